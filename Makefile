@@ -1,0 +1,69 @@
+# The portal's two commands: `make run` and `make test`. Everything else here serves them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+PYTHON := .venv/bin/python
+MANAGE := $(PYTHON) manage.py
+SASS := node_modules/.bin/sass --quiet-deps --no-source-map --load-path=node_modules --style=compressed
+GOVUK := node_modules/govuk-frontend/dist/govuk
+
+.PHONY: help install assets run test lint bench clean
+
+help:
+	@echo "make run    install, prepare the database, load demo data and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test   run the whole test suite (browser journeys included)"
+	@echo "make bench  build a scaled data set and measure every page"
+	@echo "make lint   ruff and the migrations check"
+
+# Python packages from uv.lock (uv is installed with pip when missing); npm packages from package-lock.json.
+.venv/.installed: pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	uv sync --frozen --python python3.11
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: .venv/.installed node_modules/.installed
+
+# GOV.UK Frontend compiled with Dart Sass into static/build/ (ignored by git).
+static/build/.built: node_modules/.installed $(wildcard static/scss/*.scss)
+	mkdir -p static/build/govuk
+	$(SASS) static/scss/portal.scss static/build/portal.css
+	$(SASS) static/scss/print.scss static/build/print.css
+	cp -r $(GOVUK)/assets static/build/govuk/
+	cp $(GOVUK)/govuk-frontend.min.js static/build/govuk/
+	@touch $@
+
+assets: static/build/.built
+
+run: install assets
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	@if [ -n "$$CELERY_BROKER_URL" ]; then \
+		echo "Starting a Celery worker and beat for $$CELERY_BROKER_URL"; \
+		$(PYTHON) -m celery -A corporate_parenting worker --loglevel=INFO --concurrency=2 & \
+		$(PYTHON) -m celery -A corporate_parenting beat --loglevel=INFO --schedule=/tmp/portal-celerybeat-schedule & \
+		trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
+		$(MANAGE) runserver 127.0.0.1:$(PORT); \
+	else \
+		$(MANAGE) runserver 127.0.0.1:$(PORT); \
+	fi
+
+test: install assets
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m ruff format --check .
+	DJANGO_ENV=test $(MANAGE) makemigrations --check --dry-run
+	$(PYTHON) -m pytest
+
+lint: install
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m ruff format --check .
+
+bench: install assets
+	$(PYTHON) -m tests.bench.run
+
+clean:
+	rm -rf static/build staticfiles

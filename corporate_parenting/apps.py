@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CorporateParentingConfig(AppConfig):
+    name = "corporate_parenting"
+    verbose_name = "Portal core"

@@ -1,0 +1,105 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.contrib.auth import forms as auth_forms
+
+from corporate_parenting.models import SiteSettings
+
+
+class GovUKFormMixin:
+    """Every form renders through crispy-forms-gds with an error summary at the top."""
+
+    submit_text = "Continue"
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        self.helper = FormHelper()
+        self.helper.show_non_field_errors = False  # the error summary above the form lists them
+        self.helper.layout = self.build_layout()
+        self.helper.layout.append(Submit("submit", self.submit_text))
+
+    def build_layout(self) -> Layout:
+        return Layout(*self.fields)  # type: ignore[attr-defined]
+
+
+class SignInForm(GovUKFormMixin, auth_forms.AuthenticationForm):
+    submit_text = "Sign in"
+    error_messages = {
+        "invalid_login": "Enter a correct e-mail address and password",
+        "inactive": "This account has been closed. Ask your portal admin to open it again.",
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "E-mail address"
+        self.fields["username"].widget.input_type = "email"
+        self.fields["username"].widget.attrs.update(
+            {"autocomplete": "username", "spellcheck": "false"}
+        )
+        self.fields["username"].error_messages["required"] = "Enter your e-mail address"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.text("username"), Field.text("password"))
+
+
+class PasswordResetForm(GovUKFormMixin, auth_forms.PasswordResetForm):
+    submit_text = "Send the link"
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "E-mail address"
+        self.fields["email"].error_messages["required"] = "Enter your e-mail address"
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an e-mail address in the correct format, like name@example.org"
+        )
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.text("email"))
+
+
+class SetPasswordForm(GovUKFormMixin, auth_forms.SetPasswordForm):
+    submit_text = "Save the new password"
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.text("new_password1"), Field.text("new_password2"))
+
+
+class PasswordChangeForm(GovUKFormMixin, auth_forms.PasswordChangeForm):
+    submit_text = "Change password"
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.text("old_password"), Field.text("new_password1"), Field.text("new_password2")
+        )
+
+
+class SiteSettingsForm(GovUKFormMixin, forms.ModelForm):
+    submit_text = "Save settings"
+
+    class Meta:
+        model = SiteSettings
+        fields = (
+            "council_name",
+            "service_name",
+            "brand_colour",
+            "logo_url",
+            "contact_email",
+            "political_year_start_month",
+        )
+        labels = {"logo_url": "Logo address", "contact_email": "Contact e-mail address"}
+        error_messages = {
+            "council_name": {"required": "Enter the council's name"},
+            "service_name": {"required": "Enter the service name"},
+            "brand_colour": {"required": "Enter the header colour"},
+        }
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.text("council_name"),
+            Field.text("service_name"),
+            Field.text("brand_colour", field_width=10),
+            Field.text("logo_url"),
+            Field.text("contact_email"),
+            Field.select("political_year_start_month", legend_size=Size.SMALL),
+        )

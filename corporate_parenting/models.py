@@ -1,0 +1,191 @@
+"""The shared core: people who sign in, their roles, and the council's branding."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    """What a signed-in person does in the portal. Each role is a Django group of that name."""
+
+    COUNCILLOR = "councillor", "Councillor"
+    OFFICER = "officer", "Officer"
+    ADMIN = "admin", "Admin"
+
+
+class BaseModel(models.Model):
+    """Every domain record knows when it was made and last changed."""
+
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> User:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        # E-mail addresses are stored lower-case; sign-in is not case-sensitive.
+        return self.get(email__iexact=username or "")
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Someone who signs in: a councillor, an officer or an admin. Signs in with an e-mail address."""
+
+    email = models.EmailField("e-mail address", unique=True)
+    full_name = models.CharField(max_length=150)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(
+        default=False, help_text="Can use the Django admin site (technical support only)."
+    )
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects: ClassVar[UserManager] = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = ["full_name"]
+
+    class Meta:
+        ordering = ("full_name", "email")
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def roles(self) -> frozenset[str]:
+        """Names of this user's roles, read once per request."""
+        if not hasattr(self, "_roles"):
+            names = set(self.groups.values_list("name", flat=True))
+            self._roles = frozenset(names & set(Role.values))
+        return self._roles
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles & set(roles)) or (self.is_superuser and Role.ADMIN in roles)
+
+    @property
+    def is_councillor(self) -> bool:
+        return self.has_role(Role.COUNCILLOR)
+
+    @property
+    def is_officer(self) -> bool:
+        return self.has_role(Role.OFFICER)
+
+    @property
+    def is_portal_admin(self) -> bool:
+        return self.has_role(Role.ADMIN)
+
+    @property
+    def primary_role(self) -> str | None:
+        """The role whose home page this user sees: admin over officer over councillor."""
+        for role in (Role.ADMIN, Role.OFFICER, Role.COUNCILLOR):
+            if self.has_role(role):
+                return role
+        return None
+
+
+hex_colour = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, like #1d4f91"
+)
+
+
+def _relative_luminance(hex_value: str) -> float:
+    channels = [int(hex_value[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_with_white(hex_value: str) -> float:
+    """WCAG contrast ratio of white text on this colour."""
+    return 1.05 / (_relative_luminance(hex_value) + 0.05)
+
+
+class SiteSettings(models.Model):
+    """The council's branding and the portal-wide settings. There is one row."""
+
+    council_name = models.CharField(max_length=120)
+    service_name = models.CharField(max_length=120)
+    brand_colour = models.CharField(
+        max_length=7,
+        validators=[hex_colour],
+        help_text="Header colour. White text must be readable on it (contrast of 4.5 to 1 or more).",
+    )
+    logo_url = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Address of the council's logo (SVG or PNG), shown in the header. Leave blank to show the name.",
+    )
+    contact_email = models.EmailField(
+        blank=True,
+        help_text="Where people write about the portal, its accessibility and their data.",
+    )
+    political_year_start_month = models.PositiveSmallIntegerField(
+        default=5,
+        choices=[(m, timezone.datetime(2000, m, 1).strftime("%B")) for m in range(1, 13)],
+        help_text="The month the political (municipal) year starts. May in most councils.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    CACHE_KEY = "corporate_parenting:site-settings"
+
+    class Meta:
+        verbose_name = "site settings"
+        verbose_name_plural = "site settings"
+
+    def __str__(self) -> str:
+        return f"{self.council_name}: {self.service_name}"
+
+    def clean(self) -> None:
+        if self.brand_colour and not hex_colour.regex.match(self.brand_colour):
+            return
+        if self.brand_colour and contrast_with_white(self.brand_colour) < 4.5:
+            raise ValidationError(
+                {"brand_colour": "White text is hard to read on this colour: choose a darker one"}
+            )
+
+    @classmethod
+    def load(cls) -> SiteSettings:
+        """The settings row, made from the environment defaults the first time."""
+        cached = cache.get(cls.CACHE_KEY)
+        if cached is not None:
+            return cached
+        obj, _ = cls.objects.get_or_create(
+            pk=1,
+            defaults={
+                "council_name": settings.PORTAL_COUNCIL_NAME,
+                "service_name": settings.PORTAL_SERVICE_NAME,
+                "brand_colour": settings.PORTAL_BRAND_COLOUR,
+                "logo_url": settings.PORTAL_LOGO_URL,
+            },
+        )
+        cache.set(cls.CACHE_KEY, obj, 60)
+        return obj

@@ -1,0 +1,44 @@
+"""Writes to the shared core: people, their roles, and the site settings."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import transaction
+
+from corporate_parenting.models import Role, SiteSettings, User
+
+
+@transaction.atomic
+def user_create_or_update(
+    *,
+    email: str,
+    full_name: str,
+    roles: Iterable[str],
+    password: str | None = None,
+) -> tuple[User, bool]:
+    """Make sure a person exists with these roles; never resets a password already set."""
+    email = email.strip().lower()
+    user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name})
+    if created:
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+    role_names = set(roles)
+    unknown = role_names - set(Role.values)
+    if unknown:
+        raise ValueError(f"Unknown roles: {', '.join(sorted(unknown))}")
+    user.groups.add(*Group.objects.filter(name__in=role_names))
+    return user, created
+
+
+@transaction.atomic
+def site_settings_update(*, site_settings: SiteSettings, **fields: object) -> SiteSettings:
+    for name, value in fields.items():
+        setattr(site_settings, name, value)
+    site_settings.full_clean()
+    site_settings.save()
+    transaction.on_commit(lambda: cache.delete(SiteSettings.CACHE_KEY))
+    return site_settings
