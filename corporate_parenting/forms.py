@@ -21,6 +21,25 @@ class GovUKFormMixin:
     def build_layout(self) -> Layout:
         return Layout(*self.fields)  # type: ignore[attr-defined]
 
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        # GOV.UK marks the control itself in error too (red border); crispy-forms-gds only marks
+        # the form group.
+        for name in self.errors:  # type: ignore[attr-defined]
+            field = self.fields.get(name)  # type: ignore[attr-defined]
+            if field is None:
+                continue
+            widget = field.widget
+            if isinstance(widget, forms.Select):
+                error_class = "govuk-select--error"
+            elif isinstance(widget, forms.Textarea):
+                error_class = "govuk-textarea--error"
+            elif isinstance(widget, forms.widgets.Input) and widget.input_type not in {"checkbox", "radio"}:
+                error_class = "govuk-input--error"
+            else:
+                continue
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {error_class}".strip()
+
 
 class SignInForm(GovUKFormMixin, auth_forms.AuthenticationForm):
     submit_text = "Sign in"

@@ -40,5 +40,7 @@ def site_settings_update(*, site_settings: SiteSettings, **fields: object) -> Si
         setattr(site_settings, name, value)
     site_settings.full_clean()
     site_settings.save()
+    # Now for this request, and again after commit in case another request cached the old row.
+    cache.delete(SiteSettings.CACHE_KEY)
     transaction.on_commit(lambda: cache.delete(SiteSettings.CACHE_KEY))
     return site_settings

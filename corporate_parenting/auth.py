@@ -1,0 +1,11 @@
+from django.http import HttpRequest
+
+
+def axes_username(request: HttpRequest, credentials: dict[str, str] | None) -> str:
+    """The sign-in name django-axes counts failures against.
+
+    E-mail addresses sign in whatever their case, so the lock must not care about case either,
+    or "Name@Example.org" would get five more tries than "name@example.org".
+    """
+    raw = (credentials or {}).get("username") or request.POST.get("username", "")
+    return raw.strip().lower()

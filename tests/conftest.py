@@ -1,0 +1,74 @@
+"""Fixed users for each role, so every permission test reads the same, and service fixtures."""
+
+import os
+
+import pytest
+from django.test import Client
+
+from tests import factories
+
+ROLES = ("anonymous", "councillor", "officer", "admin")
+
+
+@pytest.fixture
+def councillor(db):
+    return factories.councillor(email="councillor@example.org", full_name="Councillor Ada Fenwick")
+
+
+@pytest.fixture
+def officer(db):
+    return factories.officer(email="officer@example.org", full_name="Sam Patel")
+
+
+@pytest.fixture
+def portal_admin(db):
+    return factories.admin(email="admin@example.org", full_name="Jo Whitaker")
+
+
+@pytest.fixture
+def user_for_role(councillor, officer, portal_admin):
+    return {"anonymous": None, "councillor": councillor, "officer": officer, "admin": portal_admin}
+
+
+@pytest.fixture
+def client_for(user_for_role):
+    """client_for("officer") is a test client signed in as the fixed officer."""
+
+    def make(role: str) -> Client:
+        client = Client()
+        user = user_for_role[role]
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+def _services_required() -> bool:
+    return os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+@pytest.fixture
+def redis_url() -> str:
+    """A Redis that answers, or a skip with the reason (a failure when REQUIRE_SERVICES=1)."""
+    import redis
+
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError as error:
+        message = f"no Redis answers at {url}: {error}"
+        if _services_required():
+            pytest.fail(message + " (REQUIRE_SERVICES=1)")
+        pytest.skip(message)
+    return url
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The cache outlives each test's database rollback; start every test without it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,68 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_visitors_get_the_public_landing_page(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "If you are in care or leaving care" in response.text
+    assert 'href="/sign-in/"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("role", "heading"),
+    [
+        ("councillor", "Your champion role"),
+        ("officer", "Your work"),
+        ("admin", "Running the portal"),
+    ],
+)
+def test_each_role_gets_its_home_page(client_for, role, heading):
+    response = client_for(role).get("/")
+    assert response.status_code == 200
+    assert heading in response.text
+    assert "Sign out" in response.text
+
+
+def test_navigation_shows_site_settings_to_admins_only(client_for):
+    assert 'href="/settings/"' in client_for("admin").get("/").text
+    assert 'href="/settings/"' not in client_for("officer").get("/").text
+    assert 'href="/settings/"' not in client_for("anonymous").get("/").text
+
+
+def test_every_page_has_skip_link_lang_phase_banner_and_footer(client):
+    text = client.get("/").text
+    assert '<html lang="en-GB"' in text
+    assert 'href="#main-content"' in text and 'id="main-content"' in text
+    assert "govuk-phase-banner" in text
+    assert 'href="/accessibility/"' in text and 'href="/privacy/"' in text
+    # Our own footer: no crown, no Crown copyright.
+    assert "Crown copyright" not in text
+    assert "govuk-crest" not in text
+
+
+@pytest.mark.parametrize(
+    ("url", "heading"),
+    [("/accessibility/", "Accessibility statement"), ("/privacy/", "Privacy notice")],
+)
+def test_statement_pages_are_public(client, url, heading):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert heading in response.text
+
+
+def test_inline_script_carries_the_csp_nonce(client):
+    response = client.get("/")
+    policy = response.headers["Content-Security-Policy"]
+    nonce = policy.split("'nonce-")[1].split("'")[0]
+    assert f'<script nonce="{nonce}">document.body.className' in response.text
+    assert "unsafe-inline" not in policy
+
+
+def test_unknown_page_is_a_404_in_the_portal_layout(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+    assert reverse("home") in response.text

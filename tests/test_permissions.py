@@ -1,0 +1,100 @@
+"""Who may open what: every URL pattern, for every role, anonymous included.
+
+A URL pattern with no row here fails test_every_url_pattern_has_a_row, so a new view cannot
+be added without deciding who may see it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import ROLES
+
+OK, REDIRECT, FORBIDDEN, NOT_ALLOWED, NOT_FOUND = 200, 302, 403, 405, 404
+SIGN_IN = "sign-in"  # a redirect to the sign-in page
+
+
+@dataclass(frozen=True)
+class Row:
+    anonymous: int | str
+    councillor: int | str
+    officer: int | str
+    admin: int | str
+    kwargs: Callable[[], dict[str, object]] | None = field(default=None)
+
+    def expected(self, role: str) -> int | str:
+        return getattr(self, role)
+
+
+def everyone(status: int | str, **extra: object) -> Row:
+    return Row(status, status, status, status, **extra)  # type: ignore[arg-type]
+
+
+def signed_in(status: int | str) -> Row:
+    return Row(SIGN_IN, status, status, status)
+
+
+def admin_only() -> Row:
+    return Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK)
+
+
+MATRIX: dict[str, Row] = {
+    "home": everyone(OK),
+    "healthz": everyone(OK),
+    "accessibility": everyone(OK),
+    "privacy": everyone(OK),
+    "site_settings": admin_only(),
+    "login": Row(OK, REDIRECT, REDIRECT, REDIRECT),
+    "logout": everyone(NOT_ALLOWED),
+    "password_change": signed_in(OK),
+    "password_reset": everyone(OK),
+    "password_reset_done": everyone(OK),
+    "password_reset_confirm": everyone(
+        OK, kwargs=lambda: {"uidb64": "MQ", "token": "expired-token"}
+    ),
+    "password_reset_complete": everyone(OK),
+    # The Django admin site is for technical support staff only; nobody in the matrix is staff.
+    "admin:index": everyone(REDIRECT),
+}
+
+# Namespaces checked as one row (their own index) rather than pattern by pattern.
+WHOLE_NAMESPACES = {"admin"}
+
+
+def url_pattern_names(resolver: URLResolver | None = None, prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            namespace = entry.namespace
+            if namespace in WHOLE_NAMESPACES:
+                names.add(f"{namespace}:index")
+                continue
+            names |= url_pattern_names(entry, f"{prefix}{namespace}:" if namespace else prefix)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(prefix + entry.name)
+    return names
+
+
+def test_every_url_pattern_has_a_row():
+    names = url_pattern_names()
+    missing = names - set(MATRIX)
+    stale = set(MATRIX) - names
+    assert not missing, f"URL patterns with no row in the permission matrix: {sorted(missing)}"
+    assert not stale, f"Rows for URL patterns that no longer exist: {sorted(stale)}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix(name, role, client_for):
+    row = MATRIX[name]
+    url = reverse(name, kwargs=row.kwargs() if row.kwargs else None)
+    response = client_for(role).get(url)
+    expected = row.expected(role)
+    if expected == SIGN_IN:
+        assert response.status_code == 302, f"{role} {url}: {response.status_code}"
+        assert response.url.startswith(reverse("login")), f"{role} {url} went to {response.url}"
+    else:
+        assert response.status_code == expected, f"{role} {url}: {response.status_code}"
