@@ -8,13 +8,14 @@ MANAGE := $(PYTHON) manage.py
 SASS := node_modules/.bin/sass --quiet-deps --no-source-map --load-path=node_modules --style=compressed
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: help install assets run test lint bench clean
+.PHONY: help install assets run test lint format bench clean
 
 help:
 	@echo "make run    install, prepare the database, load demo data and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite (browser journeys included)"
 	@echo "make bench  build a scaled data set and measure every page"
-	@echo "make lint   ruff and the migrations check"
+	@echo "make lint   ruff check and format check"
+	@echo "make format fix what ruff can"
 
 # Python packages from uv.lock (uv is installed with pip when missing); npm packages from package-lock.json.
 .venv/.installed: pyproject.toml uv.lock
@@ -61,6 +62,10 @@ test: install assets
 lint: install
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
+
+format: install
+	$(PYTHON) -m ruff check --fix .
+	$(PYTHON) -m ruff format .
 
 bench: install assets
 	$(PYTHON) -m tests.bench.run

@@ -34,7 +34,10 @@ class GovUKFormMixin:
                 error_class = "govuk-select--error"
             elif isinstance(widget, forms.Textarea):
                 error_class = "govuk-textarea--error"
-            elif isinstance(widget, forms.widgets.Input) and widget.input_type not in {"checkbox", "radio"}:
+            elif isinstance(widget, forms.widgets.Input) and widget.input_type not in {
+                "checkbox",
+                "radio",
+            }:
                 error_class = "govuk-input--error"
             else:
                 continue

@@ -9,6 +9,12 @@ from django.db import transaction
 from corporate_parenting.models import Role, SiteSettings, User
 
 
+def roles_ensure() -> None:
+    """The role groups exist (a migration makes them; a flushed test database may not have them)."""
+    for role in Role.values:
+        Group.objects.get_or_create(name=role)
+
+
 @transaction.atomic
 def user_create_or_update(
     *,

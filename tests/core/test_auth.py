@@ -96,7 +96,9 @@ def test_password_reset_sends_a_working_link(officer):
 
 
 def test_password_reset_for_unknown_address_says_the_same(db):
-    response = Client().post(reverse("password_reset"), {"email": "nobody@example.org"}, follow=True)
+    response = Client().post(
+        reverse("password_reset"), {"email": "nobody@example.org"}, follow=True
+    )
     assert "Check your e-mail" in response.text
     assert mail.outbox == []
 

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from corporate_parenting import demo
 from corporate_parenting.models import User
+from corporate_parenting.services import roles_ensure
 
 # Each capability's demo data lives in <app>/demo.py with a load(stdout) function, loaded in this order.
 DEMO_APPS = ("champions", "panels", "events", "offer")
@@ -29,6 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
+            roles_ensure()
             demo.load_site_settings()
             if settings.DEBUG or options["with_users"]:
                 self._load_users()
