@@ -9,7 +9,7 @@ def portal(request: HttpRequest) -> dict[str, object]:
     from django.conf import settings
 
     return {
-        "site": SiteSettings.load(),
+        "branding": SiteSettings.load(),
         "nav_items": navigation_for(request),
         "portal_phase": settings.PORTAL_PHASE,
     }

@@ -9,7 +9,7 @@ from corporate_parenting.models import SiteSettings
 
 
 def send_templated_email(*, to: Sequence[str], template: str, context: dict[str, object]) -> None:
-    full_context = {"site": SiteSettings.load(), **context}
+    full_context = {"branding": SiteSettings.load(), **context}
     subject = render_to_string(f"emails/{template}_subject.txt", full_context).strip()
     text = render_to_string(f"emails/{template}.txt", full_context)
     html = render_to_string(f"emails/{template}.html", full_context)

@@ -33,7 +33,7 @@ class StaticFilesFetcher(URLFetcher):
 
 
 def render_pdf(template: str, context: dict[str, object]) -> bytes:
-    html = render_to_string(template, {"site": SiteSettings.load(), **context})
+    html = render_to_string(template, {"branding": SiteSettings.load(), **context})
     document = HTML(string=html, base_url="file:///", url_fetcher=StaticFilesFetcher())
     return document.write_pdf()
 

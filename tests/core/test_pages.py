@@ -66,3 +66,11 @@ def test_unknown_page_is_a_404_in_the_portal_layout(client):
     assert response.status_code == 404
     assert "Page not found" in response.text
     assert reverse("home") in response.text
+
+
+@pytest.mark.parametrize(
+    "url", ["/sign-in/", "/password/reset/", "/password/reset/sent/", "/password/reset/complete/"]
+)
+def test_sign_in_pages_carry_the_council_branding(client, url):
+    # Django's auth views put their own "site" in the context; the branding must survive it.
+    assert 'class="portal-header__council">Anytown Council<' in client.get(url).text
