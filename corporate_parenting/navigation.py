@@ -1,6 +1,8 @@
-"""Service navigation by role, in one place. Each capability adds its entries here."""
+"""Service navigation by role. The core's entries are here; each app adds its own NAV_ITEMS."""
 
 from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
@@ -17,10 +19,30 @@ class NavItem:
     roles: frozenset[str]
 
 
-NAVIGATION: tuple[NavItem, ...] = (
-    NavItem("Home", "home", frozenset({ANONYMOUS, *Role.values})),
+CORE_ITEMS: tuple[NavItem, ...] = (NavItem("Home", "home", frozenset({ANONYMOUS, *Role.values})),)
+CORE_TRAILING_ITEMS: tuple[NavItem, ...] = (
     NavItem("Site settings", "site_settings", frozenset({Role.ADMIN})),
 )
+# Each app lists its own entries as NAV_ITEMS in <app>/navigation.py, shown in this order.
+APPS_WITH_NAVIGATION = ("champions", "panels", "events", "offer")
+
+
+def _app_items() -> tuple[NavItem, ...]:
+    items: list[NavItem] = []
+    for app_label in APPS_WITH_NAVIGATION:
+        try:
+            module = import_module(f"{app_label}.navigation")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app_label}.navigation":
+                raise
+            continue
+        items.extend(module.NAV_ITEMS)
+    return tuple(items)
+
+
+@cache
+def navigation_items() -> tuple[NavItem, ...]:
+    return CORE_ITEMS + _app_items() + CORE_TRAILING_ITEMS
 
 
 def roles_of(request: HttpRequest) -> frozenset[str]:
@@ -33,7 +55,7 @@ def roles_of(request: HttpRequest) -> frozenset[str]:
 def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
     roles = roles_of(request)
     items = []
-    for item in NAVIGATION:
+    for item in navigation_items():
         if not item.roles & roles:
             continue
         try:

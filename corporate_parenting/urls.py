@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from corporate_parenting import health, views
 
@@ -29,6 +29,10 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("champions/", include("champions.urls")),
+    path("panels/", include("panels.urls")),
+    path("events/", include("events.urls")),
+    path("offer/", include("offer.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

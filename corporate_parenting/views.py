@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
@@ -16,12 +18,30 @@ HOME_TEMPLATES = {
 }
 
 
+# Each app may offer panels for the home page: <app>/home.py with
+# home_panels(request) -> list[str], HTML already rendered for that person (empty when none).
+APPS_WITH_HOME_PANELS = ("champions", "panels", "events", "offer")
+
+
+def _home_panels(request: HttpRequest) -> list[str]:
+    panels: list[str] = []
+    for app_label in APPS_WITH_HOME_PANELS:
+        try:
+            module = import_module(f"{app_label}.home")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app_label}.home":
+                raise
+            continue
+        panels.extend(module.home_panels(request))
+    return panels
+
+
 def home(request: HttpRequest) -> HttpResponse:
     """The public landing page, or the home page for the signed-in person's role."""
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
     template = HOME_TEMPLATES.get(request.user.primary_role, "core/home_no_role.html")
-    return render(request, template)
+    return render(request, template, {"panels": _home_panels(request)})
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -6,6 +6,7 @@ be added without deciding who may see it.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -59,6 +60,16 @@ MATRIX: dict[str, Row] = {
     "admin:index": everyone(REDIRECT),
 }
 
+# Each app adds its rows as ROWS in tests/<app>/permissions.py.
+for _app in ("champions", "panels", "events", "offer"):
+    try:
+        _module = import_module(f"tests.{_app}.permissions")
+    except ModuleNotFoundError as _error:
+        if _error.name != f"tests.{_app}.permissions":
+            raise
+        continue
+    MATRIX.update(_module.ROWS)
+
 # Namespaces checked as one row (their own index) rather than pattern by pattern.
 WHOLE_NAMESPACES = {"admin"}
 
@@ -90,6 +101,7 @@ def test_every_url_pattern_has_a_row():
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_permission_matrix(name, role, client_for):
     row = MATRIX[name]
+    # kwargs() may make the records the URL points at (it runs with the database available).
     url = reverse(name, kwargs=row.kwargs() if row.kwargs else None)
     response = client_for(role).get(url)
     expected = row.expected(role)
