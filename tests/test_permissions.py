@@ -4,42 +4,22 @@ A URL pattern with no row here fails test_every_url_pattern_has_a_row, so a new 
 be added without deciding who may see it.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from importlib import import_module
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import ROLES
-
-OK, REDIRECT, FORBIDDEN, NOT_ALLOWED, NOT_FOUND = 200, 302, 403, 405, 404
-SIGN_IN = "sign-in"  # a redirect to the sign-in page
-
-
-@dataclass(frozen=True)
-class Row:
-    anonymous: int | str
-    councillor: int | str
-    officer: int | str
-    admin: int | str
-    kwargs: Callable[[], dict[str, object]] | None = field(default=None)
-
-    def expected(self, role: str) -> int | str:
-        return getattr(self, role)
-
-
-def everyone(status: int | str, **extra: object) -> Row:
-    return Row(status, status, status, status, **extra)  # type: ignore[arg-type]
-
-
-def signed_in(status: int | str) -> Row:
-    return Row(SIGN_IN, status, status, status)
-
-
-def admin_only() -> Row:
-    return Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK)
-
+from tests.matrix import (
+    NOT_ALLOWED,
+    OK,
+    REDIRECT,
+    SIGN_IN,
+    Row,
+    admin_only,
+    everyone,
+    signed_in,
+)
 
 MATRIX: dict[str, Row] = {
     "home": everyone(OK),
