@@ -1,0 +1,398 @@
+"""Panel meetings: bodies and their members, meetings, agenda, attendance, declarations, minutes,
+resolutions and the actions that flow from one meeting to the next."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.urls import reverse
+
+from corporate_parenting.models import BaseModel
+from panels.querysets import (
+    AttendanceQuerySet,
+    BodyQuerySet,
+    DeclarationQuerySet,
+    MeetingQuerySet,
+    ResolutionQuerySet,
+)
+
+
+class NumberingStyle(models.TextChoices):
+    PREFIX = "prefix", "A prefix and a number, like CPP20"
+    PARAGRAPHS = "paragraphs", "Plain numbers with numbered paragraphs, like 17.1 and 17.2"
+
+
+class Body(BaseModel):
+    """A panel, board or council that meets: the Corporate Parenting Panel, the Care Leavers Board."""
+
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    description = models.TextField(blank=True)
+    numbering_style = models.CharField(
+        max_length=12, choices=NumberingStyle.choices, default=NumberingStyle.PREFIX
+    )
+    minute_prefix = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="Letters before each minute number, like CPP. Only for the prefix style.",
+    )
+    is_public = models.BooleanField(
+        default=False,
+        help_text="Published agendas and approved minutes can be read by anyone.",
+    )
+    clerk = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clerked_bodies",
+    )
+
+    objects = BodyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name_plural = "bodies"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.numbering_style == NumberingStyle.PREFIX and not self.minute_prefix:
+            raise ValidationError({"minute_prefix": "Enter the minute prefix, like CPP"})
+
+    def get_absolute_url(self) -> str:
+        return reverse("panels:body_detail", kwargs={"slug": self.slug})
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-Chair"
+    MEMBER = "member", "Member"
+    CO_OPTED = "co_opted", "Co-opted member"
+    YOUNG_PEOPLE = "young_people", "Young people's representative"
+
+
+class Membership(BaseModel):
+    """A person who sits on a body, with their role on it."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="panel_memberships"
+    )
+    role = models.CharField(max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
+
+    class Meta:
+        ordering = ("body", "user__full_name")
+        constraints = [
+            models.UniqueConstraint(fields=("body", "user"), name="panels_one_membership_per_body")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()}, {self.body})"
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    AGENDA_PUBLISHED = "agenda_published", "Agenda published"
+    HELD = "held", "Held"
+    MINUTES_DRAFT = "minutes_draft", "Minutes in draft"
+    MINUTES_APPROVED = "minutes_approved", "Minutes approved"
+
+
+class Meeting(BaseModel):
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField()
+    start_time = models.TimeField()
+    venue = models.CharField(max_length=200, blank=True)
+    online_link = models.URLField(blank=True, help_text="A link to join online, if there is one.")
+    status = models.CharField(
+        max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
+    closing_time = models.TimeField(null=True, blank=True)
+    next_meeting_date = models.DateField(null=True, blank=True)
+    next_meeting_time = models.TimeField(null=True, blank=True)
+    young_people_present = models.PositiveSmallIntegerField(
+        default=0, help_text="A count only: never names."
+    )
+    agenda_published_at = models.DateTimeField(null=True, blank=True)
+    short_notice_reason = models.TextField(blank=True)
+    minutes_approved_at = models.DateTimeField(null=True, blank=True)
+    minutes_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at_meeting = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="approved_minutes"
+    )
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-date", "-start_time")
+        indexes = [models.Index(fields=("body", "date"))]
+
+    def __str__(self) -> str:
+        return f"{self.body} on {self.date:%-d %B %Y}"
+
+    def clean(self) -> None:
+        if self.closing_time and self.start_time and self.closing_time <= self.start_time:
+            raise ValidationError({"closing_time": "The closing time must be after the start time"})
+        if self.next_meeting_date and self.date and self.next_meeting_date <= self.date:
+            raise ValidationError(
+                {"next_meeting_date": "The next meeting must be after this meeting"}
+            )
+
+    def get_absolute_url(self) -> str:
+        return reverse("panels:meeting_detail", kwargs={"pk": self.pk})
+
+    @property
+    def agenda_is_published(self) -> bool:
+        return self.status != MeetingStatus.SCHEDULED
+
+    @property
+    def minutes_are_approved(self) -> bool:
+        return self.status == MeetingStatus.MINUTES_APPROVED
+
+    @property
+    def minutes_started(self) -> bool:
+        return self.status in (MeetingStatus.MINUTES_DRAFT, MeetingStatus.MINUTES_APPROVED)
+
+
+class ItemKind(models.TextChoices):
+    DECLARATIONS = "declarations", "Apologies and declarations of interest"
+    MINUTES = "minutes", "Minutes of the last meeting"
+    ACTION_LOG = "action_log", "Action log"
+    BUSINESS = "business", "Item of business"
+    NEXT_MEETING = "next_meeting", "Date of next meeting"
+
+
+def report_upload_to(item: AgendaItem, filename: str) -> str:
+    return f"panels/reports/{item.meeting_id}/{filename}"
+
+
+class AgendaItem(BaseModel):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=ItemKind.choices, default=ItemKind.BUSINESS)
+    title = models.CharField(max_length=250)
+    presenter = models.CharField(max_length=200, blank=True)
+    is_urgent = models.BooleanField(default=False)
+    report = models.FileField(
+        upload_to=report_upload_to,
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "docx", "doc", "odt", "xlsx", "pptx"])],
+    )
+    # The running number through the municipal year, set when the minutes are drafted
+    # (panels.numbering); never typed.
+    minute_sequence = models.PositiveIntegerField(null=True, blank=True)
+    discussion = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("meeting", "position")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("meeting", "position"), name="panels_item_position_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def minute_number(self) -> str:
+        from panels.numbering import minute_label
+
+        return minute_label(self.meeting.body, self.minute_sequence)
+
+
+class AttendanceKind(models.TextChoices):
+    PRESENT = "present", "Present"
+    APOLOGIES = "apologies", "Apologies"
+    ABSENT = "absent", "Absent"
+    SUBSTITUTE = "substitute", "Substitute"
+    OFFICER = "officer", "Officer in attendance"
+    ALSO_PRESENT = "also_present", "Also present"
+
+
+class Attendance(BaseModel):
+    """One person at (or sending apologies to) one meeting. Young people are a count on the
+    meeting, never a row here."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    kind = models.CharField(max_length=20, choices=AttendanceKind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="panel_attendance",
+    )
+    name = models.CharField(max_length=150, help_text="As printed in the minutes.")
+    role = models.CharField(max_length=150, blank=True, help_text="Role or job title.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    objects = AttendanceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("meeting", "kind", "position", "name")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("meeting", "user"),
+                condition=models.Q(user__isnull=False),
+                name="panels_one_attendance_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+
+class DeclarationKind(models.TextChoices):
+    PECUNIARY = "pecuniary", "Disclosable pecuniary interest"
+    REGISTERABLE = "registerable", "Other registerable interest"
+    NON_REGISTERABLE = "non_registerable", "Non-registerable interest"
+
+
+class Declaration(BaseModel):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="declarations")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="panel_declarations"
+    )
+    item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="declarations",
+        help_text="Leave empty for a general declaration.",
+    )
+    kind = models.CharField(max_length=20, choices=DeclarationKind.choices)
+    text = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = DeclarationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("meeting", "created_at")
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.text[:60]}"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    DROPPED = "dropped", "Dropped"
+
+
+OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+class Resolution(BaseModel):
+    """One numbered line under RESOLVED. It may be an action with an owner and a due date."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="resolutions")
+    position = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    is_action = models.BooleanField(default=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="panel_actions",
+    )
+    owner_is_members = models.BooleanField(
+        default=False, help_text="The members of the body own this action together."
+    )
+    due_date = models.DateField(null=True, blank=True)
+    due_next_meeting = models.BooleanField(default=False)
+    status = models.CharField(max_length=12, choices=ActionStatus.choices, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ResolutionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("item", "position")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("item", "position"), name="panels_resolution_position_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_action=False)
+                | models.Q(owner__isnull=False)
+                | models.Q(owner_is_members=True),
+                name="panels_action_has_owner",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def clean(self) -> None:
+        if not self.is_action:
+            return
+        errors = {}
+        if self.owner_id is None and not self.owner_is_members:
+            errors["owner"] = "Choose who owns this action: an officer, or the members together"
+        if self.owner_id is not None and self.owner_is_members:
+            errors["owner"] = "Choose an officer or the members together, not both"
+        if self.due_date is None and not self.due_next_meeting:
+            errors["due_date"] = "Enter the date this action is due, or choose the next meeting"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def owner_label(self) -> str:
+        if self.owner_is_members:
+            return "Members of the body"
+        return str(self.owner) if self.owner else ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.is_action and self.status in OPEN_ACTION_STATUSES
+
+    def get_absolute_url(self) -> str:
+        return reverse("panels:action_detail", kwargs={"pk": self.pk})
+
+
+class ActionUpdate(BaseModel):
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField()
+    status = models.CharField(max_length=12, choices=ActionStatus.choices)
+
+    class Meta:
+        ordering = ("resolution", "created_at")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Amendment(BaseModel):
+    """A correction to minutes after they were approved: what changed, why, who and when."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="amendments")
+    previous_text = models.TextField()
+    new_text = models.TextField()
+    reason = models.TextField()
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("item", "created_at")
+
+    def __str__(self) -> str:
+        return f"Amendment to {self.item}"

@@ -1,0 +1,124 @@
+"""Reads for panels, with the domain's verbs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from corporate_parenting.models import User
+
+
+def _sees_everything(user: User) -> bool:
+    return user.is_authenticated and (user.is_officer or user.is_portal_admin)
+
+
+class BodyQuerySet(models.QuerySet):
+    def for_member(self, user: User) -> BodyQuerySet:
+        return self.filter(memberships__user=user)
+
+    def visible_to(self, user: User) -> BodyQuerySet:
+        """Officers and admins see every body; a councillor sees the bodies they sit on."""
+        if _sees_everything(user):
+            return self
+        if user.is_authenticated:
+            return self.for_member(user)
+        return self.none()
+
+    def public(self) -> BodyQuerySet:
+        return self.filter(is_public=True)
+
+
+class MeetingQuerySet(models.QuerySet):
+    def for_member(self, user: User) -> MeetingQuerySet:
+        """Meetings of the bodies this person sits on (used by the personal calendar feed)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(body__memberships__user=user)
+
+    def visible_to(self, user: User) -> MeetingQuerySet:
+        if _sees_everything(user):
+            return self
+        return self.for_member(user)
+
+    def clerked_by(self, user: User) -> MeetingQuerySet:
+        return self.filter(body__clerk=user)
+
+    def upcoming(self, today: date | None = None) -> MeetingQuerySet:
+        return self.filter(date__gte=today or timezone.localdate()).order_by("date", "start_time")
+
+    def past(self, today: date | None = None) -> MeetingQuerySet:
+        return self.filter(date__lt=today or timezone.localdate())
+
+    def public(self) -> MeetingQuerySet:
+        """Meetings of public bodies whose agenda has been published."""
+        return self.filter(body__is_public=True).exclude(status="scheduled")
+
+    def with_item_counts(self) -> MeetingQuerySet:
+        return self.annotate(item_count=Count("items", distinct=True))
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def members(self) -> AttendanceQuerySet:
+        return self.filter(kind__in=("present", "apologies", "absent", "substitute"))
+
+
+class DeclarationQuerySet(models.QuerySet):
+    def for_body(self, body: object) -> DeclarationQuerySet:
+        return self.filter(meeting__body=body).select_related("member", "meeting", "item")
+
+
+class ResolutionQuerySet(models.QuerySet):
+    def actions(self) -> ResolutionQuerySet:
+        return self.filter(is_action=True)
+
+    def open(self) -> ResolutionQuerySet:
+        return self.actions().filter(status__in=("open", "in_progress"))
+
+    def with_due_on(self) -> ResolutionQuerySet:
+        """due_on: the due date, or for "next meeting" the date of the body's next meeting."""
+        meeting = apps.get_model("panels", "Meeting")
+        next_meeting = (
+            meeting.objects.filter(
+                body=OuterRef("item__meeting__body"), date__gt=OuterRef("item__meeting__date")
+            )
+            .order_by("date")
+            .values("date")[:1]
+        )
+        return self.annotate(due_on=Coalesce("due_date", Subquery(next_meeting)))
+
+    def overdue(self, today: date | None = None) -> ResolutionQuerySet:
+        return self.open().with_due_on().filter(due_on__lt=today or timezone.localdate())
+
+    def owned_by(self, user: User) -> ResolutionQuerySet:
+        return self.filter(owner=user)
+
+    def carried_to(self, meeting: object) -> ResolutionQuerySet:
+        """Open actions from earlier meetings of this body: the meeting's action log."""
+        return self.open().filter(
+            item__meeting__body=meeting.body,  # type: ignore[attr-defined]
+            item__meeting__date__lt=meeting.date,  # type: ignore[attr-defined]
+        )
+
+    def visible_to(self, user: User) -> ResolutionQuerySet:
+        if _sees_everything(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(item__meeting__body__memberships__user=user)
+
+    def for_log(self) -> ResolutionQuerySet:
+        return (
+            self.with_due_on()
+            .select_related("owner", "item__meeting__body")
+            .order_by("due_on", "pk")
+        )
+
+    def in_public_minutes(self) -> ResolutionQuerySet:
+        return self.filter(Q(item__meeting__status="minutes_approved"))
