@@ -1,0 +1,299 @@
+"""Champions: councillors who champion an area of children's lives, their link officers, and
+what they did (engagements)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from champions.querysets import (
+    AppointmentQuerySet,
+    ChampionAreaQuerySet,
+    EngagementQuerySet,
+    LinkOfficerQuerySet,
+    MemberQuerySet,
+)
+from corporate_parenting.models import BaseModel
+
+# Defaults for the champion settings row (an admin changes them on the coverage page).
+DEFAULT_ENGAGEMENT_TARGET = 3  # engagements per champion per political year (seed 000)
+DEFAULT_DBS_VALID_YEARS = 3  # a DBS check is treated as expired this many years after clearance
+
+
+class ChampionSettings(models.Model):
+    """The champion model's own numbers. There is one row."""
+
+    engagement_target = models.PositiveSmallIntegerField(
+        default=DEFAULT_ENGAGEMENT_TARGET,
+        help_text="Engagements each champion is asked for in a political year.",
+    )
+    dbs_valid_years = models.PositiveSmallIntegerField(
+        "DBS valid for (years)",
+        default=DEFAULT_DBS_VALID_YEARS,
+        help_text="How many years after clearance a DBS check is treated as expired.",
+    )
+
+    class Meta:
+        verbose_name = "champion settings"
+        verbose_name_plural = "champion settings"
+
+    def __str__(self) -> str:
+        return "Champion settings"
+
+    def clean(self) -> None:
+        if self.engagement_target is not None and self.engagement_target < 1:
+            raise ValidationError({"engagement_target": "The target must be 1 or more"})
+        if self.dbs_valid_years is not None and self.dbs_valid_years < 1:
+            raise ValidationError({"dbs_valid_years": "Enter 1 year or more"})
+
+    @classmethod
+    def load(cls) -> ChampionSettings:
+        obj, _ = cls.objects.get_or_create(pk=1)
+        return obj
+
+
+class DbsStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    APPLIED = "applied", "Applied"
+    CLEARED = "cleared", "Cleared"
+    EXPIRED = "expired", "Expired"
+
+
+class Member(BaseModel):
+    """A councillor, as a (possible) champion: ward, party, contact, DBS and training."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="member"
+    )
+    ward = models.CharField(max_length=120, blank=True)
+    party = models.CharField(max_length=120, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    dbs_status = models.CharField(
+        "DBS status", max_length=20, choices=DbsStatus.choices, default=DbsStatus.NOT_STARTED
+    )
+    dbs_cleared_on = models.DateField("DBS cleared on", null=True, blank=True)
+    training_completed_on = models.DateField(
+        "Champion training completed on", null=True, blank=True
+    )
+
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("user__full_name",)
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def name(self) -> str:
+        return str(self.user)
+
+    def clean(self) -> None:
+        if self.dbs_status == DbsStatus.CLEARED and not self.dbs_cleared_on:
+            raise ValidationError({"dbs_cleared_on": "Enter the date the DBS check was cleared"})
+        if self.dbs_cleared_on and self.dbs_cleared_on > timezone.localdate():
+            raise ValidationError({"dbs_cleared_on": "The clearance date must be today or earlier"})
+        if self.training_completed_on and self.training_completed_on > timezone.localdate():
+            raise ValidationError(
+                {"training_completed_on": "The training date must be today or earlier"}
+            )
+
+    def dbs_expires_on(self, valid_years: int | None = None) -> date | None:
+        if self.dbs_status != DbsStatus.CLEARED or not self.dbs_cleared_on:
+            return None
+        years = valid_years or ChampionSettings.load().dbs_valid_years
+        cleared = self.dbs_cleared_on
+        try:
+            return cleared.replace(year=cleared.year + years)
+        except ValueError:  # 29 February
+            return cleared.replace(year=cleared.year + years, day=28)
+
+    def dbs_is_cleared(self, on: date, *, valid_years: int | None = None) -> bool:
+        """Cleared, and not yet expired on that day."""
+        expires = self.dbs_expires_on(valid_years)
+        return expires is not None and self.dbs_cleared_on <= on < expires
+
+    def dbs_summary(self, on: date | None = None) -> str:
+        """'Cleared', 'Expired', 'Applied' or 'Not started', as it stands on that day."""
+        on = on or timezone.localdate()
+        if self.dbs_status == DbsStatus.CLEARED:
+            return "Cleared" if self.dbs_is_cleared(on) else "Expired"
+        return self.get_dbs_status_display()
+
+
+class ChampionArea(BaseModel):
+    """One area of children's lives that champions and a link officer look after."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    description = models.TextField(blank=True)
+    current_issues = models.TextField(
+        blank=True, help_text="What champions are asked to work on this year."
+    )
+
+    objects = ChampionAreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("champions:area_detail", kwargs={"slug": self.slug})
+
+
+class Appointment(BaseModel):
+    """A member champions an area for a political year (the year starting in start_year)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="appointments")
+    area = models.ForeignKey(ChampionArea, on_delete=models.CASCADE, related_name="appointments")
+    start_year = models.PositiveSmallIntegerField(
+        help_text="The calendar year the political year starts in (2025 for 2025/26)."
+    )
+
+    objects = AppointmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-start_year", "area__name", "member__user__full_name")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("member", "area", "start_year"), name="champions_one_appointment_per_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} champions {self.area} ({self.start_year})"
+
+
+class LinkOfficer(BaseModel):
+    """The officer who is the point of contact for an area."""
+
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="link_areas"
+    )
+    area = models.ForeignKey(ChampionArea, on_delete=models.CASCADE, related_name="link_officers")
+    job_title = models.CharField(max_length=150)
+    team = models.CharField(max_length=150, blank=True)
+    contact = models.CharField(
+        max_length=150, blank=True, help_text="Phone number or e-mail address champions can use."
+    )
+
+    objects = LinkOfficerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("area__name", "officer__full_name")
+        constraints = [
+            models.UniqueConstraint(fields=("officer", "area"), name="champions_link_officer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.officer}, {self.job_title} ({self.area})"
+
+
+class EngagementKind(models.TextChoices):
+    EVENT = "event", "Event attended"
+    VISIT = "visit", "Visit"
+    GROUP = "group", "Group or club"
+    ONE_TO_ONE = "one_to_one", "1:1 with link officer"
+    MEETING = "meeting", "Meeting"
+    TRAINING = "training", "Training"
+    ROUND_TABLE = "round_table", "Round table"
+
+
+class EngagementStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+
+
+class FollowUpStatus(models.TextChoices):
+    NONE = "", "No follow-up asked for"
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+
+
+class Engagement(BaseModel):
+    """What a champion did: counts towards the yearly target once submitted."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="engagements")
+    # Optional only for drafts made from an event; a submitted engagement always has an area.
+    area = models.ForeignKey(
+        ChampionArea,
+        on_delete=models.PROTECT,
+        related_name="engagements",
+        null=True,
+        blank=True,
+    )
+    date = models.DateField()
+    kind = models.CharField(max_length=20, choices=EngagementKind.choices)
+    event_title = models.CharField("Event", max_length=200, blank=True)
+    what_we_did = models.TextField("What you did", blank=True)
+    young_people_said = models.TextField("What children and young people said", blank=True)
+    follow_up_requested = models.TextField("Follow-up asked for", blank=True)
+    young_people_count = models.PositiveIntegerField("Number of young people", default=0)
+    status = models.CharField(
+        max_length=10, choices=EngagementStatus.choices, default=EngagementStatus.DRAFT
+    )
+    follow_up_status = models.CharField(
+        max_length=12, choices=FollowUpStatus.choices, default=FollowUpStatus.NONE, blank=True
+    )
+    follow_up_response = models.TextField("Response", blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+    show_in_you_said_we_did = models.BooleanField(
+        'Show in "You said, we did"',
+        default=False,
+        help_text='Only a done follow-up can be shown on the public "You said, we did" page.',
+    )
+
+    objects = EngagementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-date", "-pk")
+        indexes = [
+            models.Index(fields=("member", "date")),
+            models.Index(fields=("area", "date")),
+            models.Index(fields=("follow_up_status",)),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(show_in_you_said_we_did=True)
+                | models.Q(follow_up_status="done"),
+                name="champions_you_said_we_did_only_when_done",
+            )
+        ]
+
+    def __str__(self) -> str:
+        area = self.area.name if self.area_id else "no area"
+        return f"{self.get_kind_display()}, {area}, {self.date:%-d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("champions:engagement_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == EngagementStatus.DRAFT
+
+    @property
+    def has_follow_up(self) -> bool:
+        return bool(self.follow_up_status)
+
+    def clean(self) -> None:
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": "The date must be today or in the past"})
+        if self.show_in_you_said_we_did and self.follow_up_status != FollowUpStatus.DONE:
+            raise ValidationError(
+                {"show_in_you_said_we_did": 'Only a done follow-up can go in "You said, we did"'}
+            )
