@@ -26,5 +26,4 @@ def embedded_database_settings(data_dir: Path) -> dict[str, object]:
         "PASSWORD": "",
         "HOST": str(info.socket_dir) if info.socket_dir else "127.0.0.1",
         "PORT": str(info.port or ""),
-        "CONN_MAX_AGE": 0,
     }

@@ -105,7 +105,8 @@ else:
     from corporate_parenting.embedded_db import embedded_database_settings
 
     DATABASES = {"default": embedded_database_settings(BASE_DIR / ".pgdata")}
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# Keep connections between requests (not in tests, where each test owns its connection).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if IS_TEST else 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -128,6 +128,8 @@ def gunicorn(database: str) -> Iterator[int]:
         "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
         "DJANGO_DEBUG": "0",
         "DATABASE_URL": database,
+        # As deployed: each worker keeps its database connection between requests.
+        "CONN_MAX_AGE": "60",
     }
     command = [
         sys.executable,
