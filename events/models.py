@@ -103,6 +103,13 @@ class Event(BaseModel):
     capacity = models.PositiveIntegerField(
         null=True, blank=True, help_text="Places for members. Leave empty for no limit."
     )
+    areas = models.ManyToManyField(
+        "champions.ChampionArea",
+        blank=True,
+        related_name="events",
+        verbose_name="champion areas",
+        help_text="The champion areas this event relates to.",
+    )
     organiser = models.CharField(max_length=200, blank=True)
     is_annual = models.BooleanField("happens every year", default=False)
     annual_rule = models.CharField(

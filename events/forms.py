@@ -1,0 +1,251 @@
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
+from django import forms
+from django.utils.html import escape
+
+from corporate_parenting.forms import GovUKFormMixin
+from corporate_parenting.models import Role, User
+from events.models import Event
+
+CHILD_WARNING = HTML(
+    '<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!'
+    '</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning'
+    "</span>Do not record names or details that identify a child or young person.</strong></div>"
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
+class HttpsURLField(forms.URLField):
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+
+
+class EventForm(GovUKFormMixin, forms.ModelForm):
+    submit_text = "Save event"
+
+    class Meta:
+        model = Event
+        fields = (
+            "title",
+            "category",
+            "start_date",
+            "end_date",
+            "start_time",
+            "end_time",
+            "location",
+            "online_link",
+            "description",
+            "audience",
+            "is_public",
+            "involves_children",
+            "capacity",
+            "areas",
+            "organiser",
+            "is_annual",
+            "annual_rule",
+        )
+        field_classes = {"online_link": HttpsURLField}
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "start_time": TimeInput(),
+            "end_time": TimeInput(),
+            "areas": forms.CheckboxSelectMultiple(),
+            "audience": forms.RadioSelect(),
+            "annual_rule": forms.RadioSelect(),
+        }
+        labels = {
+            "start_date": "First day",
+            "end_date": "Last day",
+            "online_link": "Online link",
+            "annual_rule": "How the dates move from year to year",
+            "capacity": "Places for members",
+        }
+        help_texts = {
+            "start_date": "For example, 10 May 2026",
+            "end_date": "The same as the first day for a one-day event. Fostering Fortnight, "
+            "10 to 23 May, ends on 23 May.",
+        }
+        error_messages = {
+            "title": {"required": "Enter the event's title"},
+            "category": {"required": "Choose a category"},
+            "start_date": {
+                "required": "Enter the first day of the event",
+                "invalid": "Enter the first day as a real date, like 10 May 2026",
+            },
+            "end_date": {
+                "required": "Enter the last day of the event",
+                "invalid": "Enter the last day as a real date, like 23 May 2026",
+            },
+            "start_time": {"invalid": "Enter the start time like 10:00 or 14:30"},
+            "end_time": {"invalid": "Enter the end time like 12:00 or 16:30"},
+            "online_link": {"invalid": "Enter the online link as a web address, like https://..."},
+            "capacity": {"invalid": "Enter the number of places as a whole number, like 20"},
+        }
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.text("title"),
+            Field.select("category"),
+            Fieldset(
+                Field.text("start_date", field_width=10),
+                Field.text("end_date", field_width=10),
+                legend="Dates",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                HTML(
+                    '<p class="govuk-hint">Leave both times empty for an all-day event, such as '
+                    "an awareness week.</p>"
+                ),
+                Field.text("start_time", field_width=5),
+                Field.text("end_time", field_width=5),
+                legend="Times",
+                legend_size=Size.MEDIUM,
+            ),
+            Field.text("location"),
+            Field.text("online_link"),
+            CHILD_WARNING,
+            Field.textarea("description", rows=4),
+            Field.radios("audience", legend_size=Size.SMALL),
+            Field.checkboxes("is_public"),
+            Field.checkboxes("involves_children"),
+            Field.text("capacity", field_width=4),
+            Field.checkboxes("areas", legend_size=Size.SMALL, small=True),
+            Field.text("organiser"),
+            Field.checkboxes("is_annual"),
+            Field.radios("annual_rule", legend_size=Size.SMALL, small=True),
+        )
+
+
+class OverrideSignUpForm(GovUKFormMixin, forms.Form):
+    """An admin signs a member up despite the DBS or capacity rule, with a reason."""
+
+    submit_text = "Sign the member up"
+    person = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Member",
+        empty_label="Choose a member",
+        error_messages={"required": "Choose the member to sign up"},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        help_text="Needed when the member has no cleared DBS check or the event is full. "
+        "It is recorded with the sign-up.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = User.objects.filter(groups__name=Role.COUNCILLOR).order_by(
+            "full_name"
+        )
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.select("person"), CHILD_WARNING, Field.textarea("reason"))
+
+
+class RollForwardForm(GovUKFormMixin, forms.Form):
+    """Next year's dates for each annual event; dates that move must be confirmed."""
+
+    submit_text = "Roll forward to next year"
+
+    def __init__(self, *args: object, proposals: list, **kwargs: object) -> None:
+        self.proposals = proposals
+        super().__init__(*args, **kwargs)
+
+    def build_layout(self) -> Layout:
+        parts = []
+        for proposal in self.proposals:
+            event = proposal.event
+            pk = event.pk
+            self.fields[f"include_{pk}"] = forms.BooleanField(
+                label=f"Roll forward {event.title}", required=False, initial=True
+            )
+            self.fields[f"start_{pk}"] = forms.DateField(
+                label="First day next year",
+                initial=proposal.start_date,
+                widget=DateInput(),
+                error_messages={
+                    "required": f"Enter the first day of {event.title}",
+                    "invalid": f"Enter the first day of {event.title} as a real date",
+                },
+            )
+            self.fields[f"end_{pk}"] = forms.DateField(
+                label="Last day next year",
+                initial=proposal.end_date,
+                widget=DateInput(),
+                error_messages={
+                    "required": f"Enter the last day of {event.title}",
+                    "invalid": f"Enter the last day of {event.title} as a real date",
+                },
+            )
+            fields = [
+                HTML(
+                    f'<p class="govuk-body">This year: {escape(event.dates_label)}. '
+                    f"{escape(event.get_annual_rule_display())}.</p>"
+                ),
+                Field.checkboxes(f"include_{pk}", small=True),
+                Field.text(f"start_{pk}", field_width=10),
+                Field.text(f"end_{pk}", field_width=10),
+            ]
+            if proposal.moves:
+                self.fields[f"confirm_{pk}"] = forms.BooleanField(
+                    label=f"I have checked the new dates of {event.title}",
+                    required=False,
+                )
+                fields.insert(
+                    1,
+                    HTML(
+                        '<strong class="govuk-tag govuk-tag--yellow">Dates move: '
+                        "check them</strong>"
+                    ),
+                )
+                fields.append(Field.checkboxes(f"confirm_{pk}", small=True))
+            parts.append(Fieldset(*fields, legend=event.title, legend_size=Size.MEDIUM))
+        return Layout(*parts)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for proposal in self.proposals:
+            pk = proposal.event.pk
+            if not data.get(f"include_{pk}"):
+                continue
+            if proposal.moves and not data.get(f"confirm_{pk}"):
+                self.add_error(
+                    f"confirm_{pk}",
+                    f"Confirm the new dates of {proposal.event.title}, or untick it to leave it out",
+                )
+            start, end = data.get(f"start_{pk}"), data.get(f"end_{pk}")
+            if start and end and end < start:
+                self.add_error(
+                    f"end_{pk}",
+                    f"The last day of {proposal.event.title} must be the same as or after its "
+                    "first day",
+                )
+        return data
+
+    def plan(self) -> list:
+        return [
+            (
+                proposal.event,
+                self.cleaned_data[f"start_{proposal.event.pk}"],
+                self.cleaned_data[f"end_{proposal.event.pk}"],
+            )
+            for proposal in self.proposals
+            if self.cleaned_data.get(f"include_{proposal.event.pk}")
+        ]

@@ -1,0 +1,34 @@
+"""Home page panels: a councillor's next sign-ups; an admin's upcoming events."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from corporate_parenting.models import Role
+from events.models import Event, SignUpStatus
+
+HOW_MANY = 5
+
+
+def home_panels(request: HttpRequest) -> list[str]:
+    user = request.user
+    today = timezone.localdate()
+    panels = []
+    if user.has_role(Role.ADMIN):
+        events = list(
+            Event.objects.scheduled().upcoming(today).with_signup_counts().in_order()[:HOW_MANY]
+        )
+        panels.append(
+            render_to_string("events/_home_admin.html", {"events": events}, request=request)
+        )
+    elif user.has_role(Role.COUNCILLOR):
+        events = list(
+            Event.objects.scheduled()
+            .upcoming(today)
+            .filter(signups__person=user, signups__status=SignUpStatus.SIGNED_UP)
+            .in_order()[:HOW_MANY]
+        )
+        panels.append(
+            render_to_string("events/_home_councillor.html", {"events": events}, request=request)
+        )
+    return panels
