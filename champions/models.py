@@ -118,11 +118,11 @@ class Member(BaseModel):
         expires = self.dbs_expires_on(valid_years)
         return expires is not None and self.dbs_cleared_on <= on < expires
 
-    def dbs_summary(self, on: date | None = None) -> str:
+    def dbs_summary(self, on: date | None = None, *, valid_years: int | None = None) -> str:
         """'Cleared', 'Expired', 'Applied' or 'Not started', as it stands on that day."""
         on = on or timezone.localdate()
         if self.dbs_status == DbsStatus.CLEARED:
-            return "Cleared" if self.dbs_is_cleared(on) else "Expired"
+            return "Cleared" if self.dbs_is_cleared(on, valid_years=valid_years) else "Expired"
         return self.get_dbs_status_display()
 
 
@@ -232,6 +232,13 @@ class Engagement(BaseModel):
     )
     date = models.DateField()
     kind = models.CharField(max_length=20, choices=EngagementKind.choices)
+    event = models.ForeignKey(
+        "events.Event",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="engagements",
+    )
     event_title = models.CharField("Event", max_length=200, blank=True)
     what_we_did = models.TextField("What you did", blank=True)
     young_people_said = models.TextField("What children and young people said", blank=True)

@@ -7,6 +7,7 @@ view shows on the form. Appointment changes are recorded in the audit trail.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -27,6 +28,9 @@ from champions.models import (
 from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import Role, User
 from corporate_parenting.years import political_year_for, political_year_starting
+
+if TYPE_CHECKING:
+    from events.models import Event
 
 MEMBER_FIELDS = (
     "ward",
@@ -321,7 +325,12 @@ def engagement_respond(
 
 @transaction.atomic
 def engagement_draft_from_event(
-    *, member: Member, event_title: str, on: date, area: ChampionArea | None
+    *,
+    member: Member,
+    event_title: str,
+    on: date,
+    area: ChampionArea | None,
+    event: Event | None = None,
 ) -> Engagement:
     """A draft engagement for a member who attended an event; the member completes and submits it.
 
@@ -335,6 +344,7 @@ def engagement_draft_from_event(
         area=area,
         date=on,
         kind=EngagementKind.EVENT,
+        event=event,
         event_title=event_title[:200],
         status=EngagementStatus.DRAFT,
     )

@@ -1,0 +1,63 @@
+import django_filters
+from django.db.models import QuerySet
+
+from champions.models import ChampionArea, EngagementKind, EngagementStatus, FollowUpStatus, Member
+from corporate_parenting.tables import PortalFilterSet
+from corporate_parenting.years import current_political_year, political_year_starting
+
+
+def year_choices(count: int = 6) -> list[tuple[int, str]]:
+    year = current_political_year()
+    choices = []
+    for _ in range(count):
+        choices.append((year.start_year, year.label))
+        year = year.previous()
+    return choices
+
+
+class EngagementFilter(PortalFilterSet):
+    year = django_filters.ChoiceFilter(
+        label="Political year",
+        choices=year_choices,
+        method="filter_year",
+        empty_label="Any year",
+    )
+    area = django_filters.ModelChoiceFilter(
+        label="Area", queryset=ChampionArea.objects.all(), empty_label="Any area"
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=EngagementKind.choices, empty_label="Any kind"
+    )
+    member = django_filters.ModelChoiceFilter(
+        label="Champion", queryset=Member.objects.with_user(), empty_label="Any champion"
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=EngagementStatus.choices, empty_label="Any status"
+    )
+    follow_up = django_filters.ChoiceFilter(
+        label="Follow-up",
+        field_name="follow_up_status",
+        choices=[
+            ("open", "Open"),
+            ("in_progress", "In progress"),
+            ("done", "Done"),
+            ("waiting", "Open or in progress"),
+        ],
+        method="filter_follow_up",
+        empty_label="Any",
+    )
+
+    def __init__(self, *args, show_member: bool = True, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not show_member:
+            del self.filters["member"]
+
+    def filter_year(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.in_year(political_year_starting(int(value))) if value else queryset
+
+    def filter_follow_up(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == "waiting":
+            return queryset.filter(
+                follow_up_status__in=(FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS)
+            )
+        return queryset.filter(follow_up_status=value)

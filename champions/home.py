@@ -1,0 +1,44 @@
+"""Home page panels: a councillor's progress, an officer's open follow-ups, an admin's coverage."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from champions.models import ChampionArea, Engagement, Member
+from champions.progress import progress_for
+from corporate_parenting.models import Role
+from corporate_parenting.years import current_political_year
+
+
+def home_panels(request: HttpRequest) -> list[str]:
+    user = request.user
+    year = current_political_year()
+    context: dict[str, object] = {"year": year}
+    role = user.primary_role
+    if role == Role.ADMIN:
+        areas = list(ChampionArea.objects.with_champion_count(year))
+        members = list(Member.objects.with_engagement_count(year).only("pk"))
+        context.update(
+            panel="admin",
+            area_count=len(areas),
+            vacant=[a for a in areas if not a.champion_count],
+            member_count=len(members),
+            engaged_count=sum(1 for m in members if m.engagement_count),
+        )
+    elif role == Role.OFFICER:
+        if not user.link_areas.exists():
+            return []
+        waiting = Engagement.objects.open_follow_ups().in_areas_of(user).select_related("area")
+        context.update(
+            panel="officer",
+            follow_ups=list(waiting.order_by("date")[:5]),
+            follow_up_count=waiting.count(),
+        )
+    elif role == Role.COUNCILLOR:
+        member = Member.objects.filter(user=user).first()
+        if member is None or not member.appointments.in_year(year).exists():
+            context.update(panel="councillor", progress=None)
+        else:
+            context.update(panel="councillor", progress=progress_for(member, year))
+    else:
+        return []
+    return [render_to_string("champions/_home_panel.html", context, request=request)]
