@@ -4,7 +4,7 @@ from django.utils.html import escape
 
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import Role, User
-from events.models import Event
+from events.models import Category, Event
 
 CHILD_WARNING = HTML(
     '<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!'
@@ -64,6 +64,7 @@ class EventForm(GovUKFormMixin, forms.ModelForm):
             "start_time": TimeInput(),
             "end_time": TimeInput(),
             "areas": forms.CheckboxSelectMultiple(),
+            "online_link": forms.URLInput(attrs={"class": "govuk-input", "spellcheck": "false"}),
             "audience": forms.RadioSelect(),
             "annual_rule": forms.RadioSelect(),
         }
@@ -75,6 +76,8 @@ class EventForm(GovUKFormMixin, forms.ModelForm):
             "capacity": "Places for members",
         }
         help_texts = {
+            "start_time": "",
+            "online_link": "For example, a Teams meeting link",
             "start_date": "For example, 10 May 2026",
             "end_date": "The same as the first day for a one-day event. Fostering Fortnight, "
             "10 to 23 May, ends on 23 May.",
@@ -95,6 +98,10 @@ class EventForm(GovUKFormMixin, forms.ModelForm):
             "online_link": {"invalid": "Enter the online link as a web address, like https://..."},
             "capacity": {"invalid": "Enter the number of places as a whole number, like 20"},
         }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [("", "Choose a category"), *Category.choices]
 
     def build_layout(self) -> Layout:
         return Layout(

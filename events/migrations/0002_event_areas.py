@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("champions", "0002_engagement_event"),
+        ("champions", "0001_initial"),
         ("events", "0001_initial"),
     ]
 
