@@ -176,7 +176,11 @@ def engagement_respond(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.engagement_respond(
-                engagement=engagement, officer=request.user, **form.cleaned_data
+                engagement=engagement,
+                officer=request.user,
+                response=form.cleaned_data["follow_up_response"],
+                follow_up_status=form.cleaned_data["follow_up_status"],
+                show_in_you_said_we_did=form.cleaned_data["show_in_you_said_we_did"],
             )
         except ValidationError as error:
             forms.add_service_errors(form, error)
