@@ -63,4 +63,5 @@ def assign_minute_numbers(meeting: Meeting) -> None:
     start = first_sequence_for(meeting)
     for offset, item in enumerate(items):
         item.minute_sequence = start + offset
-    type(items[0]).objects.bulk_update(items, ["minute_sequence"]) if items else None
+    if items:
+        type(items[0]).objects.bulk_update(items, ["minute_sequence"])

@@ -60,6 +60,16 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings of public bodies whose agenda has been published."""
         return self.filter(body__is_public=True).exclude(status="scheduled")
 
+    def for_minutes(self) -> MeetingQuerySet:
+        """Everything the meeting page and the minutes show, in a fixed number of queries."""
+        return self.select_related("body", "approved_at_meeting").prefetch_related(
+            "attendance",
+            "declarations__member",
+            "declarations__item",
+            "items__resolutions__owner",
+            "items__amendments__made_by",
+        )
+
     def with_item_counts(self) -> MeetingQuerySet:
         return self.annotate(item_count=Count("items", distinct=True))
 

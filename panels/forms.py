@@ -1,0 +1,434 @@
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
+from django import forms
+
+from corporate_parenting.forms import GovUKFormMixin
+from corporate_parenting.models import Role, User
+from panels.models import ActionStatus, AgendaItem, Body, DeclarationKind, Meeting
+
+NO_CHILD_DETAILS = HTML(
+    '<div class="govuk-inset-text">Do not record names or details that identify a child or '
+    "young person.</div>"
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self) -> None:
+        super().__init__(format="%H:%M")
+
+
+def _officers() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        queryset=User.objects.filter(groups__name=Role.OFFICER, is_active=True).order_by(
+            "full_name"
+        ),
+        required=False,
+        label="Officer who owns the action",
+        empty_label="Choose an officer",
+    )
+
+
+class MeetingForm(GovUKFormMixin, forms.ModelForm):
+    submit_text = "Save meeting"
+    online_link = forms.URLField(
+        assume_scheme="https",
+        required=False,
+        label="Link to join online (optional)",
+        error_messages={"invalid": "Enter a web address starting https://"},
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ("body", "date", "start_time", "venue", "online_link")
+        labels = {"online_link": "Link to join online (optional)", "venue": "Venue (optional)"}
+        widgets = {"date": DateInput(), "start_time": TimeInput()}
+        error_messages = {
+            "body": {"required": "Choose the body that is meeting"},
+            "date": {
+                "required": "Enter the date of the meeting",
+                "invalid": "Enter a real date, like 9 December 2020",
+            },
+            "start_time": {
+                "required": "Enter the start time",
+                "invalid": "Enter a time, like 18:30",
+            },
+            "online_link": {"invalid": "Enter a web address starting https://"},
+        }
+
+    def __init__(self, *args: object, bodies: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+        self.fields["body"].empty_label = "Choose a body"
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.select("body"),
+            Field.text("date", field_width=10),
+            Field.text("start_time", field_width=5),
+            Field.text("venue"),
+            Field.text("online_link"),
+        )
+
+
+class MeetingDetailsForm(GovUKFormMixin, forms.ModelForm):
+    submit_text = "Save details"
+    online_link = forms.URLField(
+        assume_scheme="https",
+        required=False,
+        label="Link to join online (optional)",
+        error_messages={"invalid": "Enter a web address starting https://"},
+    )
+
+    class Meta:
+        model = Meeting
+        fields = (
+            "date",
+            "start_time",
+            "venue",
+            "online_link",
+            "closing_time",
+            "next_meeting_date",
+            "next_meeting_time",
+        )
+        labels = {
+            "online_link": "Link to join online (optional)",
+            "venue": "Venue (optional)",
+            "closing_time": "Time the chair closed the meeting",
+            "next_meeting_date": "Date of the next meeting",
+            "next_meeting_time": "Start time of the next meeting",
+        }
+        widgets = {
+            "date": DateInput(),
+            "start_time": TimeInput(),
+            "closing_time": TimeInput(),
+            "next_meeting_date": DateInput(),
+            "next_meeting_time": TimeInput(),
+        }
+        error_messages = {
+            "date": {"required": "Enter the date of the meeting", "invalid": "Enter a real date"},
+            "start_time": {"required": "Enter the start time", "invalid": "Enter a time"},
+            "closing_time": {"invalid": "Enter a time, like 20:45"},
+            "next_meeting_date": {"invalid": "Enter a real date"},
+            "next_meeting_time": {"invalid": "Enter a time, like 18:30"},
+        }
+
+    def _post_clean(self) -> None:
+        # The service validates the meeting; the form only checks each field.
+        pass
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.text("date", field_width=10),
+            Field.text("start_time", field_width=5),
+            Field.text("venue"),
+            Field.text("online_link"),
+            Field.text("closing_time", field_width=5),
+            Field.text("next_meeting_date", field_width=10),
+            Field.text("next_meeting_time", field_width=5),
+        )
+
+
+class AgendaItemForm(GovUKFormMixin, forms.Form):
+    submit_text = "Add item"
+
+    title = forms.CharField(
+        max_length=250, error_messages={"required": "Enter the title of the item"}
+    )
+    presenter = forms.CharField(max_length=200, required=False, label="Presented by (optional)")
+    report = forms.FileField(
+        required=False,
+        label="Report (optional)",
+        help_text="A PDF, Word, OpenDocument, Excel or PowerPoint file.",
+    )
+    is_urgent = forms.BooleanField(
+        required=False,
+        label="This is an urgent item added on the day",
+    )
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.text("title"),
+            Field.text("presenter"),
+            Field("report"),
+            Field.checkbox("is_urgent"),
+        )
+
+
+class AgendaItemEditForm(AgendaItemForm):
+    submit_text = "Save item"
+    is_urgent = None  # an item is urgent when it is added, not later
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.text("title"), Field.text("presenter"), Field("report"))
+
+
+class PublishForm(GovUKFormMixin, forms.Form):
+    submit_text = "Publish the agenda"
+
+    short_notice_reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason for short notice",
+        help_text="Needed only when there are fewer than five clear working days.",
+    )
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.textarea("short_notice_reason"))
+
+
+class AttendanceForm(GovUKFormMixin, forms.Form):
+    submit_text = "Save attendance"
+
+    present = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Members present",
+    )
+    apologies = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Members who sent apologies",
+        help_text="Members not ticked in either list are recorded as absent.",
+    )
+    officers = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="Officers in attendance",
+        help_text="One per line, with their job title in brackets, like: "
+        "R Tidman (Committee Services Manager)",
+    )
+    also_present = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Also present (adults only)",
+        help_text="One per line, like: Councillor Nolan. Young people are counted below.",
+    )
+    young_people_present = forms.IntegerField(
+        min_value=0,
+        max_value=500,
+        initial=0,
+        label="Number of young people also present",
+        help_text="A count only: never names.",
+        error_messages={
+            "required": "Enter the number of young people, or 0",
+            "invalid": "Enter the number of young people as a whole number, like 2",
+            "min_value": "Enter a number of young people, 0 or more",
+        },
+    )
+
+    def __init__(self, *args: object, members: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = members
+        self.fields["apologies"].queryset = members
+
+    def clean(self) -> dict:
+        data = super().clean()
+        both = set(data.get("present") or []) & set(data.get("apologies") or [])
+        if both:
+            names = ", ".join(sorted(str(u) for u in both))
+            self.add_error(
+                "apologies", f"A member cannot be both present and giving apologies: {names}"
+            )
+        return data
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.checkboxes("present", legend_size=Size.SMALL, small=True),
+            Field.checkboxes("apologies", legend_size=Size.SMALL, small=True),
+            Field.textarea("officers"),
+            Field.textarea("also_present"),
+            Field.text("young_people_present", field_width=3),
+        )
+
+
+class DeclarationForm(GovUKFormMixin, forms.Form):
+    submit_text = "Record the declaration"
+
+    member = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        empty_label="Choose a member",
+        error_messages={"required": "Choose the member declaring an interest"},
+    )
+    item = forms.ModelChoiceField(
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label="General (not about one item)",
+        label="Agenda item",
+    )
+    kind = forms.ChoiceField(
+        choices=DeclarationKind.choices,
+        widget=forms.RadioSelect,
+        label="Kind of interest",
+        error_messages={"required": "Choose the kind of interest"},
+    )
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="The interest",
+        error_messages={"required": "Describe the interest"},
+    )
+
+    def __init__(self, *args: object, members: object, items: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
+        self.fields["item"].queryset = items
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.select("member"),
+            Field.select("item"),
+            Field.radios("kind", legend_size=Size.SMALL, small=True),
+            Field.textarea("text"),
+        )
+
+
+class MinutesForm(GovUKFormMixin, forms.Form):
+    submit_text = "Save the minute"
+
+    discussion = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        label="Minute of the discussion",
+        help_text="Leave a blank line between paragraphs.",
+    )
+
+    def build_layout(self) -> Layout:
+        return Layout(NO_CHILD_DETAILS, Field.textarea("discussion"))
+
+
+class ResolutionForm(GovUKFormMixin, forms.Form):
+    submit_text = "Add the resolution"
+
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Resolved: that...",
+        error_messages={"required": "Enter what was resolved"},
+    )
+    is_action = forms.BooleanField(required=False, label="This resolution is an action")
+    owner = forms.ModelChoiceField(queryset=User.objects.none(), required=False)
+    owner_is_members = forms.BooleanField(
+        required=False, label="The members own this action together"
+    )
+    due_date = forms.DateField(
+        required=False,
+        widget=DateInput(),
+        label="Due date",
+        error_messages={"invalid": "Enter a real date, like 16 March 2021"},
+    )
+    due_next_meeting = forms.BooleanField(required=False, label="Due by the next meeting")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner"] = _officers()
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            NO_CHILD_DETAILS,
+            Field.textarea("text"),
+            Fieldset(
+                Field.checkbox("is_action"),
+                Field.select("owner"),
+                Field.checkbox("owner_is_members"),
+                Field.text("due_date", field_width=10),
+                Field.checkbox("due_next_meeting"),
+                legend="If it is an action",
+                legend_size=Size.SMALL,
+            ),
+        )
+
+
+class ApproveForm(GovUKFormMixin, forms.Form):
+    submit_text = "Approve and lock the minutes"
+
+    at_meeting = forms.ModelChoiceField(
+        queryset=Meeting.objects.none(),
+        required=False,
+        label="Approved at the meeting on",
+        empty_label="Not at a meeting",
+        help_text="The minutes item of that meeting records the approval as a resolution.",
+    )
+
+    def __init__(self, *args: object, meetings: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["at_meeting"].queryset = meetings
+        self.fields["at_meeting"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.select("at_meeting"))
+
+
+class AmendmentForm(GovUKFormMixin, forms.Form):
+    submit_text = "Record the amendment"
+
+    new_text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 10}),
+        label="Corrected minute",
+        error_messages={"required": "Enter the corrected minute"},
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason for the amendment",
+        error_messages={"required": "Enter the reason for the amendment"},
+    )
+
+    def build_layout(self) -> Layout:
+        return Layout(NO_CHILD_DETAILS, Field.textarea("new_text"), Field.textarea("reason"))
+
+
+class ActionUpdateForm(GovUKFormMixin, forms.Form):
+    submit_text = "Save the update"
+
+    status = forms.ChoiceField(
+        choices=ActionStatus.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the status of the action"},
+    )
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Update",
+        error_messages={"required": "Enter what has happened"},
+    )
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            NO_CHILD_DETAILS,
+            Field.radios("status", legend_size=Size.SMALL, small=True),
+            Field.textarea("text"),
+        )
+
+
+class BodyForm(GovUKFormMixin, forms.ModelForm):
+    submit_text = "Save the body"
+
+    class Meta:
+        model = Body
+        fields = ("name", "slug", "numbering_style", "minute_prefix", "is_public", "clerk")
+        labels = {
+            "slug": "Short name for web addresses",
+            "is_public": "Anyone may read its published agendas and approved minutes",
+        }
+        widgets = {"numbering_style": forms.RadioSelect}
+        error_messages = {"name": {"required": "Enter the name of the body"}}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["clerk"].queryset = User.objects.filter(groups__name=Role.OFFICER)
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.text("name"),
+            Field.text("slug", field_width=20),
+            Field.radios("numbering_style", legend_size=Size.SMALL, small=True),
+            Field.text("minute_prefix", field_width=5),
+            Field.checkbox("is_public"),
+            Field.select("clerk"),
+        )

@@ -1,0 +1,41 @@
+"""Home page panels: the next meeting for councillors; open actions and clerked meetings for
+officers."""
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from corporate_parenting.models import Role
+from panels.models import Body, Meeting, Resolution
+
+
+def home_panels(request: HttpRequest) -> list[str]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    panels = []
+    today = timezone.localdate()
+    if user.has_role(Role.COUNCILLOR):
+        next_meeting = (
+            Meeting.objects.for_member(user).upcoming(today).select_related("body").first()
+        )
+        if next_meeting is not None or Body.objects.for_member(user).exists():
+            panels.append(
+                render_to_string(
+                    "panels/_home_councillor.html",
+                    {"next_meeting": next_meeting},
+                    request=request,
+                )
+            )
+    if user.has_role(Role.OFFICER):
+        actions = list(Resolution.objects.open().owned_by(user).for_log()[:5])
+        clerked = list(Meeting.objects.clerked_by(user).upcoming(today).select_related("body")[:3])
+        if actions or clerked:
+            panels.append(
+                render_to_string(
+                    "panels/_home_officer.html",
+                    {"actions": actions, "clerked": clerked, "today": today},
+                    request=request,
+                )
+            )
+    return panels

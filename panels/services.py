@@ -1,0 +1,693 @@
+"""Every write to panel meetings. Each function is atomic and raises ValidationError (with field
+keys where a form can show them) when the change is not allowed; nothing is half-saved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from corporate_parenting.audit import audit_record, changes_between, snapshot
+from corporate_parenting.models import User
+from panels import notice
+from panels.models import (
+    ActionStatus,
+    ActionUpdate,
+    AgendaItem,
+    Amendment,
+    Attendance,
+    AttendanceKind,
+    Body,
+    Declaration,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    MemberRole,
+    Membership,
+    Resolution,
+)
+from panels.numbering import assign_minute_numbers
+
+LOCKED_MESSAGE = (
+    "These minutes are approved and locked. Record an amendment to correct them instead."
+)
+STANDARD_ITEMS = (
+    (ItemKind.DECLARATIONS, "Apologies and declarations of interest"),
+    (ItemKind.MINUTES, "Minutes"),
+    (ItemKind.ACTION_LOG, "Action log"),
+    (ItemKind.NEXT_MEETING, "Date of next meeting"),
+)
+MEETING_FIELDS = (
+    "date",
+    "start_time",
+    "venue",
+    "online_link",
+    "closing_time",
+    "next_meeting_date",
+    "next_meeting_time",
+)
+
+
+def _ensure_unlocked(meeting: Meeting) -> None:
+    if meeting.minutes_are_approved:
+        raise ValidationError(LOCKED_MESSAGE)
+
+
+def _locked_fresh(meeting: Meeting) -> Meeting:
+    """The meeting as it is in the database now, locked for this transaction, and unlocked for
+    changes (its minutes not approved)."""
+    fresh = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    _ensure_unlocked(fresh)
+    return fresh
+
+
+# Bodies and members
+
+
+@transaction.atomic
+def body_create(
+    *,
+    actor: User | None,
+    name: str,
+    slug: str,
+    numbering_style: str = "prefix",
+    minute_prefix: str = "",
+    is_public: bool = False,
+    clerk: User | None = None,
+    description: str = "",
+) -> Body:
+    body = Body(
+        name=name,
+        slug=slug,
+        numbering_style=numbering_style,
+        minute_prefix=minute_prefix,
+        is_public=is_public,
+        clerk=clerk,
+        description=description,
+    )
+    body.full_clean()
+    body.save()
+    audit_record(actor=actor, instance=body, action="created")
+    return body
+
+
+@transaction.atomic
+def membership_set(*, actor: User | None, body: Body, user: User, role: str) -> Membership:
+    if role not in MemberRole.values:
+        raise ValidationError({"role": "Choose a role on the body"})
+    membership, created = Membership.objects.update_or_create(
+        body=body, user=user, defaults={"role": role}
+    )
+    audit_record(
+        actor=actor,
+        instance=body,
+        action="member added" if created else "member role changed",
+        note=f"{user}: {membership.get_role_display()}",
+    )
+    return membership
+
+
+# Meetings and the agenda
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    actor: User | None,
+    body: Body,
+    date: date,
+    start_time: time,
+    venue: str = "",
+    online_link: str = "",
+) -> Meeting:
+    """A scheduled meeting with the standard items every meeting has."""
+    meeting = Meeting(
+        body=body, date=date, start_time=start_time, venue=venue, online_link=online_link
+    )
+    meeting.full_clean()
+    meeting.save()
+    AgendaItem.objects.bulk_create(
+        [
+            AgendaItem(meeting=meeting, position=position, kind=kind, title=title)
+            for position, (kind, title) in enumerate(STANDARD_ITEMS, start=1)
+        ]
+    )
+    audit_record(actor=actor, instance=meeting, action="created")
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, actor: User | None, meeting: Meeting, **fields: object) -> Meeting:
+    meeting = _locked_fresh(meeting)
+    unknown = set(fields) - set(MEETING_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a meeting detail: {', '.join(sorted(unknown))}")
+    before = snapshot(meeting, fields)
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    meeting.full_clean()
+    meeting.save(update_fields=[*fields, "updated_at"])
+    audit_record(
+        actor=actor,
+        instance=meeting,
+        action="details changed",
+        changes=changes_between(before, snapshot(meeting, fields)),
+    )
+    return meeting
+
+
+def _renumber_if_drafting(meeting: Meeting) -> None:
+    if meeting.minutes_started:
+        assign_minute_numbers(meeting)
+
+
+@transaction.atomic
+def agenda_item_add(
+    *,
+    actor: User | None,
+    meeting: Meeting,
+    title: str,
+    presenter: str = "",
+    report: UploadedFile | None = None,
+    is_urgent: bool = False,
+) -> AgendaItem:
+    """A new item, placed before "Date of next meeting". Urgent items are added on the day."""
+    meeting = _locked_fresh(meeting)
+    if not title.strip():
+        raise ValidationError({"title": "Enter the title of the item"})
+    if is_urgent and meeting.date != timezone.localdate() and not meeting.agenda_is_published:
+        raise ValidationError(
+            {"is_urgent": "An urgent item is added on the day, after the agenda is published"}
+        )
+    items = list(meeting.items.select_for_update().order_by("position"))
+    closing = next((i for i in items if i.kind == ItemKind.NEXT_MEETING), None)
+    position = closing.position if closing else len(items) + 1
+    # Move the later items down one, highest first so positions stay unique.
+    for later in sorted((i for i in items if i.position >= position), key=lambda i: -i.position):
+        later.position += 1
+        later.save(update_fields=["position"])
+    item = AgendaItem(
+        meeting=meeting,
+        position=position,
+        title=title.strip(),
+        presenter=presenter,
+        is_urgent=is_urgent,
+        kind=ItemKind.BUSINESS,
+    )
+    if report is not None:
+        item.report = report
+    item.full_clean(exclude=["minute_sequence"])
+    item.save()
+    _renumber_if_drafting(meeting)
+    audit_record(
+        actor=actor,
+        instance=meeting,
+        action="urgent item added" if is_urgent else "agenda item added",
+        note=item.title,
+    )
+    return item
+
+
+@transaction.atomic
+def agenda_item_update(
+    *,
+    actor: User | None,
+    item: AgendaItem,
+    title: str,
+    presenter: str = "",
+    report: UploadedFile | None = None,
+) -> AgendaItem:
+    _locked_fresh(item.meeting)
+    if not title.strip():
+        raise ValidationError({"title": "Enter the title of the item"})
+    before = snapshot(item, ("title", "presenter"))
+    item.title = title.strip()
+    item.presenter = presenter
+    if report is not None:
+        item.report = report
+    item.full_clean(exclude=["minute_sequence"])
+    item.save()
+    audit_record(
+        actor=actor,
+        instance=item,
+        action="agenda item changed",
+        changes=changes_between(before, snapshot(item, ("title", "presenter"))),
+    )
+    return item
+
+
+@transaction.atomic
+def agenda_item_remove(*, actor: User | None, item: AgendaItem) -> None:
+    meeting = _locked_fresh(item.meeting)
+    if item.resolutions.exists() or item.discussion:
+        raise ValidationError("This item has minutes. Remove its minutes first.")
+    title = item.title
+    item.delete()
+    for position, remaining in enumerate(meeting.items.order_by("position"), start=1):
+        if remaining.position != position:
+            AgendaItem.objects.filter(pk=remaining.pk).update(position=position)
+    _renumber_if_drafting(meeting)
+    audit_record(actor=actor, instance=meeting, action="agenda item removed", note=title)
+
+
+@dataclass(frozen=True)
+class NoticeCheck:
+    clear_working_days: int
+    short_notice: bool
+    latest_day: date
+
+
+def agenda_notice(meeting: Meeting, today: date | None = None) -> NoticeCheck:
+    today = today or timezone.localdate()
+    return NoticeCheck(
+        clear_working_days=notice.clear_working_days(today, meeting.date),
+        short_notice=notice.is_short_notice(today, meeting.date),
+        latest_day=notice.latest_publication_day(meeting.date),
+    )
+
+
+@transaction.atomic
+def agenda_publish(
+    *,
+    actor: User | None,
+    meeting: Meeting,
+    short_notice_reason: str = "",
+    today: date | None = None,
+) -> Meeting:
+    """Publish the agenda. With fewer than five clear working days, a reason is required."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status != MeetingStatus.SCHEDULED:
+        raise ValidationError("The agenda has already been published")
+    check = agenda_notice(meeting, today)
+    if check.short_notice and not short_notice_reason.strip():
+        raise ValidationError(
+            {
+                "short_notice_reason": (
+                    f"There are only {check.clear_working_days} clear working days before the "
+                    "meeting (five are required). Give the reason for short notice to publish."
+                )
+            }
+        )
+    meeting.status = MeetingStatus.AGENDA_PUBLISHED
+    meeting.agenda_published_at = timezone.now()
+    meeting.short_notice_reason = short_notice_reason.strip() if check.short_notice else ""
+    meeting.save(update_fields=["status", "agenda_published_at", "short_notice_reason"])
+    audit_record(
+        actor=actor,
+        instance=meeting,
+        action="agenda published",
+        note=meeting.short_notice_reason,
+    )
+    return meeting
+
+
+# Attendance and declarations
+
+
+def _parse_people(text: str) -> list[tuple[str, str]]:
+    """'R Tidman (Committee Services Manager)' per line -> [(name, role)]."""
+    people = []
+    for line in text.splitlines():
+        line = line.strip().rstrip(",")
+        if not line:
+            continue
+        name, role = line, ""
+        if line.endswith(")") and "(" in line:
+            name, _, role = line[:-1].partition("(")
+        people.append((name.strip(), role.strip()))
+    return people
+
+
+def _member_display(user: User) -> str:
+    return user.full_name or user.email
+
+
+@transaction.atomic
+def attendance_record(
+    *,
+    actor: User | None,
+    meeting: Meeting,
+    present: Sequence[User],
+    apologies: Sequence[User],
+    officers: str = "",
+    also_present: str = "",
+    young_people_present: int = 0,
+) -> list[Attendance]:
+    """Who was there. Members not present and without apologies are recorded absent."""
+    meeting = _locked_fresh(meeting)
+    both = {u.pk for u in present} & {u.pk for u in apologies}
+    if both:
+        names = ", ".join(sorted(str(u) for u in present if u.pk in both))
+        raise ValidationError(
+            {"apologies": f"A member cannot be both present and giving apologies: {names}"}
+        )
+    if young_people_present < 0:
+        raise ValidationError({"young_people_present": "Enter a number of young people, 0 or more"})
+    memberships = {m.user_id: m for m in meeting.body.memberships.select_related("user")}
+    strangers = [u for u in (*present, *apologies) if u.pk not in memberships]
+    if strangers:
+        raise ValidationError(
+            {"present": f"Not a member of {meeting.body}: {', '.join(map(str, strangers))}"}
+        )
+    meeting.attendance.all().delete()
+    rows: list[Attendance] = []
+    present_ids = {u.pk for u in present}
+    apology_ids = {u.pk for u in apologies}
+    for position, (user_id, membership) in enumerate(memberships.items()):
+        kind = (
+            AttendanceKind.PRESENT
+            if user_id in present_ids
+            else AttendanceKind.APOLOGIES
+            if user_id in apology_ids
+            else AttendanceKind.ABSENT
+        )
+        role = membership.get_role_display() if membership.role != MemberRole.MEMBER else ""
+        rows.append(
+            Attendance(
+                meeting=meeting,
+                kind=kind,
+                user_id=user_id,
+                name=_member_display(membership.user),
+                role=role,
+                position=position,
+            )
+        )
+    for kind, text in (
+        (AttendanceKind.OFFICER, officers),
+        (AttendanceKind.ALSO_PRESENT, also_present),
+    ):
+        for position, (name, role) in enumerate(_parse_people(text)):
+            rows.append(
+                Attendance(meeting=meeting, kind=kind, name=name, role=role, position=position)
+            )
+    Attendance.objects.bulk_create(rows)
+    meeting.young_people_present = young_people_present
+    fields = ["young_people_present"]
+    if meeting.status in (MeetingStatus.SCHEDULED, MeetingStatus.AGENDA_PUBLISHED):
+        meeting.status = MeetingStatus.HELD
+        fields.append("status")
+    meeting.save(update_fields=fields)
+    audit_record(
+        actor=actor,
+        instance=meeting,
+        action="attendance recorded",
+        note=f"{len(present)} present, {len(apologies)} apologies, "
+        f"{young_people_present} young people",
+    )
+    return rows
+
+
+@transaction.atomic
+def declaration_add(
+    *,
+    actor: User | None,
+    meeting: Meeting,
+    member: User,
+    kind: str,
+    text: str,
+    item: AgendaItem | None = None,
+) -> Declaration:
+    meeting = _locked_fresh(meeting)
+    if not meeting.body.memberships.filter(user=member).exists():
+        raise ValidationError({"member": f"{member} is not a member of {meeting.body}"})
+    if item is not None and item.meeting_id != meeting.pk:
+        raise ValidationError({"item": "Choose an item on this meeting's agenda"})
+    declaration = Declaration(
+        meeting=meeting, member=member, kind=kind, text=text.strip(), item=item, recorded_by=actor
+    )
+    declaration.full_clean()
+    declaration.save()
+    audit_record(
+        actor=actor, instance=meeting, action="interest declared", note=f"{member}: {text}"
+    )
+    return declaration
+
+
+# Minutes and resolutions
+
+
+def _start_minutes(meeting: Meeting) -> None:
+    """The first minute written turns the meeting's minutes into a draft and numbers them."""
+    if meeting.minutes_started:
+        return
+    meeting.status = MeetingStatus.MINUTES_DRAFT
+    meeting.save(update_fields=["status"])
+    assign_minute_numbers(meeting)
+
+
+@transaction.atomic
+def minutes_item_save(*, actor: User | None, item: AgendaItem, discussion: str) -> AgendaItem:
+    meeting = _locked_fresh(item.meeting)
+    _start_minutes(meeting)
+    item.refresh_from_db(fields=["minute_sequence"])
+    before = item.discussion
+    item.discussion = discussion.strip()
+    item.save(update_fields=["discussion", "updated_at"])
+    audit_record(
+        actor=actor,
+        instance=item,
+        action="minutes written" if not before else "minutes changed",
+        changes={"discussion": [before, item.discussion]} if before != item.discussion else {},
+    )
+    return item
+
+
+def _check_action(
+    *,
+    is_action: bool,
+    owner: User | None,
+    owner_is_members: bool,
+    due_date: date | None,
+    due_next_meeting: bool,
+) -> None:
+    if not is_action:
+        return
+    errors = {}
+    if owner is None and not owner_is_members:
+        errors["owner"] = "Choose who owns this action: an officer, or the members together"
+    elif owner is not None and owner_is_members:
+        errors["owner"] = "Choose an officer or the members together, not both"
+    if due_date is None and not due_next_meeting:
+        errors["due_date"] = "Enter the date this action is due, or choose the next meeting"
+    elif due_date is not None and due_next_meeting:
+        errors["due_date"] = "Enter a due date or choose the next meeting, not both"
+    if errors:
+        raise ValidationError(errors)
+
+
+RESOLUTION_FIELDS = (
+    "text",
+    "is_action",
+    "owner",
+    "owner_is_members",
+    "due_date",
+    "due_next_meeting",
+)
+
+
+@transaction.atomic
+def resolution_add(
+    *,
+    actor: User | None,
+    item: AgendaItem,
+    text: str,
+    is_action: bool = False,
+    owner: User | None = None,
+    owner_is_members: bool = False,
+    due_date: date | None = None,
+    due_next_meeting: bool = False,
+) -> Resolution:
+    meeting = _locked_fresh(item.meeting)
+    if not text.strip():
+        raise ValidationError({"text": "Enter what was resolved"})
+    _check_action(
+        is_action=is_action,
+        owner=owner,
+        owner_is_members=owner_is_members,
+        due_date=due_date,
+        due_next_meeting=due_next_meeting,
+    )
+    _start_minutes(meeting)
+    last = item.resolutions.aggregate(last=Max("position"))["last"] or 0
+    resolution = Resolution(
+        item=item,
+        position=last + 1,
+        text=text.strip(),
+        is_action=is_action,
+        owner=owner if is_action else None,
+        owner_is_members=owner_is_members if is_action else False,
+        due_date=due_date if is_action else None,
+        due_next_meeting=due_next_meeting if is_action else False,
+        status=ActionStatus.OPEN if is_action else "",
+    )
+    resolution.full_clean()
+    resolution.save()
+    audit_record(
+        actor=actor,
+        instance=resolution,
+        action="resolution added",
+        changes=changes_between({}, snapshot(resolution, RESOLUTION_FIELDS)),
+    )
+    return resolution
+
+
+@transaction.atomic
+def resolution_update(
+    *,
+    actor: User | None,
+    resolution: Resolution,
+    text: str,
+    is_action: bool = False,
+    owner: User | None = None,
+    owner_is_members: bool = False,
+    due_date: date | None = None,
+    due_next_meeting: bool = False,
+) -> Resolution:
+    _locked_fresh(resolution.item.meeting)
+    if not text.strip():
+        raise ValidationError({"text": "Enter what was resolved"})
+    _check_action(
+        is_action=is_action,
+        owner=owner,
+        owner_is_members=owner_is_members,
+        due_date=due_date,
+        due_next_meeting=due_next_meeting,
+    )
+    before = snapshot(resolution, RESOLUTION_FIELDS)
+    resolution.text = text.strip()
+    resolution.is_action = is_action
+    resolution.owner = owner if is_action else None
+    resolution.owner_is_members = owner_is_members if is_action else False
+    resolution.due_date = due_date if is_action else None
+    resolution.due_next_meeting = due_next_meeting if is_action else False
+    if is_action and not resolution.status:
+        resolution.status = ActionStatus.OPEN
+    if not is_action:
+        resolution.status = ""
+    resolution.full_clean()
+    resolution.save()
+    audit_record(
+        actor=actor,
+        instance=resolution,
+        action="resolution changed",
+        changes=changes_between(before, snapshot(resolution, RESOLUTION_FIELDS)),
+    )
+    return resolution
+
+
+def approval_text(meeting: Meeting) -> str:
+    return (
+        f"That the Minutes of the meeting of the {meeting.body.name} held on "
+        f"{meeting.date.day} {meeting.date:%B %Y} be approved and signed by the Chair as a "
+        "correct record."
+    )
+
+
+@transaction.atomic
+def minutes_approve(
+    *, actor: User | None, meeting: Meeting, at_meeting: Meeting | None = None
+) -> Meeting:
+    """Approve and lock the minutes; at the next meeting this is its own resolution."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.minutes_are_approved:
+        raise ValidationError("These minutes are already approved")
+    if not meeting.minutes_started:
+        raise ValidationError("Write the minutes before approving them")
+    if at_meeting is not None:
+        if at_meeting.body_id != meeting.body_id or at_meeting.date <= meeting.date:
+            raise ValidationError({"at_meeting": "Choose a later meeting of the same body"})
+        minutes_item = at_meeting.items.filter(kind=ItemKind.MINUTES).first()
+        if minutes_item is not None:
+            resolution_add(actor=actor, item=minutes_item, text=approval_text(meeting))
+    meeting.status = MeetingStatus.MINUTES_APPROVED
+    meeting.minutes_approved_at = timezone.now()
+    meeting.minutes_approved_by = actor
+    meeting.approved_at_meeting = at_meeting
+    meeting.save(
+        update_fields=[
+            "status",
+            "minutes_approved_at",
+            "minutes_approved_by",
+            "approved_at_meeting",
+        ]
+    )
+    audit_record(
+        actor=actor,
+        instance=meeting,
+        action="minutes approved",
+        note=f"at the meeting on {at_meeting.date:%-d %B %Y}" if at_meeting else "",
+    )
+    return meeting
+
+
+@transaction.atomic
+def minutes_amend(*, actor: User | None, item: AgendaItem, new_text: str, reason: str) -> Amendment:
+    """A correction to approved minutes, recorded with its reason."""
+    if not item.meeting.minutes_are_approved:
+        raise ValidationError("These minutes are not approved yet: change them directly")
+    errors = {}
+    if not new_text.strip():
+        errors["new_text"] = "Enter the corrected minute"
+    elif new_text.strip() == item.discussion:
+        errors["new_text"] = "The corrected minute is the same as the approved one"
+    if not reason.strip():
+        errors["reason"] = "Enter the reason for the amendment"
+    if errors:
+        raise ValidationError(errors)
+    amendment = Amendment.objects.create(
+        item=item,
+        previous_text=item.discussion,
+        new_text=new_text.strip(),
+        reason=reason.strip(),
+        made_by=actor,
+    )
+    item.discussion = amendment.new_text
+    item.save(update_fields=["discussion", "updated_at"])
+    audit_record(
+        actor=actor,
+        instance=item,
+        action="amended after approval",
+        changes={"discussion": [amendment.previous_text, amendment.new_text]},
+        note=amendment.reason,
+    )
+    return amendment
+
+
+# Actions
+
+
+@transaction.atomic
+def action_update_add(
+    *, actor: User | None, resolution: Resolution, text: str, status: str
+) -> ActionUpdate:
+    if not resolution.is_action:
+        raise ValidationError("This resolution is not an action")
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": "Choose the status of the action"})
+    if not text.strip():
+        raise ValidationError({"text": "Enter what has happened"})
+    update = ActionUpdate.objects.create(
+        resolution=resolution, author=actor, text=text.strip(), status=status
+    )
+    before = resolution.status
+    resolution.status = status
+    resolution.completed_at = timezone.now() if status == ActionStatus.DONE else None
+    resolution.save(update_fields=["status", "completed_at", "updated_at"])
+    audit_record(
+        actor=actor,
+        instance=resolution,
+        action="action updated",
+        changes={"status": [before, status]} if before != status else {},
+        note=update.text,
+    )
+    return update
+
+
+def members_of(body: Body) -> Iterable[User]:
+    return User.objects.filter(panel_memberships__body=body).order_by("full_name")

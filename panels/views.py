@@ -1,0 +1,697 @@
+"""Pages for panel meetings. Thin: a scoped queryset, a form, one service call, a message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from corporate_parenting.models import AuditEvent, Role, User
+from corporate_parenting.pdf import pdf_response
+from corporate_parenting.permissions import role_required
+from corporate_parenting.tables import table_page
+from panels import forms, services
+from panels.filters import ActionFilter, MeetingFilter
+from panels.minutes import build_minutes
+from panels.models import AgendaItem, Body, Declaration, Meeting, MeetingStatus, Resolution
+from panels.stats import attendance_statistics
+from panels.tables import ActionTable, DeclarationTable, MeetingTable
+
+SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
+CLERKS = (Role.OFFICER, Role.ADMIN)
+
+
+def _apply(form: Form, call: Callable[[], Any]) -> bool:
+    """Run one service call; its ValidationError becomes errors on the form's fields."""
+    try:
+        call()
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error.messages)
+        return False
+    return True
+
+
+def _meeting_for(request: HttpRequest, pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.visible_to(request.user).select_related("body").distinct(), pk=pk
+    )
+
+
+def _item_for(request: HttpRequest, pk: int) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.filter(meeting__in=Meeting.objects.visible_to(request.user))
+        .select_related("meeting__body")
+        .distinct(),
+        pk=pk,
+    )
+
+
+def _locked_redirect(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
+    if meeting.minutes_are_approved:
+        messages.error(request, services.LOCKED_MESSAGE)
+        return redirect(meeting)
+    return None
+
+
+# Meetings
+
+
+@role_required(*SIGNED_IN)
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    meetings = (
+        Meeting.objects.visible_to(request.user)
+        .select_related("body")
+        .with_item_counts()
+        .order_by("-date", "-start_time")
+    )
+    filterset = MeetingFilter(request.GET, queryset=meetings, request=request)
+    upcoming = Meeting.objects.visible_to(request.user).upcoming().select_related("body").first()
+    return table_page(
+        request,
+        table_class=MeetingTable,
+        filterset=filterset,
+        template="panels/meeting_list.html",
+        csv_filename="meetings.csv",
+        context={"next_meeting": upcoming, "can_clerk": request.user.has_role(*CLERKS)},
+    )
+
+
+@role_required(*CLERKS)
+def meeting_create(request: HttpRequest) -> HttpResponse:
+    form = forms.MeetingForm(request.POST or None, bodies=Body.objects.all())
+    if request.method == "POST" and form.is_valid():
+        created: list[Meeting] = []
+        if _apply(
+            form,
+            lambda: created.append(
+                services.meeting_create(
+                    actor=request.user,
+                    body=form.cleaned_data["body"],
+                    date=form.cleaned_data["date"],
+                    start_time=form.cleaned_data["start_time"],
+                    venue=form.cleaned_data["venue"],
+                    online_link=form.cleaned_data["online_link"],
+                )
+            ),
+        ):
+            messages.success(request, "Meeting created with the standard agenda items")
+            return redirect(created[0])
+    return render(request, "panels/meeting_form.html", {"form": form})
+
+
+@role_required(*SIGNED_IN)
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(
+        Meeting.objects.visible_to(request.user).for_minutes().distinct(), pk=pk
+    )
+    carried = list(Resolution.objects.carried_to(meeting).for_log())
+    minutes = build_minutes(meeting, carried_actions=carried)
+    items = [m.item for m in minutes.items]
+    resolution_ids = [r.resolution.pk for m in minutes.items for r in m.resolutions]
+    types = ContentType.objects.get_for_models(Meeting, AgendaItem, Resolution)
+    history = AuditEvent.objects.filter(
+        Q(content_type=types[Meeting], object_id=str(meeting.pk))
+        | Q(content_type=types[AgendaItem], object_id__in=[str(i.pk) for i in items])
+        | Q(content_type=types[Resolution], object_id__in=[str(pk) for pk in resolution_ids])
+    ).select_related("actor")[:50]
+    is_member = meeting.body.memberships.filter(user=request.user).exists()
+    return render(
+        request,
+        "panels/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "declarations": list(meeting.declarations.all()),
+            "can_clerk": request.user.has_role(*CLERKS),
+            "can_declare": (is_member or request.user.has_role(*CLERKS))
+            and not meeting.minutes_are_approved,
+            "notice": services.agenda_notice(meeting)
+            if meeting.status == MeetingStatus.SCHEDULED
+            else None,
+            "audit_events": history,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@role_required(*CLERKS)
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk)
+    if locked := _locked_redirect(request, meeting):
+        return locked
+    form = forms.MeetingDetailsForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        fresh = Meeting.objects.get(pk=meeting.pk)
+        if _apply(
+            form,
+            lambda: services.meeting_update(
+                actor=request.user,
+                meeting=fresh,
+                **{name: form.cleaned_data[name] for name in services.MEETING_FIELDS},
+            ),
+        ):
+            messages.success(request, "Meeting details saved")
+            return redirect(meeting)
+    return render(request, "panels/meeting_edit.html", {"form": form, "meeting": meeting})
+
+
+# Agenda
+
+
+@role_required(*CLERKS)
+def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk)
+    if locked := _locked_redirect(request, meeting):
+        return locked
+    form = forms.AgendaItemForm(request.POST or None, request.FILES or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.agenda_item_add(
+                actor=request.user,
+                meeting=meeting,
+                title=form.cleaned_data["title"],
+                presenter=form.cleaned_data["presenter"],
+                report=form.cleaned_data["report"],
+                is_urgent=form.cleaned_data["is_urgent"],
+            ),
+        )
+    ):
+        messages.success(request, f"Item added: {form.cleaned_data['title']}")
+        return redirect(meeting)
+    return render(
+        request,
+        "panels/item_form.html",
+        {"form": form, "meeting": meeting, "heading": "Add an agenda item"},
+    )
+
+
+@role_required(*CLERKS)
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_for(request, pk)
+    meeting = item.meeting
+    if locked := _locked_redirect(request, meeting):
+        return locked
+    form = forms.AgendaItemEditForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"title": item.title, "presenter": item.presenter},
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.agenda_item_update(
+                actor=request.user,
+                item=item,
+                title=form.cleaned_data["title"],
+                presenter=form.cleaned_data["presenter"],
+                report=form.cleaned_data["report"],
+            ),
+        )
+    ):
+        messages.success(request, "Item saved")
+        return redirect(meeting)
+    return render(
+        request,
+        "panels/item_form.html",
+        {"form": form, "meeting": meeting, "item": item, "heading": f"Change item: {item.title}"},
+    )
+
+
+@role_required(*CLERKS)
+def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_for(request, pk)
+    meeting = item.meeting
+    error = ""
+    if request.method == "POST":
+        try:
+            services.agenda_item_remove(actor=request.user, item=item)
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            messages.success(request, f"Item removed: {item.title}")
+            return redirect(meeting)
+    return render(
+        request, "panels/item_remove.html", {"item": item, "meeting": meeting, "error": error}
+    )
+
+
+def report_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A report on the agenda: for people who may see the meeting, or anyone when public."""
+    visible = Meeting.objects.public()
+    if request.user.is_authenticated:
+        visible = visible | Meeting.objects.visible_to(request.user)
+    item = get_object_or_404(
+        AgendaItem.objects.filter(meeting__in=visible).exclude(report="").distinct(), pk=pk
+    )
+    with item.report.open("rb") as report:
+        content = report.read()
+    name = item.report.name.rsplit("/", 1)[-1]
+    response = HttpResponse(content, content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@role_required(*CLERKS)
+def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk)
+    if meeting.status != MeetingStatus.SCHEDULED:
+        messages.error(request, "The agenda has already been published")
+        return redirect(meeting)
+    check = services.agenda_notice(meeting)
+    form = forms.PublishForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.agenda_publish(
+                actor=request.user,
+                meeting=meeting,
+                short_notice_reason=form.cleaned_data["short_notice_reason"],
+            ),
+        )
+    ):
+        messages.success(request, "Agenda published")
+        return redirect(meeting)
+    return render(
+        request,
+        "panels/agenda_publish.html",
+        {"form": form, "meeting": meeting, "check": check},
+    )
+
+
+# Attendance and declarations
+
+
+@role_required(*CLERKS)
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk)
+    if locked := _locked_redirect(request, meeting):
+        return locked
+    members = services.members_of(meeting.body)
+    rows = list(meeting.attendance.all())
+    initial = {
+        "present": [a.user_id for a in rows if a.kind == "present"],
+        "apologies": [a.user_id for a in rows if a.kind == "apologies"],
+        "officers": "\n".join(
+            f"{a.name} ({a.role})" if a.role else a.name for a in rows if a.kind == "officer"
+        ),
+        "also_present": "\n".join(a.name for a in rows if a.kind == "also_present"),
+        "young_people_present": meeting.young_people_present,
+    }
+    form = forms.AttendanceForm(request.POST or None, initial=initial, members=members)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.attendance_record(
+                actor=request.user,
+                meeting=meeting,
+                present=list(form.cleaned_data["present"]),
+                apologies=list(form.cleaned_data["apologies"]),
+                officers=form.cleaned_data["officers"],
+                also_present=form.cleaned_data["also_present"],
+                young_people_present=form.cleaned_data["young_people_present"],
+            ),
+        )
+    ):
+        messages.success(request, "Attendance saved")
+        return redirect(meeting)
+    return render(request, "panels/attendance_form.html", {"form": form, "meeting": meeting})
+
+
+@role_required(*SIGNED_IN)
+def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk)
+    if locked := _locked_redirect(request, meeting):
+        return locked
+    if request.user.has_role(*CLERKS):
+        members = services.members_of(meeting.body)
+    else:
+        members = User.objects.filter(pk=request.user.pk, panel_memberships__body=meeting.body)
+        if not members.exists():
+            raise PermissionDenied
+    form = forms.DeclarationForm(
+        request.POST or None,
+        members=members,
+        items=meeting.items.all(),
+        initial={"member": request.user.pk if not request.user.has_role(*CLERKS) else None},
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.declaration_add(
+                actor=request.user,
+                meeting=meeting,
+                member=form.cleaned_data["member"],
+                item=form.cleaned_data["item"],
+                kind=form.cleaned_data["kind"],
+                text=form.cleaned_data["text"],
+            ),
+        )
+    ):
+        messages.success(request, "Declaration of interest recorded")
+        return redirect(meeting)
+    return render(request, "panels/declaration_form.html", {"form": form, "meeting": meeting})
+
+
+# Minutes and resolutions
+
+
+@role_required(*CLERKS)
+def minutes_item(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_for(request, pk)
+    meeting = item.meeting
+    if locked := _locked_redirect(request, meeting):
+        return locked
+    form = forms.MinutesForm(request.POST or None, initial={"discussion": item.discussion})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.minutes_item_save(
+                actor=request.user, item=item, discussion=form.cleaned_data["discussion"]
+            ),
+        )
+    ):
+        messages.success(request, f"Minute saved: {item.title}")
+        return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+    return render(
+        request,
+        "panels/minutes_form.html",
+        {
+            "form": form,
+            "item": item,
+            "meeting": meeting,
+            "resolutions": list(item.resolutions.select_related("owner")),
+        },
+    )
+
+
+def _resolution_kwargs(form: forms.ResolutionForm) -> dict[str, Any]:
+    data = form.cleaned_data
+    return {
+        "text": data["text"],
+        "is_action": data["is_action"],
+        "owner": data["owner"],
+        "owner_is_members": data["owner_is_members"],
+        "due_date": data["due_date"],
+        "due_next_meeting": data["due_next_meeting"],
+    }
+
+
+@role_required(*CLERKS)
+def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_for(request, pk)
+    meeting = item.meeting
+    if locked := _locked_redirect(request, meeting):
+        return locked
+    form = forms.ResolutionForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.resolution_add(
+                actor=request.user, item=item, **_resolution_kwargs(form)
+            ),
+        )
+    ):
+        messages.success(request, "Resolution added")
+        return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+    return render(
+        request,
+        "panels/resolution_form.html",
+        {"form": form, "item": item, "meeting": meeting, "heading": "Add a resolution"},
+    )
+
+
+@role_required(*CLERKS)
+def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    resolution = get_object_or_404(
+        Resolution.objects.select_related("item__meeting__body", "owner"), pk=pk
+    )
+    item = resolution.item
+    meeting = item.meeting
+    if locked := _locked_redirect(request, meeting):
+        return locked
+    form = forms.ResolutionForm(
+        request.POST or None,
+        initial={
+            "text": resolution.text,
+            "is_action": resolution.is_action,
+            "owner": resolution.owner_id,
+            "owner_is_members": resolution.owner_is_members,
+            "due_date": resolution.due_date,
+            "due_next_meeting": resolution.due_next_meeting,
+        },
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.resolution_update(
+                actor=request.user, resolution=resolution, **_resolution_kwargs(form)
+            ),
+        )
+    ):
+        messages.success(request, "Resolution saved")
+        return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+    return render(
+        request,
+        "panels/resolution_form.html",
+        {"form": form, "item": item, "meeting": meeting, "heading": "Change a resolution"},
+    )
+
+
+@role_required(*CLERKS)
+def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _meeting_for(request, pk)
+    if locked := _locked_redirect(request, meeting):
+        return locked
+    later = Meeting.objects.filter(body=meeting.body, date__gt=meeting.date).order_by("date")
+    form = forms.ApproveForm(
+        request.POST or None, meetings=later, initial={"at_meeting": later.first()}
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.minutes_approve(
+                actor=request.user, meeting=meeting, at_meeting=form.cleaned_data["at_meeting"]
+            ),
+        )
+    ):
+        messages.success(request, "Minutes approved and locked")
+        return redirect(meeting)
+    return render(request, "panels/minutes_approve.html", {"form": form, "meeting": meeting})
+
+
+@role_required(*CLERKS)
+def minutes_amend(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_for(request, pk)
+    meeting = item.meeting
+    if not meeting.minutes_are_approved:
+        messages.error(request, "These minutes are not approved yet: change them directly")
+        return redirect(meeting)
+    form = forms.AmendmentForm(request.POST or None, initial={"new_text": item.discussion})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.minutes_amend(
+                actor=request.user,
+                item=item,
+                new_text=form.cleaned_data["new_text"],
+                reason=form.cleaned_data["reason"],
+            ),
+        )
+    ):
+        messages.success(request, "Amendment recorded")
+        return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+    return render(
+        request, "panels/minutes_amend.html", {"form": form, "item": item, "meeting": meeting}
+    )
+
+
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The minutes in the council's format: for people who may see the meeting, or anyone once
+    the minutes of a public body are approved."""
+    visible = Meeting.objects.public().filter(status=MeetingStatus.MINUTES_APPROVED)
+    if request.user.is_authenticated:
+        visible = visible | Meeting.objects.visible_to(request.user)
+    meeting = get_object_or_404(
+        Meeting.objects.filter(pk__in=visible.values("pk")).for_minutes(), pk=pk
+    )
+    if not meeting.minutes_started:
+        raise Http404("No minutes yet")
+    minutes = build_minutes(
+        meeting, carried_actions=list(Resolution.objects.carried_to(meeting).for_log())
+    )
+    return pdf_response(
+        "panels/pdf/minutes.html",
+        {"meeting": meeting, "minutes": minutes, "title": f"Minutes: {meeting}"},
+        filename=f"minutes-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf",
+    )
+
+
+# Actions
+
+
+@role_required(*SIGNED_IN)
+def action_list(request: HttpRequest) -> HttpResponse:
+    actions = Resolution.objects.actions().visible_to(request.user).for_log().distinct()
+    filterset = ActionFilter(request.GET or {"status": "open_or_in_progress"}, queryset=actions)
+    return table_page(
+        request,
+        table_class=ActionTable,
+        filterset=filterset,
+        template="panels/action_list.html",
+        csv_filename="action-log.csv",
+        context={"today": timezone.localdate()},
+    )
+
+
+@role_required(*CLERKS)
+def my_actions(request: HttpRequest) -> HttpResponse:
+    actions = Resolution.objects.open().owned_by(request.user).for_log()
+    return table_page(
+        request,
+        table_class=ActionTable,
+        queryset=actions,
+        template="panels/my_actions.html",
+        csv_filename="my-actions.csv",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*SIGNED_IN)
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = get_object_or_404(
+        Resolution.objects.actions()
+        .visible_to(request.user)
+        .for_log()
+        .prefetch_related("updates__author")
+        .distinct(),
+        pk=pk,
+    )
+    can_update = request.user.has_role(*CLERKS)
+    if request.method == "POST" and not can_update:
+        raise PermissionDenied
+    form = forms.ActionUpdateForm(request.POST or None, initial={"status": action.status})
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.action_update_add(
+                actor=request.user,
+                resolution=action,
+                text=form.cleaned_data["text"],
+                status=form.cleaned_data["status"],
+            ),
+        )
+    ):
+        messages.success(request, "Action updated")
+        return redirect(action)
+    return render(
+        request,
+        "panels/action_detail.html",
+        {
+            "action": action,
+            "form": form if can_update else None,
+            "today": timezone.localdate(),
+            "audit_events": AuditEvent.objects.for_object(action),
+        },
+    )
+
+
+# Bodies
+
+
+@role_required(*SIGNED_IN)
+def body_list(request: HttpRequest) -> HttpResponse:
+    bodies = Body.objects.visible_to(request.user).select_related("clerk").distinct()
+    return render(request, "panels/body_list.html", {"bodies": bodies})
+
+
+def _body_for(request: HttpRequest, slug: str) -> Body:
+    return get_object_or_404(Body.objects.visible_to(request.user).distinct(), slug=slug)
+
+
+@role_required(*SIGNED_IN)
+def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body_for(request, slug)
+    memberships = body.memberships.select_related("user").order_by("role", "user__full_name")
+    meetings = body.meetings.order_by("-date")[:20]
+    return render(
+        request,
+        "panels/body_detail.html",
+        {"body": body, "memberships": memberships, "meetings": meetings},
+    )
+
+
+@role_required(*SIGNED_IN)
+def body_register(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body_for(request, slug)
+    return table_page(
+        request,
+        table_class=DeclarationTable,
+        queryset=Declaration.objects.for_body(body).order_by("-meeting__date", "member__full_name"),
+        template="panels/body_register.html",
+        csv_filename=f"register-of-interests-{body.slug}.csv",
+        context={"body": body},
+    )
+
+
+@role_required(*SIGNED_IN)
+def body_attendance(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body_for(request, slug)
+    return render(
+        request,
+        "panels/body_attendance.html",
+        {"body": body, "statistics": attendance_statistics(body)},
+    )
+
+
+# The public
+
+
+def public_index(request: HttpRequest) -> HttpResponse:
+    meetings = Meeting.objects.public().select_related("body").order_by("-date")[:100]
+    return render(request, "panels/public_index.html", {"meetings": meetings})
+
+
+def public_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.public().for_minutes(), pk=pk)
+    minutes = build_minutes(meeting) if meeting.minutes_are_approved else None
+    return render(
+        request,
+        "panels/public_meeting.html",
+        {"meeting": meeting, "minutes": minutes, "agenda": list(meeting.items.all())},
+    )

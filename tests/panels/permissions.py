@@ -1,0 +1,94 @@
+"""Who may open each panels page. Councillor rows use a body the fixed councillor sits on."""
+
+from django.core.files.base import ContentFile
+
+from corporate_parenting.models import User
+from tests.matrix import FORBIDDEN, OK, SIGN_IN, Row, everyone, signed_in
+
+
+def _body(public: bool = False):
+    from tests.panels.factories import BodyFactory, MembershipFactory
+
+    body = BodyFactory(is_public=public)
+    MembershipFactory(body=body, user=User.objects.get(email="councillor@example.org"))
+    return body
+
+
+def _meeting(*, status: str = "scheduled", public: bool = False):
+    from tests.panels.factories import AgendaItemFactory, MeetingFactory
+
+    meeting = MeetingFactory(body=_body(public), status=status)
+    AgendaItemFactory(meeting=meeting, position=1, title="Minutes")
+    return meeting
+
+
+def _item(**kwargs):
+    return _meeting(**kwargs).items.get()
+
+
+def _action():
+    from tests.panels.factories import ActionFactory
+
+    return ActionFactory(item=_item(status="minutes_draft"))
+
+
+def _report_item():
+    item = _item(status="agenda_published", public=True)
+    item.report.save("report.pdf", ContentFile(b"%PDF-1.4 report"), save=True)
+    return item
+
+
+def _resolution():
+    from tests.panels.factories import ActionFactory
+
+    return ActionFactory(item=_item(status="minutes_draft"), is_action=False, owner=None, status="")
+
+
+def clerks(status: int | str = OK) -> Row:
+    return Row(SIGN_IN, FORBIDDEN, status, status)
+
+
+def meeting(**kw):
+    return lambda: {"pk": _meeting(**kw).pk}
+
+
+def item(**kw):
+    return lambda: {"pk": _item(**kw).pk}
+
+
+def body():
+    return lambda: {"slug": _body().slug}
+
+
+ROWS: dict[str, Row] = {
+    "panels:meeting_list": signed_in(OK),
+    "panels:meeting_create": clerks(),
+    "panels:meeting_detail": Row(SIGN_IN, OK, OK, OK, kwargs=meeting()),
+    "panels:meeting_edit": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting()),
+    "panels:item_add": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting()),
+    "panels:agenda_publish": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting()),
+    "panels:attendance": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting(status="held")),
+    "panels:declaration_add": Row(SIGN_IN, OK, OK, OK, kwargs=meeting()),
+    "panels:minutes_approve": Row(
+        SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting(status="minutes_draft")
+    ),
+    "panels:minutes_pdf": everyone(OK, kwargs=meeting(status="minutes_approved", public=True)),
+    "panels:item_edit": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=item()),
+    "panels:item_remove": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=item()),
+    "panels:report_download": everyone(OK, kwargs=lambda: {"pk": _report_item().pk}),
+    "panels:minutes_item": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=item(status="held")),
+    "panels:resolution_add": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=item(status="held")),
+    "panels:minutes_amend": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=item(status="minutes_approved")),
+    "panels:resolution_edit": Row(
+        SIGN_IN, FORBIDDEN, OK, OK, kwargs=lambda: {"pk": _resolution().pk}
+    ),
+    "panels:action_list": signed_in(OK),
+    "panels:my_actions": clerks(),
+    "panels:action_detail": Row(SIGN_IN, OK, OK, OK, kwargs=lambda: {"pk": _action().pk}),
+    "panels:body_list": signed_in(OK),
+    "panels:body_detail": Row(SIGN_IN, OK, OK, OK, kwargs=body()),
+    "panels:body_register": Row(SIGN_IN, OK, OK, OK, kwargs=body()),
+    "panels:body_attendance": Row(SIGN_IN, OK, OK, OK, kwargs=body()),
+    "panels:public_index": everyone(OK),
+    "panels:public_meeting": everyone(OK, kwargs=meeting(status="agenda_published", public=True)),
+}
