@@ -275,7 +275,7 @@ class Declaration(BaseModel):
     kind = models.CharField(max_length=20, choices=DeclarationKind.choices)
     text = models.TextField()
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     objects = DeclarationQuerySet.as_manager()

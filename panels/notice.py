@@ -32,8 +32,8 @@ def is_short_notice(published: date, meeting: date) -> bool:
 
 
 def latest_publication_day(meeting: date) -> date:
-    """The last day the agenda can be published with five clear working days' notice."""
+    """The last working day the agenda can be published with five clear working days' notice."""
     day = meeting - timedelta(days=1)
-    while clear_working_days(day, meeting) < REQUIRED_CLEAR_WORKING_DAYS:
+    while clear_working_days(day, meeting) < REQUIRED_CLEAR_WORKING_DAYS or not is_working_day(day):
         day -= timedelta(days=1)
     return day
