@@ -15,7 +15,7 @@ class MeetingTable(tables.Table):
     class Meta:
         model = Meeting
         fields = ("date", "body", "start_time", "status", "item_count")
-        orderable = True
+        orderable = False
 
 
 class ActionTable(tables.Table):
@@ -30,7 +30,7 @@ class ActionTable(tables.Table):
     class Meta:
         model = Resolution
         fields = ("text", "meeting", "owner", "due_on", "status")
-        orderable = True
+        orderable = False
 
     def render_meeting(self, value: Meeting) -> str:
         return f"{value.body}, {value.date:%-d %b %Y}"
