@@ -273,6 +273,7 @@ class Engagement(BaseModel):
             models.Index(fields=("member", "date")),
             models.Index(fields=("area", "date")),
             models.Index(fields=("follow_up_status",)),
+            models.Index(fields=("-date", "-id"), name="champions_engagement_newest"),
         ]
         constraints = [
             models.CheckConstraint(

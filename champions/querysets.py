@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from corporate_parenting.years import PoliticalYear
 
@@ -24,17 +25,12 @@ class MemberQuerySet(models.QuerySet):
 
     def with_engagement_count(self, year: PoliticalYear) -> MemberQuerySet:
         """engagement_count: submitted engagements dated in that political year."""
-        return self.annotate(
-            engagement_count=Count(
-                "engagements",
-                filter=Q(
-                    engagements__status="submitted",
-                    engagements__date__gte=year.start,
-                    engagements__date__lte=year.end,
-                ),
-                distinct=True,
-            )
+        from champions.models import Engagement
+
+        rows = Engagement.objects.filter(
+            member=OuterRef("pk"), status="submitted", date__gte=year.start, date__lte=year.end
         )
+        return self.annotate(engagement_count=_count_of(rows, "member"))
 
     def with_is_champion(self, year: PoliticalYear) -> MemberQuerySet:
         from champions.models import Appointment
@@ -48,11 +44,16 @@ class MemberQuerySet(models.QuerySet):
 
 class ChampionAreaQuerySet(models.QuerySet):
     def with_champion_count(self, year: PoliticalYear) -> ChampionAreaQuerySet:
-        return self.annotate(
-            champion_count=Count(
-                "appointments", filter=Q(appointments__start_year=year.start_year), distinct=True
-            )
-        )
+        from champions.models import Appointment
+
+        rows = Appointment.objects.filter(area=OuterRef("pk"), start_year=year.start_year)
+        return self.annotate(champion_count=_count_of(rows, "area"))
+
+    def with_open_follow_up_count(self) -> ChampionAreaQuerySet:
+        from champions.models import Engagement
+
+        rows = Engagement.objects.open_follow_ups().filter(area=OuterRef("pk"))
+        return self.annotate(open_follow_ups=_count_of(rows, "area"))
 
     def vacant_in(self, year: PoliticalYear) -> ChampionAreaQuerySet:
         """Areas with no champion appointed for that political year."""
@@ -106,7 +107,10 @@ class EngagementQuerySet(models.QuerySet):
     def visible_to(self, user: User) -> EngagementQuerySet:
         """Admins see every submitted engagement; link officers those in their areas;
         councillors their own, drafts included. Nobody sees another person's drafts."""
-        own = Q(member__user=user)
+        from champions.models import Member
+
+        # A subquery rather than a join keeps the count on large lists quick.
+        own = Q(member__in=Member.objects.filter(user=user).values("pk"))
         if user.is_portal_admin:
             return self.filter(own | Q(status="submitted"))
         if user.is_officer:
@@ -141,6 +145,12 @@ class EngagementQuerySet(models.QuerySet):
                 "pk", "area__name", "area__slug", "date", "young_people_said", "follow_up_response"
             )
         )
+
+
+def _count_of(rows: models.QuerySet, group: str) -> Coalesce:
+    """COUNT(*) of a correlated subquery, as an annotation (0 when there are none)."""
+    counted = rows.order_by().values(group).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def _area_ids_linked_to(user: User) -> models.QuerySet:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -68,7 +68,7 @@ def my_role(request: HttpRequest) -> HttpResponse:
             link_officers=LinkOfficer.objects.for_areas(areas).with_people(),
             progress=progress_for(member, year),
             engagements=member.engagements.in_year(year).select_related("area")[:10],
-            drafts=member.engagements.drafts().select_related("area"),
+            drafts=member.engagements.drafts().select_related("area")[:10],
             settings=ChampionSettings.load(),
             today=timezone.localdate(),
         )
@@ -196,18 +196,7 @@ def engagement_respond(request: HttpRequest, pk: int) -> HttpResponse:
 def area_list(request: HttpRequest) -> HttpResponse:
     year = current_political_year()
     areas = (
-        ChampionArea.objects.with_champion_count(year)
-        .annotate(
-            open_follow_ups=Count(
-                "engagements",
-                filter=Q(
-                    engagements__status="submitted",
-                    engagements__follow_up_status__in=("open", "in_progress"),
-                ),
-                distinct=True,
-            )
-        )
-        .order_by("name")
+        ChampionArea.objects.with_champion_count(year).with_open_follow_up_count().order_by("name")
     )
     return render(request, "champions/area_list.html", {"areas": areas, "year": year})
 
