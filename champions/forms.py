@@ -135,9 +135,9 @@ class EngagementForm(GovUKFormMixin, forms.Form):
             Field.select("area"),
             Field.text("event_title"),
             NO_NAMES,
-            Field.textarea("what_we_did"),
-            Field.textarea("young_people_said"),
-            Field.textarea("follow_up_requested"),
+            Field.textarea("what_we_did", rows=3),
+            Field.textarea("young_people_said", rows=3),
+            Field.textarea("follow_up_requested", rows=2),
             Field.text("young_people_count", field_width=4),
         )
 
@@ -165,7 +165,7 @@ class RespondForm(GovUKFormMixin, forms.Form):
     def build_layout(self) -> Layout:
         return Layout(
             NO_NAMES,
-            Field.textarea("follow_up_response"),
+            Field.textarea("follow_up_response", rows=4),
             Field.radios("follow_up_status", legend_size=Size.SMALL, inline=False),
             Field.checkboxes("show_in_you_said_we_did"),
         )

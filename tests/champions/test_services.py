@@ -264,3 +264,33 @@ def test_officers_see_submitted_engagements_in_their_areas_only():
 
 def test_political_year_of_appointments_uses_the_site_setting():
     assert political_year_starting(2025).label == "2025/26"
+
+
+def test_engagement_and_champion_counts_by_subquery():
+    from champions.models import ChampionArea
+
+    year = current_political_year()
+    appointment = AppointmentFactory()
+    AppointmentFactory(area=appointment.area)
+    EngagementFactory(member=appointment.member, area=appointment.area)
+    EngagementFactory(member=appointment.member, area=appointment.area)
+    EngagementFactory(
+        member=appointment.member, area=appointment.area, status=EngagementStatus.DRAFT
+    )
+    EngagementFactory(
+        member=appointment.member,
+        area=appointment.area,
+        follow_up_requested="Ask",
+        follow_up_status="open",
+    )
+    counted = Member.objects.with_engagement_count(year).get(pk=appointment.member.pk)
+    assert counted.engagement_count == 3
+    area = (
+        ChampionArea.objects.with_champion_count(year)
+        .with_open_follow_up_count()
+        .get(pk=appointment.area.pk)
+    )
+    assert area.champion_count == 2
+    assert area.open_follow_ups == 1
+    empty = ChampionAreaFactory()
+    assert ChampionArea.objects.with_champion_count(year).get(pk=empty.pk).champion_count == 0
