@@ -3,7 +3,7 @@ from django import forms
 
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import Role, User
-from panels.models import ActionStatus, AgendaItem, Body, DeclarationKind, Meeting
+from panels.models import ActionStatus, AgendaItem, Body, DeclarationKind, Meeting, MemberRole
 
 NO_CHILD_DETAILS = HTML(
     '<div class="govuk-inset-text">Do not record names or details that identify a child or '
@@ -422,6 +422,12 @@ class BodyForm(GovUKFormMixin, forms.ModelForm):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["clerk"].queryset = User.objects.filter(groups__name=Role.OFFICER)
+        self.fields["clerk"].required = False
+        self.fields["minute_prefix"].required = False
+
+    def _post_clean(self) -> None:
+        # The service validates the body as a whole.
+        pass
 
     def build_layout(self) -> Layout:
         return Layout(
@@ -431,4 +437,35 @@ class BodyForm(GovUKFormMixin, forms.ModelForm):
             Field.text("minute_prefix", field_width=5),
             Field.checkbox("is_public"),
             Field.select("clerk"),
+        )
+
+
+class MembershipForm(GovUKFormMixin, forms.Form):
+    submit_text = "Add the member"
+
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Councillor",
+        empty_label="Choose a councillor",
+        error_messages={"required": "Choose the councillor to add"},
+    )
+    role = forms.ChoiceField(
+        choices=MemberRole.choices,
+        widget=forms.RadioSelect,
+        initial=MemberRole.MEMBER,
+        label="Role on the body",
+        error_messages={"required": "Choose their role on the body"},
+    )
+
+    def __init__(self, *args: object, body: Body, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            User.objects.filter(groups__name=Role.COUNCILLOR, is_active=True)
+            .exclude(panel_memberships__body=body)
+            .order_by("full_name")
+        )
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.select("user"), Field.radios("role", legend_size=Size.SMALL, small=True)
         )

@@ -97,6 +97,36 @@ def body_create(
     return body
 
 
+BODY_FIELDS = ("name", "slug", "numbering_style", "minute_prefix", "is_public", "clerk")
+
+
+@transaction.atomic
+def body_update(*, actor: User | None, body: Body, **fields: object) -> Body:
+    unknown = set(fields) - set(BODY_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a body detail: {', '.join(sorted(unknown))}")
+    body = Body.objects.select_for_update().get(pk=body.pk)
+    before = snapshot(body, fields)
+    for name, value in fields.items():
+        setattr(body, name, value)
+    body.full_clean()
+    body.save()
+    audit_record(
+        actor=actor,
+        instance=body,
+        action="details changed",
+        changes=changes_between(before, snapshot(body, fields)),
+    )
+    return body
+
+
+@transaction.atomic
+def membership_remove(*, actor: User | None, membership: Membership) -> None:
+    body, user = membership.body, membership.user
+    membership.delete()
+    audit_record(actor=actor, instance=body, action="member removed", note=str(user))
+
+
 @transaction.atomic
 def membership_set(*, actor: User | None, body: Body, user: User, role: str) -> Membership:
     if role not in MemberRole.values:

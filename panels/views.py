@@ -22,7 +22,15 @@ from corporate_parenting.tables import table_page
 from panels import forms, services
 from panels.filters import ActionFilter, MeetingFilter
 from panels.minutes import build_minutes
-from panels.models import AgendaItem, Body, Declaration, Meeting, MeetingStatus, Resolution
+from panels.models import (
+    AgendaItem,
+    Body,
+    Declaration,
+    Meeting,
+    MeetingStatus,
+    Membership,
+    Resolution,
+)
 from panels.stats import attendance_statistics
 from panels.tables import ActionTable, DeclarationTable, MeetingTable
 
@@ -637,7 +645,11 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*SIGNED_IN)
 def body_list(request: HttpRequest) -> HttpResponse:
     bodies = Body.objects.visible_to(request.user).select_related("clerk").distinct()
-    return render(request, "panels/body_list.html", {"bodies": bodies})
+    return render(
+        request,
+        "panels/body_list.html",
+        {"bodies": bodies, "can_manage": request.user.has_role(Role.ADMIN)},
+    )
 
 
 def _body_for(request: HttpRequest, slug: str) -> Body:
@@ -652,8 +664,92 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "panels/body_detail.html",
-        {"body": body, "memberships": memberships, "meetings": meetings},
+        {
+            "body": body,
+            "memberships": memberships,
+            "meetings": meetings,
+            "can_manage": request.user.has_role(Role.ADMIN),
+            "audit_events": AuditEvent.objects.for_object(body)[:30]
+            if request.user.has_role(Role.ADMIN)
+            else None,
+        },
     )
+
+
+@role_required(Role.ADMIN)
+def body_create(request: HttpRequest) -> HttpResponse:
+    form = forms.BodyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        created: list[Body] = []
+        if _apply(
+            form,
+            lambda: created.append(
+                services.body_create(
+                    actor=request.user,
+                    **{name: form.cleaned_data[name] for name in services.BODY_FIELDS},
+                )
+            ),
+        ):
+            messages.success(request, f"{created[0].name} added")
+            return redirect(created[0])
+    return render(request, "panels/body_form.html", {"form": form, "heading": "New body"})
+
+
+@role_required(Role.ADMIN)
+def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    body = get_object_or_404(Body, slug=slug)
+    form = forms.BodyForm(request.POST or None, instance=Body.objects.get(pk=body.pk))
+    if request.method == "POST" and form.is_valid():
+        updated: list[Body] = []
+        if _apply(
+            form,
+            lambda: updated.append(
+                services.body_update(
+                    actor=request.user,
+                    body=body,
+                    **{name: form.cleaned_data[name] for name in services.BODY_FIELDS},
+                )
+            ),
+        ):
+            messages.success(request, "Body saved")
+            return redirect(updated[0])
+    return render(
+        request,
+        "panels/body_form.html",
+        {"form": form, "heading": f"Change {body.name}", "body": body},
+    )
+
+
+@role_required(Role.ADMIN)
+def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
+    body = get_object_or_404(Body, slug=slug)
+    form = forms.MembershipForm(request.POST or None, body=body)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.membership_set(
+                actor=request.user,
+                body=body,
+                user=form.cleaned_data["user"],
+                role=form.cleaned_data["role"],
+            ),
+        )
+    ):
+        messages.success(request, f"{form.cleaned_data['user']} added to {body.name}")
+        return redirect(body)
+    return render(request, "panels/membership_form.html", {"form": form, "body": body})
+
+
+@role_required(Role.ADMIN)
+def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_object_or_404(Membership.objects.select_related("body", "user"), pk=pk)
+    if request.method == "POST":
+        services.membership_remove(actor=request.user, membership=membership)
+        messages.success(request, f"{membership.user} removed from {membership.body.name}")
+        return redirect(membership.body)
+    return render(request, "panels/membership_remove.html", {"membership": membership})
 
 
 @role_required(*SIGNED_IN)

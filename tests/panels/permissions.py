@@ -87,6 +87,12 @@ ROWS: dict[str, Row] = {
     "panels:action_detail": Row(SIGN_IN, OK, OK, OK, kwargs=lambda: {"pk": _action().pk}),
     "panels:body_list": signed_in(OK),
     "panels:body_detail": Row(SIGN_IN, OK, OK, OK, kwargs=body()),
+    "panels:body_create": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK),
+    "panels:body_edit": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=body()),
+    "panels:membership_add": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=body()),
+    "panels:membership_remove": Row(
+        SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=lambda: {"pk": _body().memberships.get().pk}
+    ),
     "panels:body_register": Row(SIGN_IN, OK, OK, OK, kwargs=body()),
     "panels:body_attendance": Row(SIGN_IN, OK, OK, OK, kwargs=body()),
     "panels:public_index": everyone(OK),

@@ -251,3 +251,31 @@ def test_create_meeting_through_the_form(client_for, body):
     )
     assert response.status_code == 302
     assert Meeting.objects.get().items.count() == 4
+
+
+def test_admin_creates_a_body_and_adds_a_member_with_a_role(client_for, councillor):
+    client = client_for("admin")
+    response = client.post(
+        "/panels/bodies/new/",
+        {"name": "Care Leavers Board", "slug": "care-leavers-board", "numbering_style": "prefix"},
+    )
+    assert response.status_code == 200
+    assert "Enter the minute prefix, like CPP" in response.text
+    response = client.post(
+        "/panels/bodies/new/",
+        {
+            "name": "Care Leavers Board",
+            "slug": "care-leavers-board",
+            "numbering_style": "paragraphs",
+        },
+    )
+    assert response.status_code == 302
+    response = client.post(
+        "/panels/bodies/care-leavers-board/members/new/",
+        {"user": councillor.pk, "role": "vice_chair"},
+    )
+    assert response.status_code == 302
+    membership = councillor.panel_memberships.get()
+    assert membership.role == "vice_chair" and membership.body.numbering_style == "paragraphs"
+    page = client.get("/panels/bodies/care-leavers-board/")
+    assert "member added" in page.text.lower()
