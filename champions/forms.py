@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from crispy_forms_gds.layout import HTML, Field, Layout, Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,6 +18,9 @@ from champions.models import (
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import Role, User
 from corporate_parenting.years import current_political_year
+from events.models import Event
+
+EVENT_DAYS = 180  # events from this many days back can be chosen when logging
 
 NO_NAMES = HTML(
     '<div class="govuk-inset-text">Do not record names or details that identify a child or '
@@ -77,8 +82,15 @@ class EngagementForm(GovUKFormMixin, forms.Form):
             "invalid_choice": "Choose one of your areas",
         },
     )
+    event = forms.ModelChoiceField(
+        label="Event in the diary (optional)",
+        required=False,
+        queryset=Event.objects.none(),
+        empty_label="None",
+        error_messages={"invalid_choice": "Choose an event from the list, or none"},
+    )
     event_title = forms.CharField(
-        label="Event (optional)",
+        label="Or the event's name (optional)",
         required=False,
         max_length=200,
         help_text="For example, Care Leavers Week",
@@ -121,7 +133,14 @@ class EngagementForm(GovUKFormMixin, forms.Form):
         if len(area_list) == 1:
             self.fields["area"].initial = area_list[0].pk
             self.fields["area"].empty_label = None
-        self.fields["date"].initial = timezone.localdate()
+        today = timezone.localdate()
+        self.fields["event"].queryset = Event.objects.filter(
+            start_date__lte=today, end_date__gte=today - timedelta(days=EVENT_DAYS)
+        ).order_by("-start_date", "title")
+        self.fields["event"].label_from_instance = lambda event: (
+            f"{event.title} ({event.start_date:%-d %b %Y})"
+        )
+        self.fields["date"].initial = today
         self.fields["kind"].initial = EngagementKind.EVENT
         if self.allow_draft:
             self.helper.layout.append(
@@ -133,6 +152,7 @@ class EngagementForm(GovUKFormMixin, forms.Form):
             Field.text("date", field_width=10),
             Field.select("kind"),
             Field.select("area"),
+            Field.select("event"),
             Field.text("event_title"),
             NO_NAMES,
             Field.textarea("what_we_did", rows=3),

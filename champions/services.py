@@ -45,6 +45,7 @@ ENGAGEMENT_FIELDS = (
     "date",
     "kind",
     "area",
+    "event",
     "event_title",
     "what_we_did",
     "young_people_said",
@@ -251,6 +252,8 @@ def engagement_log(*, member: Member, submit: bool, **values: object) -> Engagem
         status=EngagementStatus.SUBMITTED if submit else EngagementStatus.DRAFT,
         **values,
     )
+    if engagement.event_id and not engagement.event_title:
+        engagement.event_title = engagement.event.title[:200]
     engagement.follow_up_status = _follow_up_status_for(engagement) if submit else ""
     engagement.full_clean()
     engagement.save()

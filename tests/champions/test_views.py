@@ -328,3 +328,23 @@ def test_my_role_makes_a_constant_number_of_queries(client_for, champion):
 
 def test_member_str_is_the_councillors_name(councillor):
     assert str(Member.objects.create(user=councillor)) == councillor.full_name
+
+
+def test_logging_an_engagement_at_a_diary_event_links_it(client_for, champion):
+    from events.models import Category, Event
+
+    today = timezone.localdate()
+    event = Event.objects.create(
+        title="Care Leavers Week",
+        category=Category.values[0],
+        start_date=today - dt.timedelta(days=3),
+        end_date=today,
+    )
+    response = client_for("councillor").post(
+        reverse("champions:engagement_create"),
+        engagement_post(champion.area, event=event.pk, kind="event"),
+    )
+    assert response.status_code == 302
+    engagement = Engagement.objects.get()
+    assert engagement.event == event
+    assert engagement.event_title == "Care Leavers Week"
