@@ -10,6 +10,7 @@ urlpatterns = [
     path("engagements/new/", views.engagement_create, name="engagement_create"),
     path("engagements/<int:pk>/", views.engagement_detail, name="engagement_detail"),
     path("engagements/<int:pk>/edit/", views.engagement_edit, name="engagement_edit"),
+    path("engagements/<int:pk>/delete/", views.engagement_delete, name="engagement_delete"),
     path("engagements/<int:pk>/respond/", views.engagement_respond, name="engagement_respond"),
     path("areas/", views.area_list, name="area_list"),
     path("areas/new/", views.area_create, name="area_create"),

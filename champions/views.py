@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch, Sum
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -119,6 +119,29 @@ def engagement_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Engagement saved")
             return redirect(engagement)
     return render(request, "champions/engagement_form.html", {"form": form, "editing": engagement})
+
+
+@role_required(Role.COUNCILLOR)
+@require_http_methods(["GET", "POST"])
+def engagement_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """A councillor deletes one of their own drafts; submitted engagements stay."""
+    engagement = _own_engagement(request, pk)
+    if not engagement.is_draft:
+        raise Http404("Only a draft can be deleted")
+    if request.method == "POST":
+        services.engagement_delete_draft(engagement=engagement)
+        messages.success(request, "Draft deleted")
+        return redirect("champions:my_role")
+    return render(
+        request,
+        "champions/confirm.html",
+        {
+            "title": f"Delete this draft: {engagement.get_kind_display()}, {engagement.date:%-d %B %Y}?",
+            "button": "Delete draft",
+            "back": engagement.get_absolute_url(),
+            "note": "Only you can see a draft. Deleting it cannot be undone.",
+        },
+    )
 
 
 # Everyone signed in ------------------------------------------------------------------------

@@ -13,6 +13,13 @@ def _councillors_engagement() -> dict[str, object]:
     return {"pk": EngagementFactory(member=member).pk}
 
 
+def _councillors_draft() -> dict[str, object]:
+    from tests.champions.factories import EngagementFactory, MemberFactory
+
+    member = MemberFactory(user=User.objects.get(email="councillor@example.org"))
+    return {"pk": EngagementFactory(member=member, status="draft").pk}
+
+
 def _follow_up_in_officers_area() -> dict[str, object]:
     from tests.champions.factories import EngagementFactory, LinkOfficerFactory
 
@@ -53,6 +60,9 @@ ROWS: dict[str, Row] = {
     "champions:engagement_detail": Row(SIGN_IN, OK, NOT_FOUND, OK, kwargs=_councillors_engagement),
     "champions:engagement_edit": Row(
         SIGN_IN, OK, FORBIDDEN, FORBIDDEN, kwargs=_councillors_engagement
+    ),
+    "champions:engagement_delete": Row(
+        SIGN_IN, OK, FORBIDDEN, FORBIDDEN, kwargs=_councillors_draft
     ),
     "champions:engagement_respond": Row(
         SIGN_IN, FORBIDDEN, OK, OK, kwargs=_follow_up_in_officers_area

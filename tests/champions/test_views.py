@@ -348,3 +348,17 @@ def test_logging_an_engagement_at_a_diary_event_links_it(client_for, champion):
     engagement = Engagement.objects.get()
     assert engagement.event == event
     assert engagement.event_title == "Care Leavers Week"
+
+
+def test_councillor_deletes_own_draft_but_not_a_submitted_one_nor_anothers(client_for, champion):
+    draft = EngagementFactory(member=champion.member, area=champion.area, status="draft")
+    submitted = EngagementFactory(member=champion.member, area=champion.area)
+    others = EngagementFactory(status="draft")
+    client = client_for("councillor")
+    assert (
+        client.post(reverse("champions:engagement_delete", args=[submitted.pk])).status_code == 404
+    )
+    assert client.post(reverse("champions:engagement_delete", args=[others.pk])).status_code == 404
+    response = client.post(reverse("champions:engagement_delete", args=[draft.pk]))
+    assert response.status_code == 302
+    assert set(Engagement.objects.all()) == {submitted, others}
