@@ -33,6 +33,7 @@ def signed_in(status: int | str) -> Row:
 def admin_only() -> Row:
     return Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK)
 
+
 # A Row's kwargs() runs inside the test, after the fixed users exist (councillor@example.org,
 # officer@example.org, admin@example.org): it may look them up and make the records the URL
 # points at, e.g. lambda: {"pk": EngagementFactory(member__user=User.objects.get(email=...)).pk}.
