@@ -70,7 +70,10 @@ class EventQuerySet(models.QuerySet["Event"]):
         )
 
     def in_order(self) -> EventQuerySet:
-        return self.order_by("start_date", "start_time", "title")
+        """By first day; on the same day, all-day events (a week's first day) before timed ones."""
+        return self.order_by(
+            "start_date", models.F("start_time").asc(nulls_first=True), "-end_date", "title"
+        )
 
 
 class Event(BaseModel):

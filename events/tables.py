@@ -18,7 +18,8 @@ class EventTable(tables.Table):
         caption = "Events"
         empty_text = "No events match. Try other filters."
         attrs = {"class": "govuk-table"}
-        order_by = ("start_date",)
+        # Ordered by date; no sortable headers (their hidden text widens the page at 390 px).
+        orderable = False
 
     def render_title(self, record: Event) -> str:
         suffix = (

@@ -209,11 +209,20 @@ def test_dates_for_the_diary_as_a_page_and_a_pdf(client_for):
         end_time=None,
     )
     EventFactory(
-        title="Care Leavers Week", start_date=date(2022, 10, 24), end_date=date(2022, 10, 30)
+        title="Care Leavers Week",
+        start_date=date(2022, 10, 24),
+        end_date=date(2022, 10, 30),
+        start_time=None,
+        end_time=None,
+    )
+    EventFactory(
+        title="True Triumph", start_date=date(2022, 10, 24), start_time=time(18), end_time=time(21)
     )
     EventFactory(title="Next year", start_date=date(2023, 5, 10))
     client = client_for("councillor")
     page = client.get(reverse("events:diary") + "?year=2022").content.decode()
+    # As in the seed table: the week first, then the evening that starts on its first day.
+    assert page.index("Care Leavers Week") < page.index("True Triumph")
     assert "Dates for the diary 2022/23" in page
     assert "10 to 23 May 2022" in page and "Next year" not in page
     response = client.get(reverse("events:diary_pdf") + "?year=2022")
