@@ -38,6 +38,10 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
+MAX_RESULTS = 30
+RESULT_FIELDS = ("slug", "title", "summary", "kind", "age_from", "age_to", "category__name")
+
+
 def search(request: HttpRequest) -> HttpResponse:
     form = forms.OfferSearchForm(request.GET)
     criteria = form.criteria()
@@ -47,14 +51,15 @@ def search(request: HttpRequest) -> HttpResponse:
         .for_status(criteria["status"])
         .search(criteria["q"])
         .select_related("category")
+        .only(*RESULT_FIELDS)
     )
     if not criteria["q"]:
         results = results.order_by("category__order", "title")
-    results = list(results[:50])
+    results = list(results[:MAX_RESULTS])
     return render(
         request,
         "offer/search.html",
-        {"search_form": form, "criteria": criteria, "results": results},
+        {"search_form": form, "criteria": criteria, "results": results, "max_results": MAX_RESULTS},
     )
 
 
