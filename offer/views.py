@@ -164,27 +164,20 @@ def you_said_we_did(request: HttpRequest) -> HttpResponse:
 
 
 def _champion_follow_ups() -> list[dict[str, object]]:
-    """Champions' follow-ups marked for 'You said, we did', when the champions app provides them."""
+    """Champions' follow-ups marked for "You said, we did" (public-safe values, never who)."""
     try:
         from champions.models import Engagement
-    except ImportError:
+    except ImportError:  # the champions app is not installed
         return []
-    manager = Engagement.objects
-    if not hasattr(manager, "for_you_said_we_did"):
-        return []
-    items = []
-    for engagement in manager.for_you_said_we_did()[:100]:
-        items.append(
-            {
-                "date": getattr(engagement, "date", None) or timezone.localdate(),
-                "area": str(getattr(engagement, "area", "") or "Our work as corporate parents"),
-                "said": getattr(engagement, "children_said", "")
-                or getattr(engagement, "what_young_people_said", ""),
-                "did": getattr(engagement, "response", "")
-                or getattr(engagement, "officer_response", ""),
-            }
-        )
-    return items
+    return [
+        {
+            "date": row["date"],
+            "area": row["area__name"],
+            "said": row["young_people_said"],
+            "did": row["follow_up_response"],
+        }
+        for row in Engagement.objects.for_you_said_we_did()[:100]
+    ]
 
 
 # ---------------------------------------------------------------- officers: the offer

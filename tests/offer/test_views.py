@@ -227,8 +227,18 @@ def test_embed_gives_a_table_and_charts():
     assert "<table" in html and 'role="img"' in html
 
 
-def test_you_said_we_did_includes_champion_follow_ups_when_available(client):
-    from offer.views import _champion_follow_ups
+def test_you_said_we_did_includes_champion_follow_ups_marked_for_it(client):
+    from tests.champions.factories import EngagementFactory
 
-    assert isinstance(_champion_follow_ups(), list)
-    assert client.get("/offer/you-said-we-did/").status_code == 200
+    EngagementFactory(
+        young_people_said="We want a drop-in on Saturdays",
+        follow_up_requested="Ask the youth service",
+        follow_up_status="done",
+        follow_up_response="The youth centre now opens on Saturdays",
+        show_in_you_said_we_did=True,
+    )
+    EngagementFactory(young_people_said="Not marked for the page")
+    page = client.get("/offer/you-said-we-did/").content.decode()
+    assert "We want a drop-in on Saturdays" in page
+    assert "The youth centre now opens on Saturdays" in page
+    assert "Not marked for the page" not in page
