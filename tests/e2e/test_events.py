@@ -52,7 +52,7 @@ def test_councillor_signs_up_from_the_month_view_on_a_phone(demo, new_page):
     assert "/events/?year=" in page.url
     assert_accessible(page)
     assert SignUp.objects.active().filter(event=event, person__email="councillor@example.org")
-    page.get_by_role("button", name=f"Cancel my place at {event.title}").is_visible()
+    assert page.get_by_role("button", name=f"Cancel my place at {event.title}").is_visible()
 
 
 def test_young_people_see_public_events_without_names(demo, new_page):
