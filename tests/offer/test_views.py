@@ -242,3 +242,8 @@ def test_you_said_we_did_includes_champion_follow_ups_marked_for_it(client):
     assert "We want a drop-in on Saturdays" in page
     assert "The youth centre now opens on Saturdays" in page
     assert "Not marked for the page" not in page
+
+
+def test_officers_find_the_management_pages_from_the_offer(client_for, client):
+    assert b"/offer/manage/" in client_for("officer").get("/offer/").content
+    assert b"/offer/manage/" not in client.get("/offer/").content
