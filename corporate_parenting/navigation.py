@@ -54,7 +54,7 @@ def roles_of(request: HttpRequest) -> frozenset[str]:
 
 def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
     roles = roles_of(request)
-    items = []
+    items: list[dict[str, object]] = []
     for item in navigation_items():
         if not item.roles & roles:
             continue
@@ -62,6 +62,18 @@ def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
             href = reverse(item.url_name)
         except NoReverseMatch:  # the capability behind it is not installed
             continue
-        current = request.path == href if href == "/" else request.path.startswith(href)
-        items.append({"text": item.text, "href": href, "current": current})
+        items.append({"text": item.text, "href": href, "current": False})
+    # The current item is the longest link the path starts with: /offer/kpis/ is "KPIs", not
+    # also "Care leaver offer" at /offer/.
+    matches = [
+        item
+        for item in items
+        if (
+            request.path == item["href"]
+            if item["href"] == "/"
+            else request.path.startswith(str(item["href"]))
+        )
+    ]
+    if matches:
+        max(matches, key=lambda item: len(str(item["href"])))["current"] = True
     return items

@@ -1,5 +1,8 @@
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
+
+from corporate_parenting.navigation import navigation_for
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +72,10 @@ def test_unknown_page_is_a_404_in_the_portal_layout(client):
 def test_sign_in_pages_carry_the_council_branding(client, url):
     # Django's auth views put their own "site" in the context; the branding must survive it.
     assert 'class="portal-header__council">Anytown Council<' in client.get(url).text
+
+
+def test_only_the_longest_matching_navigation_link_is_current(officer):
+    request = RequestFactory().get("/offer/kpis/")
+    request.user = officer
+    current = [item["text"] for item in navigation_for(request) if item["current"]]
+    assert current == ["KPIs"]
