@@ -17,7 +17,7 @@ class DemoUser:
 
 
 DEMO_USERS = (
-    DemoUser("councillor@example.org", "Councillor Priya Ashworth", (Role.COUNCILLOR,)),
+    DemoUser("councillor@example.org", "Priya Ashworth", (Role.COUNCILLOR,)),
     DemoUser("officer@example.org", "Dan Okafor", (Role.OFFICER,)),
     DemoUser("admin@example.org", "Morgan Blake", (Role.ADMIN,)),
 )

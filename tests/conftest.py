@@ -12,7 +12,7 @@ ROLES = ("anonymous", "councillor", "officer", "admin")
 
 @pytest.fixture
 def councillor(db):
-    return factories.councillor(email="councillor@example.org", full_name="Councillor Ada Fenwick")
+    return factories.councillor(email="councillor@example.org", full_name="Ada Fenwick")
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def test_sign_in_with_email_takes_you_home(councillor):
     assert response.status_code == 302
     assert response.url == reverse("home")
     home = client.get(reverse("home"))
-    assert "Hello, Councillor" in home.text
+    assert "Hello, Ada" in home.text
 
 
 def test_wrong_password_shows_error_and_keeps_email(councillor):
