@@ -77,9 +77,7 @@ def test_admin_appoints_a_champion(demo, new_page):
     page.get_by_label("Area").select_option(label="Participation")
     page.get_by_role("button", name="Appoint champion").click()
     page.wait_for_url(f"{demo}/champions/areas/participation/")
-    assert page.get_by_text(
-        "Priya Ashworth appointed champion for Participation"
-    ).is_visible()
+    assert page.get_by_text("Priya Ashworth appointed champion for Participation").is_visible()
     assert_accessible(page)
     history = page.locator("table", has_text="appointed champion")
     assert history.get_by_text("Morgan Blake").is_visible()
