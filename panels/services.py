@@ -286,6 +286,43 @@ def agenda_item_remove(*, actor: User | None, item: AgendaItem) -> None:
     audit_record(actor=actor, instance=meeting, action="agenda item removed", note=title)
 
 
+@transaction.atomic
+def agenda_item_move(*, actor: User | None, item: AgendaItem, direction: str) -> AgendaItem:
+    """Swap an item of business with the one above or below it.
+
+    The standard items (declarations, minutes, action log) stay first and "Date of next meeting"
+    stays last; minute numbers follow the new order when the minutes are being drafted.
+    """
+    if direction not in ("up", "down"):
+        raise ValidationError("Choose whether to move the item up or down")
+    meeting = _locked_fresh(item.meeting)
+    if item.kind != ItemKind.BUSINESS:
+        raise ValidationError("Standard items stay where they are on the agenda")
+    business = list(
+        meeting.items.select_for_update().filter(kind=ItemKind.BUSINESS).order_by("position")
+    )
+    index = next(i for i, other in enumerate(business) if other.pk == item.pk)
+    neighbour_index = index - 1 if direction == "up" else index + 1
+    if not 0 <= neighbour_index < len(business):
+        edge = "first" if direction == "up" else "last"
+        raise ValidationError(f"This is already the {edge} item of business")
+    moving, neighbour = business[index], business[neighbour_index]
+    old_position, new_position = moving.position, neighbour.position
+    # Positions are unique per meeting: park the moving item out of the way first.
+    AgendaItem.objects.filter(pk=moving.pk).update(position=32000)
+    AgendaItem.objects.filter(pk=neighbour.pk).update(position=old_position)
+    AgendaItem.objects.filter(pk=moving.pk).update(position=new_position)
+    _renumber_if_drafting(meeting)
+    audit_record(
+        actor=actor,
+        instance=meeting,
+        action=f"agenda item moved {direction}",
+        note=moving.title,
+    )
+    moving.refresh_from_db()
+    return moving
+
+
 @dataclass(frozen=True)
 class NoticeCheck:
     clear_working_days: int

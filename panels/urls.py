@@ -17,6 +17,7 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes_pdf"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("items/<int:pk>/remove/", views.item_remove, name="item_remove"),
+    path("items/<int:pk>/move/", views.item_move, name="item_move"),
     path("items/<int:pk>/report/", views.report_download, name="report_download"),
     path("items/<int:pk>/minutes/", views.minutes_item, name="minutes_item"),
     path("items/<int:pk>/resolutions/new/", views.resolution_add, name="resolution_add"),

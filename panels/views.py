@@ -13,7 +13,7 @@ from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from corporate_parenting.models import AuditEvent, Role, User
 from corporate_parenting.pdf import pdf_response
@@ -259,6 +259,20 @@ def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "panels/item_remove.html", {"item": item, "meeting": meeting, "error": error}
     )
+
+
+@role_required(*CLERKS)
+@require_POST
+def item_move(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _item_for(request, pk)
+    direction = request.POST.get("direction", "")
+    try:
+        services.agenda_item_move(actor=request.user, item=item, direction=direction)
+    except ValidationError as problem:
+        messages.error(request, " ".join(problem.messages))
+    else:
+        messages.success(request, f"Item moved {direction}: {item.title}")
+    return redirect(f"{item.meeting.get_absolute_url()}#agenda")
 
 
 def report_download(request: HttpRequest, pk: int) -> HttpResponse:

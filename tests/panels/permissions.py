@@ -3,7 +3,7 @@
 from django.core.files.base import ContentFile
 
 from corporate_parenting.models import User
-from tests.matrix import FORBIDDEN, OK, SIGN_IN, Row, everyone, signed_in
+from tests.matrix import FORBIDDEN, NOT_ALLOWED, OK, SIGN_IN, Row, everyone, signed_in
 
 
 def _body(public: bool = False):
@@ -75,6 +75,8 @@ ROWS: dict[str, Row] = {
     "panels:minutes_pdf": everyone(OK, kwargs=meeting(status="minutes_approved", public=True)),
     "panels:item_edit": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=item()),
     "panels:item_remove": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=item()),
+    # Moving is a POST from the meeting page; a GET is refused.
+    "panels:item_move": Row(SIGN_IN, FORBIDDEN, NOT_ALLOWED, NOT_ALLOWED, kwargs=item()),
     "panels:report_download": everyone(OK, kwargs=lambda: {"pk": _report_item().pk}),
     "panels:minutes_item": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=item(status="held")),
     "panels:resolution_add": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=item(status="held")),

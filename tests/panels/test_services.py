@@ -222,3 +222,39 @@ def test_meetings_for_member_are_those_of_bodies_they_sit_on(meeting):
     )
     assert list(Meeting.objects.for_member(member)) == [meeting]
     assert other not in Meeting.objects.for_member(member)
+
+
+def _titles(meeting):
+    return [i.title for i in meeting.items.order_by("position")]
+
+
+def test_items_of_business_move_up_and_down_between_the_standard_items(meeting):
+    first = services.agenda_item_add(actor=None, meeting=meeting, title="Care Leavers' Week")
+    services.agenda_item_add(actor=None, meeting=meeting, title="Sufficiency strategy")
+    services.agenda_item_move(actor=None, item=first, direction="down")
+    assert _titles(meeting)[3:5] == ["Sufficiency strategy", "Care Leavers' Week"]
+    assert _titles(meeting)[-1] == "Date of next meeting"
+    with pytest.raises(ValidationError, match="already the last item of business"):
+        services.agenda_item_move(actor=None, item=first, direction="down")
+    services.agenda_item_move(actor=None, item=first, direction="up")
+    assert _titles(meeting)[3:5] == ["Care Leavers' Week", "Sufficiency strategy"]
+    assert AuditEvent.objects.for_object(meeting).filter(action="agenda item moved up").exists()
+
+
+def test_standard_items_do_not_move(meeting):
+    minutes = meeting.items.get(kind="minutes")
+    with pytest.raises(ValidationError, match="Standard items stay where they are"):
+        services.agenda_item_move(actor=None, item=minutes, direction="down")
+
+
+def test_moving_renumbers_minutes_being_drafted(meeting):
+    first = services.agenda_item_add(actor=None, meeting=meeting, title="First")
+    second = services.agenda_item_add(actor=None, meeting=meeting, title="Second")
+    services.minutes_item_save(actor=None, item=first, discussion="Noted.")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.minute_sequence < second.minute_sequence
+    services.agenda_item_move(actor=None, item=second, direction="up")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert second.minute_sequence < first.minute_sequence

@@ -279,3 +279,17 @@ def test_admin_creates_a_body_and_adds_a_member_with_a_role(client_for, councill
     assert membership.role == "vice_chair" and membership.body.numbering_style == "paragraphs"
     page = client.get("/panels/bodies/care-leavers-board/")
     assert "member added" in page.text.lower()
+
+
+def test_clerk_moves_an_item_from_the_meeting_page(client_for, meeting):
+    first = services.agenda_item_add(actor=None, meeting=meeting, title="Care Leavers' Week")
+    services.agenda_item_add(actor=None, meeting=meeting, title="Sufficiency strategy")
+    client = client_for("officer")
+    page = client.get(meeting.get_absolute_url())
+    assert f'action="/panels/items/{first.pk}/move/"' in page.text
+    response = client.post(f"/panels/items/{first.pk}/move/", {"direction": "down"}, follow=True)
+    assert "Item moved down: Care Leavers&#x27; Week" in response.text
+    titles = [i.title for i in meeting.items.order_by("position")]
+    assert titles.index("Sufficiency strategy") < titles.index("Care Leavers' Week")
+    refused = client.post(f"/panels/items/{first.pk}/move/", {"direction": "down"}, follow=True)
+    assert "This is already the last item of business" in refused.text
