@@ -200,6 +200,13 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
         label="Members who sent apologies",
         help_text="Members not ticked in either list are recorded as absent.",
     )
+    substitutes = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Substitutes",
+        help_text="Councillors standing in for a member, one per line, like: "
+        "Councillor Nolan (substitute for Councillor Marlow)",
+    )
     officers = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -245,6 +252,7 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
         return Layout(
             Field.checkboxes("present", legend_size=Size.SMALL, small=True),
             Field.checkboxes("apologies", legend_size=Size.SMALL, small=True),
+            Field.textarea("substitutes"),
             Field.textarea("officers"),
             Field.textarea("also_present"),
             Field.text("young_people_present", field_width=3),

@@ -113,6 +113,8 @@ def build_minutes(meeting: Meeting, *, carried_actions: list[Resolution] | None 
     present = [a for a in attendance if a.kind == AttendanceKind.PRESENT]
     chair = next((a for a in present if a.role == "Chair"), None)
     others = [(a.name, a.role) for a in present if a is not chair]
+    # Substitutes sit with the members present: "Nolan (substitute for Councillor Marlow)".
+    others += [(a.name, a.role) for a in attendance if a.kind == AttendanceKind.SUBSTITUTE]
     officers = [
         f"{a.name} ({a.role})" if a.role else a.name
         for a in attendance

@@ -405,8 +405,13 @@ def attendance_record(
     officers: str = "",
     also_present: str = "",
     young_people_present: int = 0,
+    substitutes: str = "",
 ) -> list[Attendance]:
-    """Who was there. Members not present and without apologies are recorded absent."""
+    """Who was there. Members not present and without apologies are recorded absent.
+
+    Substitutes are councillors standing in for a member, one per line with who they stand in
+    for in brackets; the minutes print them among those present.
+    """
     meeting = _locked_fresh(meeting)
     both = {u.pk for u in present} & {u.pk for u in apologies}
     if both:
@@ -446,6 +451,7 @@ def attendance_record(
             )
         )
     for kind, text in (
+        (AttendanceKind.SUBSTITUTE, substitutes),
         (AttendanceKind.OFFICER, officers),
         (AttendanceKind.ALSO_PRESENT, also_present),
     ):

@@ -337,6 +337,9 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             f"{a.name} ({a.role})" if a.role else a.name for a in rows if a.kind == "officer"
         ),
         "also_present": "\n".join(a.name for a in rows if a.kind == "also_present"),
+        "substitutes": "\n".join(
+            f"{a.name} ({a.role})" if a.role else a.name for a in rows if a.kind == "substitute"
+        ),
         "young_people_present": meeting.young_people_present,
     }
     form = forms.AttendanceForm(request.POST or None, initial=initial, members=members)
@@ -353,6 +356,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
                 officers=form.cleaned_data["officers"],
                 also_present=form.cleaned_data["also_present"],
                 young_people_present=form.cleaned_data["young_people_present"],
+                substitutes=form.cleaned_data["substitutes"],
             ),
         )
     ):

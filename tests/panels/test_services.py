@@ -258,3 +258,26 @@ def test_moving_renumbers_minutes_being_drafted(meeting):
     first.refresh_from_db()
     second.refresh_from_db()
     assert second.minute_sequence < first.minute_sequence
+
+
+def test_substitutes_are_recorded_and_printed_among_those_present(meeting):
+    from panels.minutes import build_minutes
+    from panels.stats import attendance_statistics
+
+    present = MembershipFactory(body=meeting.body, user__full_name="Councillor Amy Brown").user
+    absent = MembershipFactory(body=meeting.body).user
+    services.attendance_record(
+        actor=None,
+        meeting=meeting,
+        present=[present],
+        apologies=[],
+        substitutes="Councillor Nolan (substitute for Councillor Marlow)",
+    )
+    substitute = Attendance.objects.get(kind="substitute")
+    assert (substitute.name, substitute.user) == ("Councillor Nolan", None)
+    minutes = build_minutes(Meeting.objects.for_minutes().get(pk=meeting.pk))
+    assert "Nolan (substitute for Councillor Marlow)" in minutes.members_line
+    # The substitute is nobody's attendance record: the members' figures are unchanged.
+    figures = {row.name: row for row in attendance_statistics(meeting.body)}
+    assert (figures[absent.full_name].absent, figures[present.full_name].present) == (1, 1)
+    assert "Councillor Nolan" not in figures

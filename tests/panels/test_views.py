@@ -293,3 +293,19 @@ def test_clerk_moves_an_item_from_the_meeting_page(client_for, meeting):
     assert titles.index("Sufficiency strategy") < titles.index("Care Leavers' Week")
     refused = client.post(f"/panels/items/{first.pk}/move/", {"direction": "down"}, follow=True)
     assert "This is already the last item of business" in refused.text
+
+
+def test_clerk_records_a_substitute_and_the_meeting_page_shows_them(
+    client_for, councillor, meeting
+):
+    client = client_for("officer")
+    data = {
+        "present": [councillor.pk],
+        "substitutes": "Councillor Nolan (substitute for Councillor Marlow)",
+        "young_people_present": "0",
+    }
+    response = client.post(f"/panels/meetings/{meeting.pk}/attendance/", data, follow=True)
+    assert "Attendance saved" in response.text
+    assert "Nolan (substitute for Councillor Marlow)" in response.text
+    again = client.get(f"/panels/meetings/{meeting.pk}/attendance/")
+    assert "Councillor Nolan (substitute for Councillor Marlow)</textarea>" in again.text
