@@ -49,6 +49,21 @@ class Body(BaseModel):
         on_delete=models.SET_NULL,
         related_name="clerked_bodies",
     )
+    report_deadline_days = models.PositiveSmallIntegerField(
+        default=15,
+        help_text="How many days before a meeting its reports are due with the clerk.",
+    )
+    first_minute_number = models.PositiveIntegerField(
+        default=1,
+        help_text="The first minute number of the year given below, for a body that moves to "
+        "the portal part way through a municipal year.",
+    )
+    first_minute_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="The year the municipal year to which the first minute number applies starts "
+        "in, like 2025 for 2025 to 2026.",
+    )
 
     objects = BodyQuerySet.as_manager()
 
@@ -102,6 +117,13 @@ class MeetingStatus(models.TextChoices):
     MINUTES_APPROVED = "minutes_approved", "Minutes approved"
 
 
+HELD_STATUSES = (
+    MeetingStatus.HELD,
+    MeetingStatus.MINUTES_DRAFT,
+    MeetingStatus.MINUTES_APPROVED,
+)
+
+
 class Meeting(BaseModel):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField()
@@ -117,7 +139,15 @@ class Meeting(BaseModel):
     young_people_present = models.PositiveSmallIntegerField(
         default=0, help_text="A count only: never names."
     )
+    # Publication is an explicit, recorded act: the public sees a meeting only once these are set.
     agenda_published_at = models.DateTimeField(null=True, blank=True)
+    agenda_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     short_notice_reason = models.TextField(blank=True)
     minutes_approved_at = models.DateTimeField(null=True, blank=True)
     minutes_approved_by = models.ForeignKey(
@@ -153,7 +183,11 @@ class Meeting(BaseModel):
 
     @property
     def agenda_is_published(self) -> bool:
-        return self.status != MeetingStatus.SCHEDULED
+        return self.agenda_published_at is not None
+
+    @property
+    def has_been_held(self) -> bool:
+        return self.status in HELD_STATUSES
 
     @property
     def minutes_are_approved(self) -> bool:
@@ -176,6 +210,18 @@ def report_upload_to(item: AgendaItem, filename: str) -> str:
     return f"panels/reports/{item.meeting_id}/{filename}"
 
 
+class ExemptParagraph(models.TextChoices):
+    """The paragraphs of Part 1 of Schedule 12A to the Local Government Act 1972."""
+
+    P1 = "1", "Paragraph 1: information relating to any individual"
+    P2 = "2", "Paragraph 2: information likely to reveal the identity of an individual"
+    P3 = "3", "Paragraph 3: the financial or business affairs of any particular person"
+    P4 = "4", "Paragraph 4: consultations or negotiations on a labour relations matter"
+    P5 = "5", "Paragraph 5: information subject to legal professional privilege"
+    P6 = "6", "Paragraph 6: a proposed notice, order or direction under an enactment"
+    P7 = "7", "Paragraph 7: the prevention, investigation or prosecution of crime"
+
+
 class AgendaItem(BaseModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
     position = models.PositiveSmallIntegerField()
@@ -183,7 +229,19 @@ class AgendaItem(BaseModel):
     title = models.CharField(max_length=250)
     presenter = models.CharField(max_length=200, blank=True)
     is_urgent = models.BooleanField(default=False)
-    report = models.FileField(
+    is_exempt = models.BooleanField(
+        "taken in private",
+        default=False,
+        help_text="Exempt business under Schedule 12A: its report and minutes are never public.",
+    )
+    exempt_paragraph = models.CharField(
+        "paragraph of Schedule 12A",
+        max_length=2,
+        choices=ExemptParagraph.choices,
+        blank=True,
+    )
+    report_file = models.FileField(
+        "report file",
         upload_to=report_upload_to,
         blank=True,
         validators=[FileExtensionValidator(["pdf", "docx", "doc", "odt", "xlsx", "pptx"])],
@@ -198,8 +256,20 @@ class AgendaItem(BaseModel):
         constraints = [
             models.UniqueConstraint(
                 fields=("meeting", "position"), name="panels_item_position_unique"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_exempt=False) | ~models.Q(exempt_paragraph=""),
+                name="panels_exempt_item_has_paragraph",
+            ),
         ]
+
+    def clean(self) -> None:
+        if self.is_exempt and not self.exempt_paragraph:
+            raise ValidationError(
+                {"exempt_paragraph": "Choose the paragraph of Schedule 12A that applies"}
+            )
+        if not self.is_exempt:
+            self.exempt_paragraph = ""
 
     def __str__(self) -> str:
         return self.title
@@ -297,6 +367,22 @@ class ActionStatus(models.TextChoices):
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
+class DecisionStatus(BaseModel):
+    """What became of a resolution: "Recommendations Approved", "Noted", "Deferred"... Kept as
+    data so each council uses its own words; a status no longer used is retired, not deleted."""
+
+    name = models.CharField(max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField("in use", default=True)
+
+    class Meta:
+        ordering = ("position", "name")
+        verbose_name_plural = "decision statuses"
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Resolution(BaseModel):
     """One numbered line under RESOLVED. It may be an action with an owner and a due date."""
 
@@ -318,6 +404,12 @@ class Resolution(BaseModel):
     due_next_meeting = models.BooleanField(default=False)
     status = models.CharField(max_length=12, choices=ActionStatus.choices, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+    decision_status = models.ForeignKey(
+        DecisionStatus, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    is_key_decision = models.BooleanField("key decision", default=False)
+    subject_to_call_in = models.BooleanField(default=False)
+    call_in_deadline = models.DateField("call-in deadline", null=True, blank=True)
 
     objects = ResolutionQuerySet.as_manager()
 
@@ -332,6 +424,11 @@ class Resolution(BaseModel):
                 | models.Q(owner__isnull=False)
                 | models.Q(owner_is_members=True),
                 name="panels_action_has_owner",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(subject_to_call_in=False)
+                | models.Q(call_in_deadline__isnull=False),
+                name="panels_call_in_has_deadline",
             ),
         ]
 
@@ -396,3 +493,13 @@ class Amendment(BaseModel):
 
     def __str__(self) -> str:
         return f"Amendment to {self.item}"
+
+
+# Reports written in the portal, their versions and the agenda packs built from them.
+from panels.reports.models import (  # noqa: E402, F401
+    PackBuild,
+    Report,
+    ReportAnnex,
+    ReportSection,
+    ReportVersion,
+)

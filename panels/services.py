@@ -33,6 +33,7 @@ from panels.models import (
     Resolution,
 )
 from panels.numbering import assign_minute_numbers
+from panels.reports.services import reports_publish_with_agenda
 
 LOCKED_MESSAGE = (
     "These minutes are approved and locked. Record an amendment to correct them instead."
@@ -206,6 +207,8 @@ def agenda_item_add(
     presenter: str = "",
     report: UploadedFile | None = None,
     is_urgent: bool = False,
+    is_exempt: bool = False,
+    exempt_paragraph: str = "",
 ) -> AgendaItem:
     """A new item, placed before "Date of next meeting". Urgent items are added on the day."""
     meeting = _locked_fresh(meeting)
@@ -228,10 +231,12 @@ def agenda_item_add(
         title=title.strip(),
         presenter=presenter,
         is_urgent=is_urgent,
+        is_exempt=is_exempt,
+        exempt_paragraph=exempt_paragraph if is_exempt else "",
         kind=ItemKind.BUSINESS,
     )
     if report is not None:
-        item.report = report
+        item.report_file = report
     item.full_clean(exclude=["minute_sequence"])
     item.save()
     _renumber_if_drafting(meeting)
@@ -252,22 +257,28 @@ def agenda_item_update(
     title: str,
     presenter: str = "",
     report: UploadedFile | None = None,
+    is_exempt: bool | None = None,
+    exempt_paragraph: str = "",
 ) -> AgendaItem:
     _locked_fresh(item.meeting)
     if not title.strip():
         raise ValidationError({"title": "Enter the title of the item"})
-    before = snapshot(item, ("title", "presenter"))
+    fields = ("title", "presenter", "is_exempt", "exempt_paragraph", "report_file")
+    before = snapshot(item, fields)
     item.title = title.strip()
     item.presenter = presenter
+    if is_exempt is not None:
+        item.is_exempt = is_exempt
+        item.exempt_paragraph = exempt_paragraph if is_exempt else ""
     if report is not None:
-        item.report = report
+        item.report_file = report
     item.full_clean(exclude=["minute_sequence"])
     item.save()
     audit_record(
         actor=actor,
         instance=item,
         action="agenda item changed",
-        changes=changes_between(before, snapshot(item, ("title", "presenter"))),
+        changes=changes_between(before, snapshot(item, fields)),
     )
     return item
 
@@ -347,9 +358,11 @@ def agenda_publish(
     short_notice_reason: str = "",
     today: date | None = None,
 ) -> Meeting:
-    """Publish the agenda. With fewer than five clear working days, a reason is required."""
+    """Publish the agenda: the one act that makes a meeting public, recorded with who and when.
+    With fewer than five clear working days, a reason is required. The reports approved by then
+    are published with it."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.status != MeetingStatus.SCHEDULED:
+    if meeting.agenda_is_published:
         raise ValidationError("The agenda has already been published")
     check = agenda_notice(meeting, today)
     if check.short_notice and not short_notice_reason.strip():
@@ -361,16 +374,21 @@ def agenda_publish(
                 )
             }
         )
-    meeting.status = MeetingStatus.AGENDA_PUBLISHED
     meeting.agenda_published_at = timezone.now()
+    meeting.agenda_published_by = actor if actor is not None and actor.is_authenticated else None
     meeting.short_notice_reason = short_notice_reason.strip() if check.short_notice else ""
-    meeting.save(update_fields=["status", "agenda_published_at", "short_notice_reason"])
+    fields = ["agenda_published_at", "agenda_published_by", "short_notice_reason"]
+    if meeting.status == MeetingStatus.SCHEDULED:
+        meeting.status = MeetingStatus.AGENDA_PUBLISHED
+        fields.append("status")
+    meeting.save(update_fields=fields)
     audit_record(
         actor=actor,
         instance=meeting,
         action="agenda published",
         note=meeting.short_notice_reason,
     )
+    reports_publish_with_agenda(actor=actor, meeting=meeting)
     return meeting
 
 
@@ -406,13 +424,30 @@ def attendance_record(
     also_present: str = "",
     young_people_present: int = 0,
     substitutes: str = "",
+    today: date | None = None,
 ) -> list[Attendance]:
     """Who was there. Members not present and without apologies are recorded absent.
 
     Substitutes are councillors standing in for a member, one per line with who they stand in
-    for in brackets; the minutes print them among those present.
+    for in brackets; the minutes print them among those present. Before the day of the meeting
+    only apologies can be recorded, and the meeting stays unheld.
     """
     meeting = _locked_fresh(meeting)
+    is_future = meeting.date > (today or timezone.localdate())
+    if is_future and (
+        present or substitutes.strip() or officers.strip() or also_present.strip()
+    ):
+        raise ValidationError(
+            {
+                "present": "This meeting has not happened yet: only apologies can be recorded "
+                "before the day. Record who was there on or after "
+                f"{meeting.date.day} {meeting.date:%B %Y}."
+            }
+        )
+    if is_future and young_people_present:
+        raise ValidationError(
+            {"young_people_present": "Young people present can be counted only on the day"}
+        )
     both = {u.pk for u in present} & {u.pk for u in apologies}
     if both:
         names = ", ".join(sorted(str(u) for u in present if u.pk in both))
@@ -462,7 +497,7 @@ def attendance_record(
     Attendance.objects.bulk_create(rows)
     meeting.young_people_present = young_people_present
     fields = ["young_people_present"]
-    if meeting.status in (MeetingStatus.SCHEDULED, MeetingStatus.AGENDA_PUBLISHED):
+    if not is_future and not meeting.has_been_held:
         meeting.status = MeetingStatus.HELD
         fields.append("status")
     meeting.save(update_fields=fields)
@@ -505,10 +540,18 @@ def declaration_add(
 # Minutes and resolutions
 
 
+NOT_HELD_MESSAGE = (
+    "This meeting has not been held yet. Record who attended, on or after the day, before "
+    "writing its minutes."
+)
+
+
 def _start_minutes(meeting: Meeting) -> None:
-    """The first minute written turns the meeting's minutes into a draft and numbers them."""
+    """The first minute written turns a held meeting's minutes into a draft and numbers them."""
     if meeting.minutes_started:
         return
+    if not meeting.has_been_held:
+        raise ValidationError(NOT_HELD_MESSAGE)
     meeting.status = MeetingStatus.MINUTES_DRAFT
     meeting.save(update_fields=["status"])
     assign_minute_numbers(meeting)
@@ -666,18 +709,41 @@ def approval_text(meeting: Meeting) -> str:
 def minutes_approve(
     *, actor: User | None, meeting: Meeting, at_meeting: Meeting | None = None
 ) -> Meeting:
-    """Approve and lock the minutes; at the next meeting this is its own resolution."""
+    """Approve and lock the minutes of a held meeting. When approved at a later meeting (itself
+    held), the approval is recorded as a resolution under that meeting's minutes item; that
+    meeting's status does not change."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.minutes_are_approved:
         raise ValidationError("These minutes are already approved")
+    if not meeting.has_been_held:
+        raise ValidationError(NOT_HELD_MESSAGE)
     if not meeting.minutes_started:
         raise ValidationError("Write the minutes before approving them")
     if at_meeting is not None:
+        at_meeting = Meeting.objects.select_for_update().get(pk=at_meeting.pk)
         if at_meeting.body_id != meeting.body_id or at_meeting.date <= meeting.date:
             raise ValidationError({"at_meeting": "Choose a later meeting of the same body"})
+        if not at_meeting.has_been_held:
+            raise ValidationError(
+                {
+                    "at_meeting": "Minutes are approved at a meeting that has been held: record "
+                    "that meeting's attendance first"
+                }
+            )
+        if at_meeting.minutes_are_approved:
+            raise ValidationError({"at_meeting": LOCKED_MESSAGE})
         minutes_item = at_meeting.items.filter(kind=ItemKind.MINUTES).first()
         if minutes_item is not None:
-            resolution_add(actor=actor, item=minutes_item, text=approval_text(meeting))
+            last = minutes_item.resolutions.aggregate(last=Max("position"))["last"] or 0
+            approval = Resolution.objects.create(
+                item=minutes_item, position=last + 1, text=approval_text(meeting)
+            )
+            audit_record(
+                actor=actor,
+                instance=approval,
+                action="resolution added",
+                changes={"text": [None, approval.text]},
+            )
     meeting.status = MeetingStatus.MINUTES_APPROVED
     meeting.minutes_approved_at = timezone.now()
     meeting.minutes_approved_by = actor

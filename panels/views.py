@@ -281,11 +281,11 @@ def report_download(request: HttpRequest, pk: int) -> HttpResponse:
     if request.user.is_authenticated:
         visible = visible | Meeting.objects.visible_to(request.user)
     item = get_object_or_404(
-        AgendaItem.objects.filter(meeting__in=visible).exclude(report="").distinct(), pk=pk
+        AgendaItem.objects.filter(meeting__in=visible).exclude(report_file="").distinct(), pk=pk
     )
-    with item.report.open("rb") as report:
+    with item.report_file.open("rb") as report:
         content = report.read()
-    name = item.report.name.rsplit("/", 1)[-1]
+    name = item.report_file.name.rsplit("/", 1)[-1]
     response = HttpResponse(content, content_type="application/octet-stream")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

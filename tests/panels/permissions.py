@@ -34,7 +34,7 @@ def _action():
 
 def _report_item():
     item = _item(status="agenda_published", public=True)
-    item.report.save("report.pdf", ContentFile(b"%PDF-1.4 report"), save=True)
+    item.report_file.save("report.pdf", ContentFile(b"%PDF-1.4 report"), save=True)
     return item
 
 
@@ -100,3 +100,13 @@ ROWS: dict[str, Row] = {
     "panels:public_index": everyone(OK),
     "panels:public_meeting": everyone(OK, kwargs=meeting(status="agenda_published", public=True)),
 }
+
+# Rows for the papers (reports, packs, decision statuses) live beside this module.
+for _name in ("papers", "packs", "decisions"):
+    try:
+        _module = __import__(f"tests.panels.permissions_{_name}", fromlist=["ROWS"])
+    except ModuleNotFoundError as _error:
+        if _error.name != f"tests.panels.permissions_{_name}":
+            raise
+        continue
+    ROWS.update(_module.ROWS)
