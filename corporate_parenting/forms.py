@@ -2,6 +2,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
 
 from corporate_parenting.models import SiteSettings
 
@@ -125,3 +126,13 @@ class SiteSettingsForm(GovUKFormMixin, forms.ModelForm):
             Field.text("contact_email"),
             Field.select("political_year_start_month", legend_size=Size.SMALL),
         )
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: keyed messages on their fields, the rest
+    above the form."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from corporate_parenting.models import Role
-from panels.models import Body, Meeting, Resolution
+from panels.models import Body, Meeting, Report, Resolution
 
 
 def home_panels(request: HttpRequest) -> list[str]:
@@ -30,11 +30,22 @@ def home_panels(request: HttpRequest) -> list[str]:
     if user.has_role(Role.OFFICER):
         actions = list(Resolution.objects.open().owned_by(user).for_log()[:5])
         clerked = list(Meeting.objects.clerked_by(user).upcoming(today).select_related("body")[:3])
-        if actions or clerked:
+        reports = Report.objects.with_deadline(today).select_related("item__meeting__body")
+        writing = list(
+            reports.for_author(user).exclude(status="published").order_by("deadline")[:5]
+        )
+        to_approve = list(reports.awaiting_sponsor(user).order_by("deadline")[:5])
+        if actions or clerked or writing or to_approve:
             panels.append(
                 render_to_string(
                     "panels/_home_officer.html",
-                    {"actions": actions, "clerked": clerked, "today": today},
+                    {
+                        "actions": actions,
+                        "clerked": clerked,
+                        "writing": writing,
+                        "to_approve": to_approve,
+                        "today": today,
+                    },
                     request=request,
                 )
             )

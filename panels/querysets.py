@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from corporate_parenting.models import User
 
 
+# A meeting has been held once its attendance is recorded on or after the day.
+HELD_STATUSES = ("held", "minutes_draft", "minutes_approved")
+
+
 def _sees_everything(user: User) -> bool:
     return user.is_authenticated and (user.is_officer or user.is_portal_admin)
 
@@ -57,8 +61,12 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(date__lt=today or timezone.localdate())
 
     def public(self) -> MeetingQuerySet:
-        """Meetings of public bodies whose agenda has been published."""
-        return self.filter(body__is_public=True).exclude(status="scheduled")
+        """Meetings of public bodies whose agenda has been published: the explicit, recorded act
+        of publication decides, never the meeting's status."""
+        return self.filter(body__is_public=True, agenda_published_at__isnull=False)
+
+    def held(self) -> MeetingQuerySet:
+        return self.filter(status__in=HELD_STATUSES)
 
     def for_minutes(self) -> MeetingQuerySet:
         """Everything the meeting page and the minutes show, in a fixed number of queries."""
@@ -68,6 +76,7 @@ class MeetingQuerySet(models.QuerySet):
             "declarations__item",
             "items__resolutions__owner",
             "items__amendments__made_by",
+            "items__written_report",
         )
 
     def with_item_counts(self) -> MeetingQuerySet:

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from panels import views
 
@@ -36,4 +36,7 @@ urlpatterns = [
     path("bodies/<slug:slug>/attendance/", views.body_attendance, name="body_attendance"),
     path("public/", views.public_index, name="public_index"),
     path("public/meetings/<int:pk>/", views.public_meeting, name="public_meeting"),
+    path("", include("panels.reports.urls")),
+    path("", include("panels.reports.pack_urls")),
+    path("", include("panels.decision_urls")),
 ]

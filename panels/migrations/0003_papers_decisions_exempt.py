@@ -4,11 +4,11 @@ import django.contrib.postgres.fields
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import panels.models
-import panels.reports.models
 from django.conf import settings
 from django.db import migrations, models
 
+import panels.models
+import panels.reports.models
 
 DECISION_STATUSES = (
     "Recommendations Approved",

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import DateField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, Case, DateField, ExpressionWrapper, F, Q, Value, When
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -44,26 +44,36 @@ class ReportQuerySet(models.QuerySet):
             return self.public()
         if user.is_officer or user.is_portal_admin:
             return self
-        return self.published_for_members().filter(
-            item__meeting__body__memberships__user=user
-        ) | self.public()
+        return (
+            self.published_for_members().filter(item__meeting__body__memberships__user=user)
+            | self.public()
+        )
 
-    def with_deadline(self) -> ReportQuerySet:
+    def with_deadline(self, today: date | None = None) -> ReportQuerySet:
+        """deadline: the day the report is due (see report_deadline); is_late: still with its
+        author after the deadline, for a meeting not yet past. The one place lateness is
+        decided."""
+        today = today or timezone.localdate()
+        deadline = ExpressionWrapper(
+            F("item__meeting__date") - F("item__meeting__body__report_deadline_days"),
+            output_field=DateField(),
+        )
         return self.annotate(
-            deadline=ExpressionWrapper(
-                F("item__meeting__date") - F("item__meeting__body__report_deadline_days"),
-                output_field=DateField(),
-            )
+            deadline=deadline,
+            is_late=Case(
+                When(
+                    Q(status__in=("draft", "returned"))
+                    & Q(item__meeting__date__gte=today)
+                    & Q(deadline__lt=today),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
         )
 
     def late(self, today: date | None = None) -> ReportQuerySet:
-        """Reports still with their author after the deadline, for meetings not yet held."""
-        today = today or timezone.localdate()
-        return (
-            self.with_deadline()
-            .filter(status__in=("draft", "returned"), deadline__lt=today)
-            .filter(item__meeting__date__gte=today)
-        )
+        return self.with_deadline(today).filter(is_late=True)
 
     def for_author(self, user: User) -> ReportQuerySet:
         return self.filter(author=user)

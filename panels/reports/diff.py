@@ -1,0 +1,94 @@
+"""A readable difference between two versions of a report: for each part that changed, the
+lines taken out and the lines put in."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from panels.reports.models import ReportVersion
+
+LABELS = {
+    "title": "Title",
+    "sponsor": "Sponsor",
+    "sponsor_title": "Sponsor's job title",
+    "author": "Author",
+    "author_contact": "Author's contact details",
+    "purpose": "Purpose",
+    "summary": "Executive summary",
+    "recommendations": "Recommendations",
+    "financial_implications": "Financial implications",
+    "legal_implications": "Legal implications",
+    "equalities_implications": "Equalities implications",
+    "risk_implications": "Risk management implications",
+    "priorities": "Strategic priorities",
+    "indicators": "KPIs",
+    "sections": "Sections",
+    "annexes": "Annexes",
+}
+
+
+@dataclass
+class Line:
+    kind: str  # "added", "removed" or "same"
+    text: str
+
+
+@dataclass
+class FieldChange:
+    label: str
+    lines: list[Line]
+
+
+@dataclass
+class VersionEntry:
+    version: ReportVersion
+    changes: list[FieldChange] = field(default_factory=list)
+
+
+def _as_lines(name: str, value: Any) -> list[str]:
+    if name == "sections":
+        lines: list[str] = []
+        for section in value or []:
+            lines.append(f"## {section.get('heading', '')}")
+            lines.extend((section.get("body") or "").splitlines())
+        return lines
+    if name == "annexes":
+        return [f"{a.get('title')} ({a.get('file')})" for a in value or []]
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return str(value or "").splitlines()
+
+
+def field_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
+    changes = []
+    for name, label in LABELS.items():
+        old, new = _as_lines(name, before.get(name)), _as_lines(name, after.get(name))
+        if old == new:
+            continue
+        lines = []
+        for row in difflib.ndiff(old, new):
+            marker, text = row[:2], row[2:]
+            if marker == "- ":
+                lines.append(Line("removed", text))
+            elif marker == "+ ":
+                lines.append(Line("added", text))
+            elif marker == "  ":
+                lines.append(Line("same", text))
+        # Keep the changed lines and one line of context either side.
+        keep = {i + d for i, line in enumerate(lines) if line.kind != "same" for d in (-1, 0, 1)}
+        changes.append(FieldChange(label, [line for i, line in enumerate(lines) if i in keep]))
+    return changes
+
+
+def version_changes(versions_newest_first: list[ReportVersion]) -> list[VersionEntry]:
+    """Each version with what changed since the one before it."""
+    entries = []
+    for index, version in enumerate(versions_newest_first):
+        previous = (
+            versions_newest_first[index + 1] if index + 1 < len(versions_newest_first) else None
+        )
+        changes = field_changes(previous.content, version.content) if previous else []
+        entries.append(VersionEntry(version, changes))
+    return entries

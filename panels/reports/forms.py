@@ -1,0 +1,215 @@
+"""Forms for reports. Body text is checked here for the author's sake and again in the
+services; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
+from django import forms
+
+from corporate_parenting.forms import GovUKFormMixin
+from corporate_parenting.models import Role, User
+from offer.models import Indicator, Priority
+from panels.reports.markup import check_markup
+
+MARKUP_HELP = (
+    "Separate paragraphs with a blank line. Use ## for a sub-heading, - for a bullet, 1. for a "
+    "numbered list, | pipes | for a table and [words](https://link) for a link."
+)
+NO_CHILD_DETAILS = HTML(
+    '<div class="govuk-inset-text">Reports are public once published. Never include names or '
+    "details that could identify a child or young person: counts and themes only.</div>"
+)
+
+
+def _officers(label: str, empty: str) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        queryset=User.objects.filter(groups__name__in=(Role.OFFICER, Role.ADMIN), is_active=True)
+        .distinct()
+        .order_by("full_name"),
+        label=label,
+        empty_label=empty,
+    )
+
+
+class MarkupField(forms.CharField):
+    def __init__(self, *, rows: int = 5, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", MARKUP_HELP)
+        super().__init__(widget=forms.Textarea(attrs={"rows": rows}), **kwargs)
+
+    def validate(self, value: str) -> None:
+        super().validate(value)
+        check_markup(value or "")
+
+
+class ReportCreateForm(GovUKFormMixin, forms.Form):
+    submit_text = "Commission the report"
+
+    title = forms.CharField(max_length=250, error_messages={"required": "Enter the title"})
+    author = _officers("Author", "Choose the officer who writes it")
+    sponsor = _officers("Sponsor", "Choose the sponsor who approves it")
+    sponsor_title = forms.CharField(
+        max_length=150,
+        required=False,
+        label="Sponsor's job title (optional)",
+        help_text="As printed on the report, like Director of Children's Services.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["author"].error_messages["required"] = "Choose the author"
+        self.fields["sponsor"].error_messages["required"] = "Choose the sponsor"
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.text("title"),
+            Field.select("author"),
+            Field.select("sponsor"),
+            Field.text("sponsor_title"),
+        )
+
+
+class ReportForm(GovUKFormMixin, forms.Form):
+    """The report's text. Rendered inside the page's own form with the sections below it."""
+
+    title = forms.CharField(max_length=250, error_messages={"required": "Enter the title"})
+    sponsor_title = forms.CharField(
+        max_length=150, required=False, label="Sponsor's job title (optional)"
+    )
+    author_contact = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Your contact details (optional)",
+        help_text="An e-mail address or phone number printed on the report.",
+    )
+    purpose = MarkupField(label="Purpose of the report", rows=3)
+    summary = MarkupField(label="Executive summary")
+    recommendations = forms.CharField(
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        label="Recommendations",
+        help_text="One recommendation a line, like “That the panel note the update.” They are "
+        "numbered for you.",
+    )
+    priorities = forms.MultipleChoiceField(
+        choices=Priority.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Strategic priorities this report addresses",
+    )
+    indicators = forms.ModelMultipleChoiceField(
+        queryset=Indicator.objects.order_by("code"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="KPIs to show (optional)",
+        help_text="Their latest figures and trend charts are printed in the report.",
+    )
+    financial_implications = MarkupField(label="Financial implications", rows=3)
+    legal_implications = MarkupField(label="Legal implications", rows=3)
+    equalities_implications = MarkupField(label="Equalities implications", rows=3)
+    risk_implications = MarkupField(label="Risk management implications", rows=3)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper.form_tag = False
+        self.helper.layout.pop()  # the page has its own buttons
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            NO_CHILD_DETAILS,
+            Field.text("title"),
+            Field.text("sponsor_title"),
+            Field.text("author_contact"),
+            Field.textarea("purpose"),
+            Field.textarea("summary"),
+            Field.textarea("recommendations"),
+            Fieldset(
+                Field.checkboxes("priorities", small=True),
+                legend="Strategy",
+                legend_size=Size.MEDIUM,
+            ),
+            Field.checkboxes("indicators", small=True),
+            Fieldset(
+                Field.textarea("financial_implications"),
+                Field.textarea("legal_implications"),
+                Field.textarea("equalities_implications"),
+                Field.textarea("risk_implications"),
+                legend="Implications",
+                legend_size=Size.MEDIUM,
+            ),
+        )
+
+
+class SectionForm(GovUKFormMixin, forms.Form):
+    heading = forms.CharField(max_length=200, required=False, label="Section heading")
+    body = MarkupField(label="Section text", rows=8)
+    DELETE = forms.BooleanField(required=False, label="Remove this section")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper.form_tag = False
+        self.helper.layout.pop()
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.text("heading"), Field.textarea("body"), Field.checkbox("DELETE"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("body") and not data.get("heading") and not data.get("DELETE"):
+            self.add_error("heading", "Enter a heading for this section")
+        return data
+
+
+SectionFormSet = forms.formset_factory(
+    SectionForm, extra=1, max_num=40, validate_max=True, absolute_max=40
+)
+
+
+class ReviewForm(GovUKFormMixin, forms.Form):
+    submit_text = "Send the decision"
+
+    decision = forms.ChoiceField(
+        choices=(("approve", "Approve the report"), ("return", "Return it to the author")),
+        widget=forms.RadioSelect,
+        label="Your decision",
+        error_messages={"required": "Choose whether to approve or return the report"},
+    )
+    comment = forms.CharField(
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Comments for the author",
+        help_text="Needed when you return the report.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "return" and not (data.get("comment") or "").strip():
+            self.add_error("comment", "Say what the author should change")
+        return data
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.radios("decision", legend_size=Size.MEDIUM), Field.textarea("comment"))
+
+
+class AnnexForm(GovUKFormMixin, forms.Form):
+    submit_text = "Add the annex"
+
+    title = forms.CharField(
+        max_length=200, error_messages={"required": "Enter the title of the annex"}
+    )
+    file = forms.FileField(
+        label="PDF file",
+        help_text="A PDF of 20 MB or less.",
+        error_messages={"required": "Choose a PDF file"},
+    )
+
+    def __init__(self, *args: Any, max_bytes: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = f"A PDF of {max_bytes // (1024 * 1024)} MB or less."
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.text("title"), Field("file"))
