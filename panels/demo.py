@@ -11,6 +11,7 @@ from corporate_parenting.models import Role, User
 from corporate_parenting.services import user_create_or_update
 from panels import services
 from panels.models import Body, ItemKind, Meeting
+from panels.reports import demo as reports_demo
 
 MEMBERS = (
     ("helen.marsh@example.org", "Councillor Helen Marsh", "chair"),
@@ -181,6 +182,18 @@ def _next_meeting(body: Body, clerk: User | None, day: date) -> Meeting:
         ("Champion model: progress", "Councillor Helen Marsh"),
     ):
         services.agenda_item_add(actor=clerk, meeting=meeting, title=title, presenter=presenter)
+    services.agenda_item_add(
+        actor=clerk,
+        meeting=meeting,
+        title="Residential placements: provider contract",
+        presenter="Dana Whitfield, Director of Children's Services",
+        is_exempt=True,
+        exempt_paragraph="3",
+    )
+    reports_demo.load_for_meeting(
+        items=list(meeting.items.filter(kind=ItemKind.BUSINESS).order_by("position")),
+        clerk=clerk,
+    )
     if (day - timezone.localdate()).days > 7:
         services.agenda_publish(actor=clerk, meeting=meeting)
     return meeting

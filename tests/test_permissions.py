@@ -84,6 +84,8 @@ def test_permission_matrix(name, role, client_for):
     # kwargs() may make the records the URL points at (it runs with the database available).
     url = reverse(name, kwargs=row.kwargs() if row.kwargs else None)
     response = client_for(role).get(url)
+    if response.streaming:
+        b"".join(response.streaming_content)  # read to the end, which closes the file
     expected = row.expected(role)
     if expected == SIGN_IN:
         assert response.status_code == 302, f"{role} {url}: {response.status_code}"

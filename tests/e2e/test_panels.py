@@ -1,6 +1,7 @@
 """Browser journeys for panel meetings: the clerk records a meeting; an officer completes an
 action from "my actions". Every page visited passes the axe check."""
 
+import datetime
 import re
 
 import pytest
@@ -23,7 +24,21 @@ def _open_next_meeting(page: Page, base: str) -> None:
 def test_clerk_records_a_meeting(demo, new_page):
     page = new_page(viewport="phone")
     sign_in(page, demo, "officer")
-    _open_next_meeting(page, demo)
+    # A meeting is recorded on the day it is held: the clerk sets up today's meeting.
+    page.goto(f"{demo}/panels/")
+    assert_accessible(page)
+    page.get_by_role("link", name="New meeting").click()
+    assert_accessible(page)
+    page.get_by_label("Body").select_option(label="Corporate Parenting Panel")
+    page.get_by_label("Date").fill(datetime.date.today().isoformat())
+    page.get_by_label("Start time").fill("10:00")
+    page.get_by_role("button", name="Save meeting").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Meeting created")
+    page.get_by_role("link", name="Add an agenda item").click()
+    assert_accessible(page)
+    page.get_by_label("Title").fill("Care leavers' housing protocol")
+    page.get_by_role("button", name="Add item").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Item added")
     meeting_url = page.url
 
     # Attendance: a member both present and giving apologies is refused, nothing lost.

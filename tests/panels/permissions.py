@@ -1,6 +1,7 @@
 """Who may open each panels page. Councillor rows use a body the fixed councillor sits on."""
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from corporate_parenting.models import User
 from tests.matrix import FORBIDDEN, NOT_ALLOWED, OK, SIGN_IN, Row, everyone, signed_in
@@ -17,7 +18,11 @@ def _body(public: bool = False):
 def _meeting(*, status: str = "scheduled", public: bool = False):
     from tests.panels.factories import AgendaItemFactory, MeetingFactory
 
-    meeting = MeetingFactory(body=_body(public), status=status)
+    meeting = MeetingFactory(
+        body=_body(public),
+        status=status,
+        agenda_published_at=None if status == "scheduled" else timezone.now(),
+    )
     AgendaItemFactory(meeting=meeting, position=1, title="Minutes")
     return meeting
 

@@ -67,6 +67,9 @@ def build_seed_meeting(clerk: User | None = None) -> SeedMeeting:
     )
     for number in range(15):
         services.agenda_item_add(actor=clerk, meeting=september, title=f"September item {number}")
+    services.attendance_record(
+        actor=clerk, meeting=september, present=list(members.values()), apologies=[]
+    )
     services.minutes_item_save(
         actor=clerk, item=september.items.get(position=5), discussion="The Panel was updated."
     )

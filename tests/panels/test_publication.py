@@ -56,6 +56,14 @@ def later(body, officer):
     return meeting
 
 
+def status_of(client, url):
+    """The status of a GET, reading a streamed file to its end so it is closed."""
+    response = client.get(url)
+    if response.streaming:
+        b"".join(response.streaming_content)
+    return response.status_code
+
+
 def _public_urls(meeting):
     item = meeting.items.exclude(report_file="").get()
     return [
@@ -67,7 +75,7 @@ def _public_urls(meeting):
 
 def _assert_hidden(client, meeting):
     for url in _public_urls(meeting):
-        assert client.get(url).status_code in (302, 404), url
+        assert status_of(client, url) in (302, 404), url
     assert f"/panels/public/meetings/{meeting.pk}/" not in client.get("/panels/public/").text
 
 
@@ -162,9 +170,9 @@ def test_publishing_is_recorded_and_makes_the_agenda_public(client, officer, lat
     assert later.agenda_published_at is not None
     assert client.get(f"/panels/public/meetings/{later.pk}/").status_code == 200
     item = later.items.exclude(report_file="").get()
-    assert client.get(f"/panels/items/{item.pk}/report/").status_code == 200
+    assert status_of(client, f"/panels/items/{item.pk}/report/") == 200
     # A draft report is not published with the agenda: only approved ones are.
-    assert client.get(f"/panels/reports/{item.written_report.pk}/report.pdf").status_code == 404
+    assert status_of(client, f"/panels/reports/{item.written_report.pk}/report.pdf") == 404
     with pytest.raises(ValidationError, match="already been published"):
         services.agenda_publish(actor=officer, meeting=later)
 
@@ -193,12 +201,12 @@ def test_exempt_report_never_public_but_members_and_officers_read_it(
     assert "Care leavers&#x27; housing" in page  # the title stays public
     assert "paragraph 1" in page
     assert f"/panels/reports/{report.pk}/" not in page
-    assert client.get(f"/panels/items/{item.pk}/report/").status_code == 404
-    assert client.get(f"/panels/reports/{report.pk}/report.pdf").status_code == 404
+    assert status_of(client, f"/panels/items/{item.pk}/report/") == 404
+    assert status_of(client, f"/panels/reports/{report.pk}/report.pdf") == 404
     assert Report.objects.public().count() == 0
     for role in ("councillor", "officer"):
-        assert client_for(role).get(f"/panels/reports/{report.pk}/").status_code == 200
-        assert client_for(role).get(f"/panels/items/{item.pk}/report/").status_code == 200
+        assert status_of(client_for(role), f"/panels/reports/{report.pk}/") == 200
+        assert status_of(client_for(role), f"/panels/items/{item.pk}/report/") == 200
 
 
 def test_an_exempt_item_needs_its_paragraph(client_for, later):

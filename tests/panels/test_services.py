@@ -20,6 +20,12 @@ def meeting():
     )
 
 
+def hold(meeting):
+    """Record attendance on the day or after: the meeting has been held."""
+    services.attendance_record(actor=None, meeting=meeting, present=[], apologies=[])
+    return meeting
+
+
 def test_a_new_meeting_has_the_standard_items(meeting):
     assert [i.kind for i in meeting.items.order_by("position")] == [
         "declarations",
@@ -93,6 +99,7 @@ def test_an_action_without_an_owner_is_refused(meeting):
 
 
 def test_approved_minutes_are_locked_and_corrected_by_a_recorded_amendment(meeting):
+    hold(meeting)
     clerk = core.officer()
     item = meeting.items.get(kind="action_log")
     services.minutes_item_save(actor=clerk, item=item, discussion="The action log was noted.")
@@ -122,6 +129,7 @@ def test_approved_minutes_are_locked_and_corrected_by_a_recorded_amendment(meeti
 
 
 def test_minutes_and_resolutions_are_audited(meeting):
+    hold(meeting)
     clerk = core.officer()
     item = meeting.items.first()
     services.minutes_item_save(actor=clerk, item=item, discussion="First")
@@ -138,6 +146,7 @@ def test_minutes_and_resolutions_are_audited(meeting):
 
 
 def test_approving_at_the_next_meeting_records_a_resolution_there(meeting):
+    hold(meeting)
     services.minutes_item_save(actor=None, item=meeting.items.first(), discussion="Noted")
     later = services.meeting_create(
         actor=None,
@@ -145,13 +154,14 @@ def test_approving_at_the_next_meeting_records_a_resolution_there(meeting):
         date=datetime.date(2025, 9, 10),
         start_time=datetime.time(18, 30),
     )
-    services.minutes_approve(actor=None, meeting=meeting, at_meeting=later)
+    services.minutes_approve(actor=None, meeting=meeting, at_meeting=hold(later))
     resolution = later.items.get(kind="minutes").resolutions.get()
     assert resolution.text.startswith("That the Minutes of the meeting of the")
     assert "held on 11 June 2025 be approved" in resolution.text
 
 
 def test_open_actions_are_carried_to_the_next_meeting_and_flagged_overdue(meeting):
+    hold(meeting)
     item = meeting.items.first()
     officer = core.officer()
     due_next = services.resolution_add(
@@ -248,6 +258,7 @@ def test_standard_items_do_not_move(meeting):
 
 
 def test_moving_renumbers_minutes_being_drafted(meeting):
+    hold(meeting)
     first = services.agenda_item_add(actor=None, meeting=meeting, title="First")
     second = services.agenda_item_add(actor=None, meeting=meeting, title="Second")
     services.minutes_item_save(actor=None, item=first, discussion="Noted.")

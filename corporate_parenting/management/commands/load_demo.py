@@ -15,7 +15,7 @@ from corporate_parenting.models import User
 from corporate_parenting.services import roles_ensure
 
 # Each capability's demo data lives in <app>/demo.py with a load(stdout) function, loaded in this order.
-DEMO_APPS = ("champions", "panels", "events", "offer")
+DEMO_APPS = ("champions", "offer", "panels", "events")
 
 
 class Command(BaseCommand):
