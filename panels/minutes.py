@@ -4,6 +4,11 @@ The shape follows the council's minutes: a heading naming the body, day, date an
 Present / Officers / Apologies / Also Present blocks; each item under its minute number, the
 discussion, then RESOLVED with numbered resolutions; the date of the next meeting; and the time
 the chair closed the meeting.
+
+In the numbered-paragraphs style the discussion paragraphs are numbered (17.1, 17.2) and the
+resolutions continue the sequence (17.3, 17.4). The public's copy (public=True) keeps an exempt
+item's number and title but says only that it was considered in private; the members' copy shows
+everything and marks the item exempt.
 """
 
 from __future__ import annotations
@@ -14,11 +19,12 @@ from datetime import date, time
 from panels.models import (
     AgendaItem,
     AttendanceKind,
+    DecisionStatus,
     ItemKind,
     Meeting,
     Resolution,
 )
-from panels.numbering import minute_label, resolution_label
+from panels.numbering import minute_label, paragraph_label, resolution_label
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -61,22 +67,36 @@ def _councillors(entries: list[tuple[str, str]]) -> str:
 
 
 @dataclass
+class MinuteParagraph:
+    """One paragraph of a minute, with its number in the numbered-paragraphs style ('17.1')."""
+
+    label: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass
 class MinuteResolution:
     label: str
     text: str
     resolution: Resolution
+    decision: str = ""  # "Decision: Noted. Key decision. Subject to call-in until 3 March 2026."
 
 
 @dataclass
 class MinuteItem:
     number: str
     title: str
-    paragraphs: list[str]
+    paragraphs: list[MinuteParagraph]
     resolutions: list[MinuteResolution]
     item: AgendaItem
     declarations: list[str] = field(default_factory=list)
     carried_actions: list[Resolution] = field(default_factory=list)
     is_urgent: bool = False
+    exempt_label: str = ""  # "Exempt: paragraph 3", in the members' copy only
+    withheld: bool = False  # an exempt item in the public's copy: nothing but the notice
 
 
 @dataclass
@@ -95,19 +115,78 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
-def declaration_sentence(declaration: object) -> str:
+def short_date(day: date) -> str:
+    """9 December 2020, as the minutes write dates in running text."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def exempt_notice(paragraph: str) -> str:
+    return (
+        "This item was considered in private because it involved the likely disclosure of "
+        f"exempt information as defined in paragraph {paragraph} of Part 1 of Schedule 12A to "
+        "the Local Government Act 1972."
+    )
+
+
+def decision_line(resolution: Resolution, status: DecisionStatus | None) -> str:
+    """'Decision: Recommendations Approved. Key decision. Subject to call-in until 3 March
+    2026.', or '' for a resolution with no decision recorded."""
+    parts = []
+    if status is not None:
+        parts.append(f"Decision: {status.name}.")
+    if resolution.is_key_decision:
+        parts.append("Key decision.")
+    if resolution.subject_to_call_in and resolution.call_in_deadline:
+        parts.append(f"Subject to call-in until {short_date(resolution.call_in_deadline)}.")
+    return " ".join(parts)
+
+
+def _decision_statuses(resolutions: list[Resolution]) -> dict[int, DecisionStatus]:
+    """The decision statuses of these resolutions in one query (none when they were fetched
+    with the resolutions)."""
+    descriptor = Resolution.decision_status
+    known = {
+        r.decision_status_id: r.decision_status
+        for r in resolutions
+        if r.decision_status_id is not None and descriptor.is_cached(r)
+    }
+    missing = {
+        r.decision_status_id
+        for r in resolutions
+        if r.decision_status_id is not None and r.decision_status_id not in known
+    }
+    if missing:
+        known.update(DecisionStatus.objects.in_bulk(missing))
+    return known
+
+
+def declaration_sentence(declaration: object, *, public: bool = False) -> str:
     member = declaration.member  # type: ignore[attr-defined]
     about = (
         f" in item {declaration.item.title}"  # type: ignore[attr-defined]
         if declaration.item_id  # type: ignore[attr-defined]
         else ""
     )
+    who = f"Councillor {short_name(str(member))}"
+    if public and declaration.item_id and declaration.item.is_exempt:  # type: ignore[attr-defined]
+        # What the interest was belongs to the private part of the meeting.
+        return f"{who} declared an interest{about}, which was considered in private."
     kind = declaration.get_kind_display().lower()  # type: ignore[attr-defined]
-    return f"Councillor {short_name(str(member))} declared an interest{about} ({kind}): {declaration.text}"  # type: ignore[attr-defined]
+    return f"{who} declared an interest{about} ({kind}): {declaration.text}"  # type: ignore[attr-defined]
 
 
-def build_minutes(meeting: Meeting, *, carried_actions: list[Resolution] | None = None) -> Minutes:
-    """Everything the minutes show, from a meeting fetched with prefetch_for_minutes()."""
+def build_minutes(
+    meeting: Meeting,
+    *,
+    carried_actions: list[Resolution] | None = None,
+    public: bool = False,
+) -> Minutes:
+    """Everything the minutes show, from a meeting fetched with prefetch_for_minutes().
+
+    public=True gives the public's copy: exempt items say only that they were considered in
+    private, and nothing of them (discussion, resolutions, the interests declared in them,
+    their actions carried to this meeting) is shown.
+    """
     body = meeting.body
     attendance = list(meeting.attendance.all())
     present = [a for a in attendance if a.kind == AttendanceKind.PRESENT]
@@ -127,41 +206,53 @@ def build_minutes(meeting: Meeting, *, carried_actions: list[Resolution] | None 
         also.append(f"{count_in_words(count)} young {'person' if count == 1 else 'people'}")
 
     declarations = list(meeting.declarations.all())
+    agenda = list(meeting.items.all())
+    statuses = _decision_statuses([r for item in agenda for r in item.resolutions.all()])
     items = []
-    for item in meeting.items.all():
-        resolutions = list(item.resolutions.all())
+    for item in agenda:
+        withheld = public and item.is_exempt
+        texts = [exempt_notice(item.exempt_paragraph)] if withheld else paragraphs(item.discussion)
+        if item.kind == ItemKind.NEXT_MEETING and not texts and meeting.next_meeting_date:
+            at = f" at {clock(meeting.next_meeting_time)}" if meeting.next_meeting_time else ""
+            texts = [
+                f"It was noted that the next meeting of the {body.name} would be held on "
+                f"{long_date(meeting.next_meeting_date)}{at}."
+            ]
+        resolutions = [] if withheld else list(item.resolutions.all())
         minute_item = MinuteItem(
             number=minute_label(body, item.minute_sequence),
             title=item.title,
-            paragraphs=paragraphs(item.discussion),
+            paragraphs=[
+                MinuteParagraph(label=paragraph_label(body, item.minute_sequence, n), text=t)
+                for n, t in enumerate(texts, start=1)
+            ],
             resolutions=[
                 MinuteResolution(
                     label=resolution_label(
-                        body, item.minute_sequence, r.position, len(resolutions)
+                        body, item.minute_sequence, r.position, len(resolutions), after=len(texts)
                     ),
                     text=r.text,
                     resolution=r,
+                    decision=decision_line(r, statuses.get(r.decision_status_id)),
                 )
                 for r in resolutions
             ],
             item=item,
             is_urgent=item.is_urgent,
+            exempt_label=(
+                f"Exempt: paragraph {item.exempt_paragraph}"
+                if item.is_exempt and not public
+                else ""
+            ),
+            withheld=withheld,
         )
         if item.kind == ItemKind.DECLARATIONS and not minute_item.paragraphs:
-            minute_item.declarations = [declaration_sentence(d) for d in declarations] or [
-                "There were no declarations of interest."
-            ]
-        if item.kind == ItemKind.ACTION_LOG:
-            minute_item.carried_actions = carried_actions or []
-        if (
-            item.kind == ItemKind.NEXT_MEETING
-            and not minute_item.paragraphs
-            and meeting.next_meeting_date
-        ):
-            at = f" at {clock(meeting.next_meeting_time)}" if meeting.next_meeting_time else ""
-            minute_item.paragraphs = [
-                f"It was noted that the next meeting of the {body.name} would be held on "
-                f"{long_date(meeting.next_meeting_date)}{at}."
+            minute_item.declarations = [
+                declaration_sentence(d, public=public) for d in declarations
+            ] or ["There were no declarations of interest."]
+        if item.kind == ItemKind.ACTION_LOG and not withheld:
+            minute_item.carried_actions = [
+                action for action in carried_actions or [] if not (public and action.item.is_exempt)
             ]
         items.append(minute_item)
 
