@@ -3,7 +3,16 @@ from django import forms
 
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import Role, User
-from panels.models import ActionStatus, AgendaItem, Body, DeclarationKind, Meeting, MemberRole
+from panels.models import (
+    ActionStatus,
+    AgendaItem,
+    Body,
+    DecisionStatus,
+    DeclarationKind,
+    ExemptParagraph,
+    Meeting,
+    MemberRole,
+)
 
 NO_CHILD_DETAILS = HTML(
     '<div class="govuk-inset-text">Do not record names or details that identify a child or '
@@ -152,6 +161,26 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
         required=False,
         label="This is an urgent item added on the day",
     )
+    is_exempt = forms.BooleanField(
+        required=False,
+        label="This item is taken in private (exempt information)",
+        help_text="Its title stays public; its report and minutes are seen only by members of "
+        "the body and officers.",
+    )
+    exempt_paragraph = forms.ChoiceField(
+        required=False,
+        choices=[("", "Choose a paragraph"), *ExemptParagraph.choices],
+        label="Paragraph of Schedule 12A to the Local Government Act 1972",
+        help_text="Needed when the item is taken in private.",
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("is_exempt") and not data.get("exempt_paragraph"):
+            self.add_error(
+                "exempt_paragraph", "Choose the paragraph of Schedule 12A that makes it exempt"
+            )
+        return data
 
     def build_layout(self) -> Layout:
         return Layout(
@@ -159,6 +188,8 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
             Field.text("presenter"),
             Field("report"),
             Field.checkbox("is_urgent"),
+            Field.checkbox("is_exempt"),
+            Field.select("exempt_paragraph"),
         )
 
 
@@ -167,7 +198,13 @@ class AgendaItemEditForm(AgendaItemForm):
     is_urgent = None  # an item is urgent when it is added, not later
 
     def build_layout(self) -> Layout:
-        return Layout(Field.text("title"), Field.text("presenter"), Field("report"))
+        return Layout(
+            Field.text("title"),
+            Field.text("presenter"),
+            Field("report"),
+            Field.checkbox("is_exempt"),
+            Field.select("exempt_paragraph"),
+        )
 
 
 class PublishForm(GovUKFormMixin, forms.Form):
@@ -333,10 +370,35 @@ class ResolutionForm(GovUKFormMixin, forms.Form):
         error_messages={"invalid": "Enter a real date, like 16 March 2021"},
     )
     due_next_meeting = forms.BooleanField(required=False, label="Due by the next meeting")
+    decision_status = forms.ModelChoiceField(
+        queryset=DecisionStatus.objects.none(),
+        required=False,
+        label="Decision (optional)",
+        empty_label="No decision recorded",
+    )
+    is_key_decision = forms.BooleanField(required=False, label="This is a key decision")
+    subject_to_call_in = forms.BooleanField(
+        required=False, label="Subject to call-in", help_text="Give the call-in deadline below."
+    )
+    call_in_deadline = forms.DateField(
+        required=False,
+        widget=DateInput(),
+        label="Call-in deadline",
+        help_text="The last day the decision can be called in. Only for a decision subject to "
+        "call-in.",
+        error_messages={"invalid": "Enter a real date, like 3 March 2026"},
+    )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, current_status: DecisionStatus | None = None, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"] = _officers()
+        # Statuses in use, and a retired one the resolution already has so it is not lost.
+        statuses = DecisionStatus.objects.filter(is_active=True)
+        if current_status is not None:
+            statuses = statuses | DecisionStatus.objects.filter(pk=current_status.pk)
+        self.fields["decision_status"].queryset = statuses.order_by("position", "name")
 
     def build_layout(self) -> Layout:
         return Layout(
@@ -349,6 +411,14 @@ class ResolutionForm(GovUKFormMixin, forms.Form):
                 Field.text("due_date", field_width=10),
                 Field.checkbox("due_next_meeting"),
                 legend="If it is an action",
+                legend_size=Size.SMALL,
+            ),
+            Fieldset(
+                Field.select("decision_status"),
+                Field.checkbox("is_key_decision"),
+                Field.checkbox("subject_to_call_in"),
+                Field.text("call_in_deadline", field_width=10),
+                legend="If it is a decision",
                 legend_size=Size.SMALL,
             ),
         )
@@ -417,9 +487,50 @@ class ActionUpdateForm(GovUKFormMixin, forms.Form):
 class BodyForm(GovUKFormMixin, forms.ModelForm):
     submit_text = "Save the body"
 
+    report_deadline_days = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=90,
+        label="Days before a meeting that reports are due",
+        help_text="Report authors are reminded of this deadline. Leave empty for 15.",
+        error_messages={
+            "invalid": "Enter a number of days, like 15",
+            "min_value": "Enter a number of days, 0 or more",
+            "max_value": "Enter a number of days, 90 or fewer",
+        },
+    )
+    first_minute_number = forms.IntegerField(
+        required=False,
+        min_value=1,
+        label="First minute number (optional)",
+        help_text="Only for a body that moves to the portal part way through a municipal year: "
+        "the number its next minute takes, like 20 when the last paper minute was CPP19. Other "
+        "years start at 1.",
+        error_messages={
+            "invalid": "Enter the minute number as a whole number, like 20",
+            "min_value": "Enter a minute number of 1 or more",
+        },
+    )
+    first_minute_year = forms.IntegerField(
+        required=False,
+        label="Municipal year it applies to (optional)",
+        help_text="The year that municipal year starts in, like 2025 for 2025 to 2026.",
+        error_messages={"invalid": "Enter the year as four digits, like 2025"},
+    )
+
     class Meta:
         model = Body
-        fields = ("name", "slug", "numbering_style", "minute_prefix", "is_public", "clerk")
+        fields = (
+            "name",
+            "slug",
+            "numbering_style",
+            "minute_prefix",
+            "is_public",
+            "clerk",
+            "report_deadline_days",
+            "first_minute_number",
+            "first_minute_year",
+        )
         labels = {
             "slug": "Short name for web addresses",
             "is_public": "Anyone may read its published agendas and approved minutes",
@@ -432,6 +543,15 @@ class BodyForm(GovUKFormMixin, forms.ModelForm):
         self.fields["clerk"].queryset = User.objects.filter(groups__name=Role.OFFICER)
         self.fields["clerk"].required = False
         self.fields["minute_prefix"].required = False
+        if self.instance.first_minute_year is None:
+            # The stored 1 is the default, not a choice: show the field empty.
+            self.initial["first_minute_number"] = None
+
+    def clean_report_deadline_days(self) -> int:
+        days = self.cleaned_data.get("report_deadline_days")
+        if days is None:
+            return self.instance.report_deadline_days if self.instance.pk else 15
+        return days
 
     def _post_clean(self) -> None:
         # The service validates the body as a whole.
@@ -445,6 +565,13 @@ class BodyForm(GovUKFormMixin, forms.ModelForm):
             Field.text("minute_prefix", field_width=5),
             Field.checkbox("is_public"),
             Field.select("clerk"),
+            Field.text("report_deadline_days", field_width=3),
+            Fieldset(
+                Field.text("first_minute_number", field_width=5),
+                Field.text("first_minute_year", field_width=4),
+                legend="Joining part way through a municipal year",
+                legend_size=Size.SMALL,
+            ),
         )
 
 
@@ -477,3 +604,49 @@ class MembershipForm(GovUKFormMixin, forms.Form):
         return Layout(
             Field.select("user"), Field.radios("role", legend_size=Size.SMALL, small=True)
         )
+
+
+class DecisionStatusForm(GovUKFormMixin, forms.Form):
+    """A decision status: its name and place in the list; retiring it stops it being offered."""
+
+    submit_text = "Save the decision status"
+
+    name = forms.CharField(
+        max_length=80,
+        label="Name",
+        help_text="As printed in the minutes, like Recommendations Approved.",
+        error_messages={
+            "required": "Enter the name of the decision status",
+            "max_length": "Enter a name of 80 characters or fewer",
+        },
+    )
+    position = forms.IntegerField(
+        min_value=0,
+        max_value=1000,
+        required=False,
+        label="Place in the list (optional)",
+        help_text="Lower numbers come first. Leave empty to put a new status last.",
+        error_messages={
+            "invalid": "Enter the place in the list as a whole number, like 3",
+            "min_value": "Enter a place in the list of 0 or more",
+            "max_value": "Enter a place in the list of 1000 or less",
+        },
+    )
+    is_active = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="In use: offered to clerks when they record a decision",
+        help_text="Untick to retire it. Resolutions that already have it keep it.",
+    )
+
+    def __init__(self, *args: object, editing: bool = False, **kwargs: object) -> None:
+        self.editing = editing
+        super().__init__(*args, **kwargs)
+        if not editing:
+            del self.fields["is_active"]  # a new status is in use
+
+    def build_layout(self) -> Layout:
+        fields = [Field.text("name"), Field.text("position", field_width=4)]
+        if self.editing:
+            fields.append(Field.checkbox("is_active"))
+        return Layout(*fields)

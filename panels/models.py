@@ -3,14 +3,18 @@ resolutions and the actions that flow from one meeting to the next."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from corporate_parenting.models import BaseModel
 from panels.querysets import (
+    HELD_STATUSES,
     AttendanceQuerySet,
     BodyQuerySet,
     DeclarationQuerySet,
@@ -117,13 +121,6 @@ class MeetingStatus(models.TextChoices):
     MINUTES_APPROVED = "minutes_approved", "Minutes approved"
 
 
-HELD_STATUSES = (
-    MeetingStatus.HELD,
-    MeetingStatus.MINUTES_DRAFT,
-    MeetingStatus.MINUTES_APPROVED,
-)
-
-
 class Meeting(BaseModel):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField()
@@ -188,6 +185,14 @@ class Meeting(BaseModel):
     @property
     def has_been_held(self) -> bool:
         return self.status in HELD_STATUSES
+
+    def is_upcoming_on(self, day: date) -> bool:
+        """Before the day of the meeting: only apologies can be recorded, and no minutes."""
+        return self.date > day
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.is_upcoming_on(timezone.localdate())
 
     @property
     def minutes_are_approved(self) -> bool:

@@ -75,6 +75,7 @@ class MeetingQuerySet(models.QuerySet):
             "declarations__member",
             "declarations__item",
             "items__resolutions__owner",
+            "items__resolutions__decision_status",
             "items__amendments__made_by",
             "items__written_report",
         )

@@ -24,6 +24,7 @@ from panels.models import (
     Attendance,
     AttendanceKind,
     Body,
+    DecisionStatus,
     Declaration,
     ItemKind,
     Meeting,
@@ -82,7 +83,11 @@ def body_create(
     is_public: bool = False,
     clerk: User | None = None,
     description: str = "",
+    report_deadline_days: int = 15,
+    first_minute_number: int | None = None,
+    first_minute_year: int | None = None,
 ) -> Body:
+    _check_first_minute(first_minute_number, first_minute_year)
     body = Body(
         name=name,
         slug=slug,
@@ -91,6 +96,9 @@ def body_create(
         is_public=is_public,
         clerk=clerk,
         description=description,
+        report_deadline_days=report_deadline_days,
+        first_minute_number=first_minute_number or 1,
+        first_minute_year=first_minute_year,
     )
     body.full_clean()
     body.save()
@@ -98,7 +106,17 @@ def body_create(
     return body
 
 
-BODY_FIELDS = ("name", "slug", "numbering_style", "minute_prefix", "is_public", "clerk")
+BODY_FIELDS = (
+    "name",
+    "slug",
+    "numbering_style",
+    "minute_prefix",
+    "is_public",
+    "clerk",
+    "report_deadline_days",
+    "first_minute_number",
+    "first_minute_year",
+)
 
 
 @transaction.atomic
@@ -107,6 +125,13 @@ def body_update(*, actor: User | None, body: Body, **fields: object) -> Body:
     if unknown:
         raise ValueError(f"Not a body detail: {', '.join(sorted(unknown))}")
     body = Body.objects.select_for_update().get(pk=body.pk)
+    if "first_minute_number" in fields or "first_minute_year" in fields:
+        # A body that never chose its first number keeps the default 1 with no year.
+        chosen = body.first_minute_number if body.first_minute_year is not None else None
+        number = fields.get("first_minute_number", chosen)
+        year = fields.get("first_minute_year", body.first_minute_year)
+        _check_first_minute(number, year)  # type: ignore[arg-type]
+        fields["first_minute_number"] = number or 1
     before = snapshot(body, fields)
     for name, value in fields.items():
         setattr(body, name, value)
@@ -433,10 +458,8 @@ def attendance_record(
     only apologies can be recorded, and the meeting stays unheld.
     """
     meeting = _locked_fresh(meeting)
-    is_future = meeting.date > (today or timezone.localdate())
-    if is_future and (
-        present or substitutes.strip() or officers.strip() or also_present.strip()
-    ):
+    is_future = meeting.is_upcoming_on(today or timezone.localdate())
+    if is_future and (present or substitutes.strip() or officers.strip() or also_present.strip()):
         raise ValidationError(
             {
                 "present": "This meeting has not happened yet: only apologies can be recorded "
@@ -574,16 +597,16 @@ def minutes_item_save(*, actor: User | None, item: AgendaItem, discussion: str) 
     return item
 
 
-def _check_action(
+def _action_errors(
     *,
     is_action: bool,
     owner: User | None,
     owner_is_members: bool,
     due_date: date | None,
     due_next_meeting: bool,
-) -> None:
+) -> dict[str, str]:
     if not is_action:
-        return
+        return {}
     errors = {}
     if owner is None and not owner_is_members:
         errors["owner"] = "Choose who owns this action: an officer, or the members together"
@@ -593,8 +616,7 @@ def _check_action(
         errors["due_date"] = "Enter the date this action is due, or choose the next meeting"
     elif due_date is not None and due_next_meeting:
         errors["due_date"] = "Enter a due date or choose the next meeting, not both"
-    if errors:
-        raise ValidationError(errors)
+    return errors
 
 
 RESOLUTION_FIELDS = (
@@ -604,6 +626,10 @@ RESOLUTION_FIELDS = (
     "owner_is_members",
     "due_date",
     "due_next_meeting",
+    "decision_status",
+    "is_key_decision",
+    "subject_to_call_in",
+    "call_in_deadline",
 )
 
 
@@ -618,17 +644,28 @@ def resolution_add(
     owner_is_members: bool = False,
     due_date: date | None = None,
     due_next_meeting: bool = False,
+    decision_status: DecisionStatus | None = None,
+    is_key_decision: bool = False,
+    subject_to_call_in: bool = False,
+    call_in_deadline: date | None = None,
 ) -> Resolution:
     meeting = _locked_fresh(item.meeting)
-    if not text.strip():
-        raise ValidationError({"text": "Enter what was resolved"})
-    _check_action(
+    errors = {} if text.strip() else {"text": "Enter what was resolved"}
+    errors |= _action_errors(
         is_action=is_action,
         owner=owner,
         owner_is_members=owner_is_members,
         due_date=due_date,
         due_next_meeting=due_next_meeting,
     )
+    errors |= _decision_errors(
+        meeting=meeting,
+        decision_status=decision_status,
+        subject_to_call_in=subject_to_call_in,
+        call_in_deadline=call_in_deadline,
+    )
+    if errors:
+        raise ValidationError(errors)
     _start_minutes(meeting)
     last = item.resolutions.aggregate(last=Max("position"))["last"] or 0
     resolution = Resolution(
@@ -641,6 +678,10 @@ def resolution_add(
         due_date=due_date if is_action else None,
         due_next_meeting=due_next_meeting if is_action else False,
         status=ActionStatus.OPEN if is_action else "",
+        decision_status=decision_status,
+        is_key_decision=is_key_decision,
+        subject_to_call_in=subject_to_call_in,
+        call_in_deadline=call_in_deadline,
     )
     resolution.full_clean()
     resolution.save()
@@ -664,17 +705,29 @@ def resolution_update(
     owner_is_members: bool = False,
     due_date: date | None = None,
     due_next_meeting: bool = False,
+    decision_status: DecisionStatus | None = None,
+    is_key_decision: bool = False,
+    subject_to_call_in: bool = False,
+    call_in_deadline: date | None = None,
 ) -> Resolution:
-    _locked_fresh(resolution.item.meeting)
-    if not text.strip():
-        raise ValidationError({"text": "Enter what was resolved"})
-    _check_action(
+    meeting = _locked_fresh(resolution.item.meeting)
+    errors = {} if text.strip() else {"text": "Enter what was resolved"}
+    errors |= _action_errors(
         is_action=is_action,
         owner=owner,
         owner_is_members=owner_is_members,
         due_date=due_date,
         due_next_meeting=due_next_meeting,
     )
+    errors |= _decision_errors(
+        meeting=meeting,
+        decision_status=decision_status,
+        subject_to_call_in=subject_to_call_in,
+        call_in_deadline=call_in_deadline,
+        keeping=resolution.decision_status_id,
+    )
+    if errors:
+        raise ValidationError(errors)
     before = snapshot(resolution, RESOLUTION_FIELDS)
     resolution.text = text.strip()
     resolution.is_action = is_action
@@ -686,6 +739,10 @@ def resolution_update(
         resolution.status = ActionStatus.OPEN
     if not is_action:
         resolution.status = ""
+    resolution.decision_status = decision_status
+    resolution.is_key_decision = is_key_decision
+    resolution.subject_to_call_in = subject_to_call_in
+    resolution.call_in_deadline = call_in_deadline
     resolution.full_clean()
     resolution.save()
     audit_record(
@@ -830,3 +887,119 @@ def action_update_add(
 
 def members_of(body: Body) -> Iterable[User]:
     return User.objects.filter(panel_memberships__body=body).order_by("full_name")
+
+
+# Bodies: where a body's minute numbers start
+
+
+def _check_first_minute(number: int | None, year: int | None) -> None:
+    """A body joining the portal part way through a municipal year gives both the number its
+    minutes continue from and the year that starts in; neither means minutes start at 1."""
+    errors = {}
+    if number is not None and number < 1:
+        errors["first_minute_number"] = "Enter a minute number of 1 or more"
+    elif number is not None and year is None:
+        errors["first_minute_year"] = (
+            f"Enter the year in which the municipal year starting at minute {number} begins, "
+            "like 2025 for 2025 to 2026"
+        )
+    if year is not None and not 2000 <= year <= 2100:
+        errors["first_minute_year"] = "Enter the year as four digits, like 2025"
+    elif year is not None and number is None:
+        errors["first_minute_number"] = (
+            f"Enter the first minute number for the municipal year starting in {year}"
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+# Decisions: what became of a resolution, in the council's own words
+
+
+def _decision_errors(
+    *,
+    meeting: Meeting,
+    decision_status: DecisionStatus | None,
+    subject_to_call_in: bool,
+    call_in_deadline: date | None,
+    keeping: int | None = None,
+) -> dict[str, str]:
+    """Errors in a resolution's decision. A retired status may stay on the resolution that
+    already has it (keeping), but is not chosen afresh."""
+    errors = {}
+    if (
+        decision_status is not None
+        and not decision_status.is_active
+        and decision_status.pk != keeping
+    ):
+        errors["decision_status"] = (
+            f"{decision_status.name} is no longer used: choose another decision status"
+        )
+    if subject_to_call_in and call_in_deadline is None:
+        errors["call_in_deadline"] = (
+            "Enter the last day the decision can be called in, like 3 March 2026"
+        )
+    elif call_in_deadline is not None and not subject_to_call_in:
+        errors["call_in_deadline"] = (
+            "A call-in deadline is only for a decision subject to call-in: tick "
+            '"Subject to call-in" or clear the date'
+        )
+    elif call_in_deadline is not None and call_in_deadline <= meeting.date:
+        errors["call_in_deadline"] = (
+            "The call-in deadline must be after the meeting on "
+            f"{meeting.date.day} {meeting.date:%B %Y}"
+        )
+    return errors
+
+
+def _check_decision_status_name(name: str, *, other_than: int | None = None) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": "Enter the name of the decision status"})
+    clash = DecisionStatus.objects.filter(name__iexact=name).exclude(pk=other_than).first()
+    if clash is not None:
+        raise ValidationError({"name": f"There is already a decision status called {clash.name}"})
+    return name
+
+
+DECISION_STATUS_FIELDS = ("name", "position", "is_active")
+
+
+@transaction.atomic
+def decision_status_create(
+    *, actor: User | None, name: str, position: int | None = None
+) -> DecisionStatus:
+    """A new decision status, last in the list unless a position is given."""
+    name = _check_decision_status_name(name)
+    if position is None:
+        position = (DecisionStatus.objects.aggregate(last=Max("position"))["last"] or 0) + 1
+    status = DecisionStatus(name=name, position=position)
+    status.full_clean()
+    status.save()
+    audit_record(
+        actor=actor,
+        instance=status,
+        action="decision status added",
+        changes=changes_between({}, snapshot(status, DECISION_STATUS_FIELDS)),
+    )
+    return status
+
+
+@transaction.atomic
+def decision_status_update(
+    *, actor: User | None, status: DecisionStatus, name: str, position: int, is_active: bool
+) -> DecisionStatus:
+    """Rename, reorder, retire or bring back a decision status. Resolutions that have it keep
+    it: a retired status is only no longer offered. Statuses are never deleted."""
+    status = DecisionStatus.objects.select_for_update().get(pk=status.pk)
+    name = _check_decision_status_name(name, other_than=status.pk)
+    before = snapshot(status, DECISION_STATUS_FIELDS)
+    status.name, status.position, status.is_active = name, position, is_active
+    status.full_clean()
+    status.save()
+    changes = changes_between(before, snapshot(status, DECISION_STATUS_FIELDS))
+    action = "decision status changed"
+    if list(changes) == ["is_active"]:
+        action = "decision status retired" if not is_active else "decision status back in use"
+    audit_record(actor=actor, instance=status, action=action, changes=changes)
+    return status

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -31,6 +31,7 @@ from panels.models import (
     Membership,
     Resolution,
 )
+from panels.reports.models import Report
 from panels.stats import attendance_statistics
 from panels.tables import ActionTable, DeclarationTable, MeetingTable
 
@@ -136,6 +137,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         | Q(content_type=types[Resolution], object_id__in=[str(pk) for pk in resolution_ids])
     ).select_related("actor")[:50]
     is_member = meeting.body.memberships.filter(user=request.user).exists()
+    reports = Report.objects.filter(item__meeting=meeting)
     return render(
         request,
         "panels/meeting_detail.html",
@@ -146,11 +148,15 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_clerk": request.user.has_role(*CLERKS),
             "can_declare": (is_member or request.user.has_role(*CLERKS))
             and not meeting.minutes_are_approved,
-            "notice": services.agenda_notice(meeting)
-            if meeting.status == MeetingStatus.SCHEDULED
-            else None,
+            "notice": services.agenda_notice(meeting) if not meeting.agenda_is_published else None,
             "audit_events": history,
             "today": timezone.localdate(),
+            "readable_reports": set(
+                reports.visible_to(request.user).values_list("item_id", flat=True)
+            ),
+            "late_reports": list(reports.late().select_related("author"))
+            if request.user.has_role(*CLERKS)
+            else [],
         },
     )
 
@@ -197,6 +203,8 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
                 presenter=form.cleaned_data["presenter"],
                 report=form.cleaned_data["report"],
                 is_urgent=form.cleaned_data["is_urgent"],
+                is_exempt=form.cleaned_data["is_exempt"],
+                exempt_paragraph=form.cleaned_data["exempt_paragraph"],
             ),
         )
     ):
@@ -218,7 +226,12 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.AgendaItemEditForm(
         request.POST or None,
         request.FILES or None,
-        initial={"title": item.title, "presenter": item.presenter},
+        initial={
+            "title": item.title,
+            "presenter": item.presenter,
+            "is_exempt": item.is_exempt,
+            "exempt_paragraph": item.exempt_paragraph,
+        },
     )
     if (
         request.method == "POST"
@@ -231,6 +244,8 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 title=form.cleaned_data["title"],
                 presenter=form.cleaned_data["presenter"],
                 report=form.cleaned_data["report"],
+                is_exempt=form.cleaned_data["is_exempt"],
+                exempt_paragraph=form.cleaned_data["exempt_paragraph"],
             ),
         )
     ):
@@ -276,25 +291,22 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def report_download(request: HttpRequest, pk: int) -> HttpResponse:
-    """A report on the agenda: for people who may see the meeting, or anyone when public."""
-    visible = Meeting.objects.public()
+    """A report file on the agenda: for people who may see the meeting, or anyone once the agenda
+    of a public body is published; an exempt item's report never goes to the public."""
+    items = AgendaItem.objects.filter(meeting__in=Meeting.objects.public(), is_exempt=False)
     if request.user.is_authenticated:
-        visible = visible | Meeting.objects.visible_to(request.user)
-    item = get_object_or_404(
-        AgendaItem.objects.filter(meeting__in=visible).exclude(report_file="").distinct(), pk=pk
-    )
-    with item.report_file.open("rb") as report:
-        content = report.read()
+        items = items | AgendaItem.objects.filter(
+            meeting__in=Meeting.objects.visible_to(request.user)
+        )
+    item = get_object_or_404(items.exclude(report_file="").distinct(), pk=pk)
     name = item.report_file.name.rsplit("/", 1)[-1]
-    response = HttpResponse(content, content_type="application/octet-stream")
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return FileResponse(item.report_file.open("rb"), as_attachment=True, filename=name)
 
 
 @role_required(*CLERKS)
 def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk)
-    if meeting.status != MeetingStatus.SCHEDULED:
+    if meeting.agenda_is_published:
         messages.error(request, "The agenda has already been published")
         return redirect(meeting)
     check = services.agenda_notice(meeting)
@@ -445,6 +457,10 @@ def _resolution_kwargs(form: forms.ResolutionForm) -> dict[str, Any]:
         "owner_is_members": data["owner_is_members"],
         "due_date": data["due_date"],
         "due_next_meeting": data["due_next_meeting"],
+        "decision_status": data["decision_status"],
+        "is_key_decision": data["is_key_decision"],
+        "subject_to_call_in": data["subject_to_call_in"],
+        "call_in_deadline": data["call_in_deadline"],
     }
 
 
@@ -477,7 +493,8 @@ def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*CLERKS)
 def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = get_object_or_404(
-        Resolution.objects.select_related("item__meeting__body", "owner"), pk=pk
+        Resolution.objects.select_related("item__meeting__body", "owner", "decision_status"),
+        pk=pk,
     )
     item = resolution.item
     meeting = item.meeting
@@ -485,6 +502,7 @@ def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return locked
     form = forms.ResolutionForm(
         request.POST or None,
+        current_status=resolution.decision_status,
         initial={
             "text": resolution.text,
             "is_action": resolution.is_action,
@@ -492,6 +510,10 @@ def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "owner_is_members": resolution.owner_is_members,
             "due_date": resolution.due_date,
             "due_next_meeting": resolution.due_next_meeting,
+            "decision_status": resolution.decision_status_id,
+            "is_key_decision": resolution.is_key_decision,
+            "subject_to_call_in": resolution.subject_to_call_in,
+            "call_in_deadline": resolution.call_in_deadline,
         },
     )
     if (
@@ -518,7 +540,12 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting_for(request, pk)
     if locked := _locked_redirect(request, meeting):
         return locked
-    later = Meeting.objects.filter(body=meeting.body, date__gt=meeting.date).order_by("date")
+    later = (
+        Meeting.objects.filter(body=meeting.body, date__gt=meeting.date)
+        .held()
+        .exclude(status=MeetingStatus.MINUTES_APPROVED)
+        .order_by("date")
+    )
     form = forms.ApproveForm(
         request.POST or None, meetings=later, initial={"at_meeting": later.first()}
     )
@@ -567,21 +594,29 @@ def minutes_amend(request: HttpRequest, pk: int) -> HttpResponse:
 
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The minutes in the council's format: for people who may see the meeting, or anyone once
-    the minutes of a public body are approved."""
-    visible = Meeting.objects.public().filter(status=MeetingStatus.MINUTES_APPROVED)
-    if request.user.is_authenticated:
-        visible = visible | Meeting.objects.visible_to(request.user)
-    meeting = get_object_or_404(
-        Meeting.objects.filter(pk__in=visible.values("pk")).for_minutes(), pk=pk
-    )
+    the minutes of a public body are approved. The public's copy leaves out exempt business."""
+    meeting = Meeting.objects.filter(pk=pk).for_minutes().first()
+    if meeting is None:
+        raise Http404("No such meeting")
+    members_copy = Meeting.objects.visible_to(request.user).filter(pk=pk).exists()
+    public_copy = Meeting.objects.public().filter(pk=pk, status=MeetingStatus.MINUTES_APPROVED)
+    if not members_copy and not public_copy.exists():
+        raise Http404("No such meeting")
     if not meeting.minutes_started:
         raise Http404("No minutes yet")
     minutes = build_minutes(
-        meeting, carried_actions=list(Resolution.objects.carried_to(meeting).for_log())
+        meeting,
+        carried_actions=list(Resolution.objects.carried_to(meeting).for_log()),
+        public=not members_copy,
     )
     return pdf_response(
         "panels/pdf/minutes.html",
-        {"meeting": meeting, "minutes": minutes, "title": f"Minutes: {meeting}"},
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "title": f"Minutes: {meeting}",
+            "is_draft": not meeting.minutes_are_approved,
+        },
         filename=f"minutes-{meeting.body.slug}-{meeting.date:%Y-%m-%d}.pdf",
     )
 
@@ -803,9 +838,14 @@ def public_index(request: HttpRequest) -> HttpResponse:
 
 def public_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.public().for_minutes(), pk=pk)
-    minutes = build_minutes(meeting) if meeting.minutes_are_approved else None
+    minutes = build_minutes(meeting, public=True) if meeting.minutes_are_approved else None
+    reports = {r.item_id: r for r in Report.objects.public().filter(item__meeting=meeting)}
     return render(
         request,
         "panels/public_meeting.html",
-        {"meeting": meeting, "minutes": minutes, "agenda": list(meeting.items.all())},
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "agenda": [(item, reports.get(item.pk)) for item in meeting.items.all()],
+        },
     )

@@ -345,7 +345,7 @@ def reports_publish_with_agenda(*, actor: User | None, meeting: Meeting) -> list
 
 
 def annex_max_bytes() -> int:
-    return int(getattr(settings, "REPORT_ANNEX_MAX_BYTES", 20 * 1024 * 1024))
+    return int(settings.REPORT_ANNEX_MAX_BYTES)
 
 
 @transaction.atomic

@@ -67,6 +67,7 @@ def build_seed_meeting(clerk: User | None = None) -> SeedMeeting:
     )
     for number in range(15):
         services.agenda_item_add(actor=clerk, meeting=september, title=f"September item {number}")
+    services.agenda_publish(actor=clerk, meeting=september, today=datetime.date(2020, 8, 26))
     services.attendance_record(
         actor=clerk, meeting=september, present=list(members.values()), apologies=[]
     )
@@ -139,6 +140,7 @@ def build_seed_meeting(clerk: User | None = None) -> SeedMeeting:
         next_meeting_time=datetime.time(18, 30),
     )
     december.refresh_from_db()
+    september.refresh_from_db()
     return SeedMeeting(
         body=body, september=september, december=december, clerk=clerk, members=members
     )
