@@ -1,0 +1,114 @@
+"""The report PDF, and the agenda pack page and download. Who may read what is decided in
+panels.reports.pack.pack_readable_by and Report.objects.visible_to; a GET never renders a pack."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from corporate_parenting.pdf import pdf_bytes_response
+from panels.models import Meeting
+from panels.reports.models import PackBuildStatus, PackEdition, Report
+from panels.reports.pack import (
+    pack_content_key,
+    pack_filename,
+    pack_is_stale,
+    pack_readable_by,
+    pack_request,
+)
+from panels.reports.pdf import render_report_pdf, report_filename
+
+EDITION_NAMES = {PackEdition.PUBLIC: "Public agenda pack", PackEdition.FULL: "Full agenda pack"}
+# The progress page reloads itself only for this long; after that the person refreshes by hand.
+AUTO_REFRESH_SECONDS = 120
+
+
+@require_GET
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_object_or_404(Report.objects.visible_to(request.user).for_page().distinct(), pk=pk)
+    return pdf_bytes_response(render_report_pdf(report), filename=report_filename(report))
+
+
+def _meeting_for_pack(request: HttpRequest, pk: int, edition: str) -> Meeting:
+    if edition not in EDITION_NAMES:
+        raise Http404("No such pack")
+    meeting = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    if not pack_readable_by(request.user, meeting, edition):
+        raise Http404("No such pack")
+    return meeting
+
+
+def _other_editions(request: HttpRequest, meeting: Meeting, edition: str) -> list[dict]:
+    return [
+        {"name": name, "url": reverse("panels:pack", args=[meeting.pk, other])}
+        for other, name in EDITION_NAMES.items()
+        if other != edition and pack_readable_by(request.user, meeting, other)
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+def pack(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
+    meeting = _meeting_for_pack(request, pk, edition)
+    if request.method == "POST":
+        build = pack_request(
+            meeting=meeting,
+            edition=edition,
+            actor=request.user,
+            retry=request.user.is_authenticated,
+        )
+        if build.status == PackBuildStatus.FAILED:
+            messages.error(request, "The pack could not be made")
+        return redirect("panels:pack", pk=meeting.pk, edition=edition)
+
+    key = pack_content_key(meeting, edition)
+    build = meeting.packs.filter(edition=edition, content_key=key).first()
+    state = "none"
+    if build is not None:
+        state = build.status
+        if pack_is_stale(build):
+            state = "stale"
+    waiting = state in (PackBuildStatus.QUEUED, PackBuildStatus.BUILDING)
+    auto_refresh = False
+    if waiting and build is not None:
+        since = build.started_at or build.created_at
+        auto_refresh = (timezone.now() - since).total_seconds() < AUTO_REFRESH_SECONDS
+    return render(
+        request,
+        "panels/pack.html",
+        {
+            "meeting": meeting,
+            "edition": edition,
+            "edition_name": EDITION_NAMES[edition],
+            "is_full": edition == PackEdition.FULL,
+            "build": build,
+            "state": state,
+            "waiting": waiting,
+            "auto_refresh": auto_refresh,
+            "can_retry": request.user.is_authenticated,
+            "other_editions": _other_editions(request, meeting, edition),
+            "back_url": meeting.get_absolute_url()
+            if Meeting.objects.visible_to(request.user).filter(pk=meeting.pk).exists()
+            else reverse("panels:public_meeting", args=[meeting.pk]),
+        },
+    )
+
+
+@require_GET
+def pack_download(request: HttpRequest, pk: int, edition: str) -> FileResponse:
+    meeting = _meeting_for_pack(request, pk, edition)
+    key = pack_content_key(meeting, edition)
+    build = meeting.packs.ready().filter(edition=edition, content_key=key).first()
+    if build is None or not build.file:
+        raise Http404("The pack has not been made yet")
+    response = FileResponse(
+        build.file.open("rb"),
+        content_type="application/pdf",
+        filename=pack_filename(meeting, edition),
+    )
+    if edition == PackEdition.FULL:
+        response["Cache-Control"] = "private, no-store"
+    return response

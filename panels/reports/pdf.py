@@ -1,0 +1,237 @@
+"""A panel report as a PDF in the council's layout, and the machinery the agenda pack shares.
+
+The layout: a front block (report to, date, title, report of, author, exempt or not, strategic
+priorities), then numbered sections, 1. Purpose, 2. Recommendations, 3. Summary, the report's own
+sections, the KPI scorecard, the implications and the list of annexes, with their paragraphs
+numbered 4.1, 4.2... by the print stylesheet. Section numbers are computed here, once.
+
+Annexes are uploaded PDFs. Each is laid out as blank placeholder pages that carry the running
+header and the page numbers, and as WeasyPrint writes the document each annex page is drawn under
+its placeholder (corporate_parenting.pdf.Underlay), so the tags, bookmarks, links and page numbers
+of the document stay whole and "Page X of Y" counts the annex pages too.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from corporate_parenting.pdf import Underlay, render_document, write_pdf
+from offer.embed import embed_kpis
+from panels.models import AgendaItem
+from panels.reports.models import Report, ReportAnnex
+
+logger = logging.getLogger(__name__)
+
+MM = 72 / 25.4
+# The area of an annex placeholder page that the annex is scaled into: A4 inside the margins and
+# padding of @page annex in static/scss/print.scss (top 18 + 3 mm, sides 12 mm, bottom 16 mm).
+ANNEX_BOX = (12 * MM, 16 * MM, 186 * MM, 260 * MM)  # x, y, width, height from the bottom left
+
+NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
+DRAFT = "DRAFT"
+
+
+def item_number(item: AgendaItem) -> str:
+    """The number an agenda item goes by: its minute number once given (CPP20), else its place."""
+    return item.minute_number or str(item.position)
+
+
+def item_heading(item: AgendaItem) -> str:
+    number = item_number(item)
+    return f"{number}. {item.title}" if number.isdigit() else f"{number} {item.title}"
+
+
+def exempt_line(item: AgendaItem) -> str:
+    if not item.is_exempt:
+        return "Not exempt"
+    return f"Exempt: paragraph {item.exempt_paragraph} of Schedule 12A"
+
+
+@dataclass
+class Annex:
+    """An annex with the ids of its placeholder pages, one per page of its PDF."""
+
+    annex: ReportAnnex
+    pdf: PdfReader | None
+    anchors: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"Annex {self.annex.letter}: {self.annex.title}"
+
+    @property
+    def page_count(self) -> int:
+        return len(self.anchors)
+
+
+@dataclass
+class Part:
+    """One numbered section of a report. kind: text, recommendations, html, kpis, implications,
+    annexes; what it holds depends on the kind."""
+
+    number: int
+    heading: str
+    kind: str
+    text: str = ""
+    html: SafeString | None = None
+    lines: list[str] = field(default_factory=list)
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class ReportLayout:
+    report: Report
+    number: str
+    anchor: str
+    marking: str
+    parts: list[Part]
+    annexes: list[Annex]
+
+    @property
+    def item(self) -> AgendaItem:
+        return self.report.item
+
+    @property
+    def exempt_line(self) -> str:
+        return exempt_line(self.report.item)
+
+    @property
+    def bookmark(self) -> str:
+        return item_heading(self.report.item)
+
+
+def _open_annex(annex: ReportAnnex) -> PdfReader | None:
+    """The annex's PDF, or None when the file is missing or not a readable PDF (the document
+    then says so where the annex would be)."""
+    try:
+        with annex.file.open("rb") as handle:
+            pdf = PdfReader(io.BytesIO(handle.read()))
+        if pdf.is_encrypted or len(pdf.pages) == 0:
+            return None
+        return pdf
+    except (OSError, ValueError, KeyError, TypeError, PyPdfError) as error:
+        logger.warning(
+            "Annex %s of report %s is not readable: %s", annex.pk, annex.report_id, error
+        )
+        return None
+
+
+def _annexes(report: Report, anchor: str) -> list[Annex]:
+    annexes = []
+    for annex in report.annexes.all():
+        pdf = _open_annex(annex)
+        pages = len(pdf.pages) if pdf is not None else 0
+        anchors = [f"{anchor}-annex-{annex.pk}-page-{n}" for n in range(1, pages + 1)]
+        annexes.append(Annex(annex=annex, pdf=pdf, anchors=anchors))
+    return annexes
+
+
+ID_ATTRIBUTES = re.compile(r'\b(id|aria-labelledby|aria-describedby)="([^"]*)"')
+
+
+def _scoped_ids(html: str, prefix: str) -> SafeString:
+    """The same markup with its ids made unique to one report: a pack holds many reports, and
+    two of them may show the same indicator's chart."""
+    return mark_safe(  # noqa: S308 - only attribute values of safe markup change
+        ID_ATTRIBUTES.sub(
+            lambda m: f'{m[1]}="{" ".join(prefix + name for name in m[2].split())}"', html
+        )
+    )
+
+
+def _parts(report: Report, annexes: list[Annex]) -> list[Part]:
+    parts: list[Part] = []
+
+    def add(heading: str, kind: str, **content: object) -> None:
+        parts.append(Part(len(parts) + 1, heading, kind, **content))  # type: ignore[arg-type]
+
+    if report.purpose.strip():
+        add("Purpose of the report", "text", text=report.purpose)
+    add("Recommendations", "recommendations", lines=report.recommendation_list)
+    if report.summary.strip():
+        add("Summary", "text", text=report.summary)
+    for section in report.sections.all():
+        # body_html was cleaned by panels.reports.markup when it was saved.
+        add(section.heading, "html", html=mark_safe(section.body_html))  # noqa: S308
+    codes = [indicator.code for indicator in report.indicators.all()]
+    if codes:
+        add("Performance", "kpis", html=_scoped_ids(embed_kpis(codes), f"report-{report.pk}-"))
+    implications = [
+        (label, text.strip())
+        for label, text in (
+            ("Financial", report.financial_implications),
+            ("Legal", report.legal_implications),
+            ("Equalities", report.equalities_implications),
+            ("Risk management", report.risk_implications),
+        )
+        if text.strip()
+    ]
+    if implications:
+        add("Implications", "implications", pairs=implications)
+    if annexes:
+        add("Annexes", "annexes")
+    return parts
+
+
+def report_layout(report: Report, *, anchor: str | None = None) -> ReportLayout:
+    """Everything the report partial (templates/panels/pdf/_report.html) prints."""
+    anchor = anchor or f"report-{report.pk}"
+    marking = []
+    if not report.is_published:
+        marking.append(DRAFT)
+    if report.item.is_exempt:
+        marking.append(NOT_FOR_PUBLICATION)
+    annexes = _annexes(report, anchor)
+    return ReportLayout(
+        report=report,
+        number=item_number(report.item),
+        anchor=anchor,
+        marking=" – ".join(marking),
+        parts=_parts(report, annexes),
+        annexes=annexes,
+    )
+
+
+def render_with_annexes(
+    template: str, context: dict[str, object], annexes: list[Annex]
+) -> tuple[bytes, int]:
+    """Render the template and draw each annex page under its placeholder page. Returns the PDF
+    and its number of pages."""
+    document = render_document(template, context)
+    wanted = {anchor: (a, n) for a in annexes for n, anchor in enumerate(a.anchors)}
+    underlays = []
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor in wanted:
+                annex, number = wanted[anchor]
+                assert annex.pdf is not None  # only readable annexes have placeholder pages
+                underlays.append(Underlay(index, annex.pdf.pages[number], ANNEX_BOX))
+    return write_pdf(document, underlays), len(document.pages)
+
+
+def report_for_pdf(pk: int) -> Report:
+    return Report.objects.for_page().get(pk=pk)
+
+
+def report_filename(report: Report) -> str:
+    meeting = report.item.meeting
+    return f"report-{meeting.date:%Y-%m-%d}-{slugify(report.title)[:60] or report.pk}.pdf"
+
+
+def render_report_pdf(report: Report) -> bytes:
+    """One report, with its annexes after it, as the council prints it."""
+    layout = report_layout(report)
+    pdf, _pages = render_with_annexes(
+        "panels/pdf/report.html",
+        {"layout": layout, "report": report, "meeting": report.item.meeting},
+        layout.annexes,
+    )
+    return pdf
