@@ -189,7 +189,7 @@ class AgendaEntry:
         if self.withheld:
             return (
                 f"This item is exempt under paragraph {self.item.exempt_paragraph} of Schedule 12A "
-                "and is not included in the public pack"
+                "and is not included in the public pack."
             )
         return f"{exempt_line(self.item)}. Not for publication."
 
