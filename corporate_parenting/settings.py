@@ -190,7 +190,54 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+# --- Reminders and alerts (corporate_parenting/reminders; README "Reminders") -----------------
+# Beat's schedule is static here. Nothing runs from 01:00 to 02:59 local time, when the clocks
+# change: a job there could run twice, or not at all, on those two Sundays.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    # Ask each app what is due today and write the outbox rows (idempotent).
+    "reminders-plan": {"task": "reminders.plan", "schedule": crontab(hour="6", minute="15")},
+    # Send what is due: claim rows, queue them to the workers, retry what waits for a retry.
+    "reminders-dispatch": {
+        "task": "reminders.dispatch",
+        "schedule": crontab(minute="*/5", hour="0,3-23"),
+    },
+}
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
+# A task not acknowledged within this time is given to another worker. Every countdown and lease
+# stays below it (a test checks).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+}
+CELERY_TASK_IGNORE_RESULT = True
+# The address e-mails link to (the workers have no request to take it from).
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+if env.str("EMAIL_BACKEND", default=""):
+    # e.g. the database backend (corporate_parenting.reminders.mailbox) in tests and demos.
+    EMAIL_BACKEND = env.str("EMAIL_BACKEND")
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+REMINDERS_SEND_HOUR = env.int("REMINDERS_SEND_HOUR", default=8)
+REMINDERS_EVENT_DAYS_BEFORE = env.list("REMINDERS_EVENT_DAYS_BEFORE", cast=int, default=[7, 1])
+REMINDERS_ACTION_DAYS_BEFORE = env.int("REMINDERS_ACTION_DAYS_BEFORE", default=10)
+REMINDERS_REPORT_DAYS_BEFORE = env.list("REMINDERS_REPORT_DAYS_BEFORE", cast=int, default=[7, 1])
+REMINDERS_AGENDA_DAYS_BEFORE = env.int("REMINDERS_AGENDA_DAYS_BEFORE", default=3)
+REMINDERS_DBS_WINDOW_DAYS = env.int("REMINDERS_DBS_WINDOW_DAYS", default=60)
+# Months into the political year at which champions behind their target are told.
+REMINDERS_CHAMPION_CHECKPOINTS = env.list(
+    "REMINDERS_CHAMPION_CHECKPOINTS", cast=int, default=[4, 8, 11]
+)
+REMINDERS_TRAINING_GRACE_DAYS = env.int("REMINDERS_TRAINING_GRACE_DAYS", default=60)
+REMINDERS_OFFER_LEAD_EMAIL = env.str("REMINDERS_OFFER_LEAD_EMAIL", default="")
+REMINDERS_BATCH_SIZE = env.int("REMINDERS_BATCH_SIZE", default=25)
+REMINDERS_DISPATCH_LIMIT = env.int("REMINDERS_DISPATCH_LIMIT", default=20000)
+REMINDERS_SENDING_LEASE_SECONDS = env.int("REMINDERS_SENDING_LEASE_SECONDS", default=900)
+REMINDERS_MAX_ATTEMPTS = env.int("REMINDERS_MAX_ATTEMPTS", default=6)
+REMINDERS_LINK_MAX_AGE_DAYS = env.int("REMINDERS_LINK_MAX_AGE_DAYS", default=60)
+REMINDERS_CONFIRM_MAX_AGE_DAYS = env.int("REMINDERS_CONFIRM_MAX_AGE_DAYS", default=7)
+# --- end of reminders and alerts -------------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

@@ -33,6 +33,7 @@ urlpatterns = [
     path("panels/", include("panels.urls")),
     path("events/", include("events.urls")),
     path("offer/", include("offer.urls")),
+    path("", include("corporate_parenting.reminders.urls")),
     path("django-admin/", admin.site.urls),
 ]
 

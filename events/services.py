@@ -15,6 +15,7 @@ from django.utils import timezone
 from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import User
 from events.models import Event, FeedToken, SignUp, SignUpStatus, Status, new_feed_token
+from events.reminders import event_changed
 
 # Changing any of these changes what a calendar shows, so the SEQUENCE goes up.
 CALENDAR_FIELDS = (
@@ -98,6 +99,7 @@ def event_update(
     changes = changes_between(before, after)
     if changes:
         audit_record(actor=actor, instance=event, action="changed", changes=changes)
+    event_changed(event=event, changes=changes)  # those signed up are told of a move
     return event
 
 
@@ -111,6 +113,7 @@ def event_cancel(*, actor: User | None, event: Event) -> Event:
     event.sequence += 1
     event.save()
     audit_record(actor=actor, instance=event, action="cancelled")
+    event_changed(event=event)  # those signed up are told at once
     return event
 
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from offer import views
 
@@ -23,4 +23,5 @@ urlpatterns = [
     path("kpis/scorecard.pdf", views.scorecard_pdf, name="scorecard_pdf"),
     path("kpis/import/", views.kpi_import, name="kpi_import"),
     path("kpis/<slug:code>/", views.indicator, name="indicator"),
+    path("", include("offer.feeds")),
 ]

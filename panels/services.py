@@ -34,6 +34,7 @@ from panels.models import (
     Resolution,
 )
 from panels.numbering import assign_minute_numbers
+from panels.reminders import papers_published
 from panels.reports.services import reports_publish_with_agenda
 
 LOCKED_MESSAGE = (
@@ -414,6 +415,7 @@ def agenda_publish(
         note=meeting.short_notice_reason,
     )
     reports_publish_with_agenda(actor=actor, meeting=meeting)
+    papers_published(meeting=meeting, what="agenda")  # members and alert subscribers are told
     return meeting
 
 
@@ -819,6 +821,7 @@ def minutes_approve(
         action="minutes approved",
         note=f"at the meeting on {at_meeting.date:%-d %B %Y}" if at_meeting else "",
     )
+    papers_published(meeting=meeting, what="minutes")  # members and alert subscribers are told
     return meeting
 
 

@@ -39,4 +39,5 @@ urlpatterns = [
     path("", include("panels.reports.urls")),
     path("", include("panels.reports.pack_urls")),
     path("", include("panels.decision_urls")),
+    path("", include("panels.alert_urls")),
 ]

@@ -1,0 +1,173 @@
+"""Who is reminded of what about champions.
+
+- Behind target: at set points of the political year (REMINDERS_CHAMPION_CHECKPOINTS, months
+  in), a champion with fewer submitted engagements than the target pro rata is told, once per
+  point. Counts are MemberQuerySet.with_engagement_count's; the target is ChampionSettings'.
+- Appointed with no DBS application started: each admin, once a year per champion.
+- DBS expiring within REMINDERS_DBS_WINDOW_DAYS: the member and each admin, once per expiry
+  date (Member.dbs_expires_on decides the date).
+- Champion training not done REMINDERS_TRAINING_GRACE_DAYS into the year: the member, once a
+  year.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+
+from champions.models import ChampionSettings, DbsStatus, Member
+from corporate_parenting.models import Role, User
+from corporate_parenting.reminders.kinds import Kind
+from corporate_parenting.reminders.services import Outgoing, local_time_on, reminders_create
+from corporate_parenting.years import PoliticalYear, political_year_for
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _months_after(start: date, months: int) -> date:
+    month = start.month - 1 + months
+    return date(start.year + month // 12, month % 12 + 1, 1)
+
+
+def checkpoint_on(year: PoliticalYear, today: date) -> int | None:
+    """The latest checkpoint (months into the year) reached by today, if any."""
+    reached = [
+        months
+        for months in sorted(settings.REMINDERS_CHAMPION_CHECKPOINTS)
+        if 0 < months < 12 and _months_after(year.start, months) <= today
+    ]
+    return reached[-1] if reached else None
+
+
+def expected_by(months: int, target: int) -> int:
+    """Engagements a champion should have by this point: the target pro rata, rounded up."""
+    return math.ceil(target * months / 12)
+
+
+def admins() -> list[User]:
+    return list(User.objects.filter(groups__name=Role.ADMIN, is_active=True).distinct())
+
+
+def _behind_target(year: PoliticalYear, today: date) -> list[Outgoing]:
+    months = checkpoint_on(year, today)
+    if months is None:
+        return []
+    target = ChampionSettings.load().engagement_target
+    expected = expected_by(months, target)
+    members = Member.objects.champions_in(year).with_engagement_count(year).with_user()
+    return [
+        Outgoing(
+            kind=Kind.CHAMPION_BEHIND_TARGET,
+            subject=member,
+            recipient=member.user,
+            occasion=f"{year.start_year}:{months}m",
+            context={
+                "count": member.engagement_count,
+                "expected": expected,
+                "target": target,
+                "year": year.label,
+                "path": reverse("champions:engagement_create"),
+            },
+            due_at=local_time_on(_months_after(year.start, months)),
+        )
+        for member in members
+        if member.engagement_count < expected
+    ]
+
+
+def _dbs(year: PoliticalYear, today: date) -> list[Outgoing]:
+    items: list[Outgoing] = []
+    people = admins()
+    not_started = Member.objects.champions_in(year).filter(dbs_status=DbsStatus.NOT_STARTED)
+    for member in not_started.with_user():
+        for admin in people:
+            items.append(
+                Outgoing(
+                    kind=Kind.DBS_NOT_STARTED,
+                    subject=member,
+                    recipient=admin,
+                    occasion=str(year.start_year),
+                    context={
+                        "member": member.name,
+                        "year": year.label,
+                        "path": reverse("champions:member_edit", kwargs={"pk": member.pk}),
+                    },
+                )
+            )
+    valid_years = ChampionSettings.load().dbs_valid_years
+    window = today + timedelta(days=settings.REMINDERS_DBS_WINDOW_DAYS)
+    cleared = Member.objects.filter(dbs_status=DbsStatus.CLEARED, dbs_cleared_on__isnull=False)
+    for member in cleared.with_user():
+        expires = member.dbs_expires_on(valid_years)
+        if expires is None or not today <= expires <= window:
+            continue
+        context = {
+            "member": member.name,
+            "expires": _day(expires),
+            "path": reverse("champions:my_role"),
+        }
+        items.append(
+            Outgoing(
+                kind=Kind.DBS_EXPIRING,
+                subject=member,
+                recipient=member.user,
+                occasion=f"expires:{expires.isoformat()}",
+                context={**context, "to_member": True},
+            )
+        )
+        admin_context = {
+            **context,
+            "to_member": False,
+            "path": reverse("champions:member_edit", kwargs={"pk": member.pk}),
+        }
+        for admin in people:
+            items.append(
+                Outgoing(
+                    kind=Kind.DBS_EXPIRING,
+                    subject=member,
+                    recipient=admin,
+                    occasion=f"expires:{expires.isoformat()}",
+                    context=admin_context,
+                )
+            )
+    return items
+
+
+def _training(year: PoliticalYear, today: date) -> list[Outgoing]:
+    if today < year.start + timedelta(days=settings.REMINDERS_TRAINING_GRACE_DAYS):
+        return []
+    members = Member.objects.champions_in(year).filter(training_completed_on__isnull=True)
+    return [
+        Outgoing(
+            kind=Kind.TRAINING_NOT_DONE,
+            subject=member,
+            recipient=member.user,
+            occasion=str(year.start_year),
+            context={"year": year.label, "path": reverse("champions:my_role")},
+        )
+        for member in members.with_user()
+    ]
+
+
+def plan(*, today: date) -> int:
+    year = political_year_for(today)
+    return reminders_create(
+        items=[*_behind_target(year, today), *_dbs(year, today), *_training(year, today)]
+    )
+
+
+def still_applies(reminder: Any) -> str:
+    member = Member.objects.filter(pk=reminder.subject_id).first()
+    if member is None:
+        return "The member's record is gone"
+    if reminder.kind == Kind.DBS_NOT_STARTED and member.dbs_status != DbsStatus.NOT_STARTED:
+        return "A DBS application has been started"
+    if reminder.kind == Kind.TRAINING_NOT_DONE and member.training_completed_on:
+        return "The training is done"
+    return ""

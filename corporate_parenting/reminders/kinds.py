@@ -1,0 +1,125 @@
+"""Every kind of e-mail the portal sends from its outbox, in one place.
+
+A kind's templates are emails/reminders/<kind>_subject.txt, <kind>.txt and <kind>.html. An
+optional kind can be turned off by the person who gets it; the others come with a duty (a
+clerk's deadline, an author's report, a DBS check) and cannot be.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+
+
+class Kind(models.TextChoices):
+    EVENT_UPCOMING = "event_upcoming", "Event reminder"
+    EVENT_CHANGED = "event_changed", "Event cancelled or moved"
+    ACTION_DUE = "action_due", "Action due soon"
+    ACTION_OVERDUE = "action_overdue", "Action overdue"
+    ACTIONS_OVERDUE_DIGEST = "actions_overdue_digest", "Overdue actions: weekly digest"
+    REPORT_DEADLINE = "report_deadline", "Report deadline"
+    AGENDA_DEADLINE = "agenda_deadline", "Agenda publication deadline"
+    PAPERS_PUBLISHED = "papers_published", "Agenda or minutes published"
+    CHAMPION_BEHIND_TARGET = "champion_behind_target", "Champion behind target"
+    DBS_NOT_STARTED = "dbs_not_started", "DBS check not started"
+    DBS_EXPIRING = "dbs_expiring", "DBS check expiring"
+    TRAINING_NOT_DONE = "training_not_done", "Champion training not done"
+    OFFER_REVIEW = "offer_review", "Offer entry past its review date"
+    OFFER_REVIEW_DIGEST = "offer_review_digest", "Offer entries past review: monthly digest"
+    ALERT_CONFIRM = "alert_confirm", "Alert subscription: confirm your address"
+    ALERT_AGENDA = "alert_agenda", "Alert: agenda published"
+    ALERT_MINUTES = "alert_minutes", "Alert: minutes published"
+    ALERT_DECISIONS = "alert_decisions", "Alert: decisions published"
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    kind: Kind
+    # What the person reads on their reminder settings page.
+    description: str
+    optional: bool
+    # Sent to a public alert subscription rather than to a person who signs in.
+    public: bool = False
+
+
+SPECS: dict[str, KindSpec] = {
+    spec.kind.value: spec
+    for spec in (
+        KindSpec(
+            Kind.EVENT_UPCOMING,
+            "Events you signed up for: a reminder a week and a day before",
+            optional=True,
+        ),
+        KindSpec(
+            Kind.EVENT_CHANGED,
+            "Events you signed up for: when one is cancelled or moved",
+            optional=False,
+        ),
+        KindSpec(
+            Kind.ACTION_DUE,
+            "Panel actions you own: ten days before they are due",
+            optional=True,
+        ),
+        KindSpec(Kind.ACTION_OVERDUE, "Panel actions you own: when one is overdue", optional=False),
+        KindSpec(
+            Kind.ACTIONS_OVERDUE_DIGEST,
+            "Bodies you clerk: a weekly list of overdue actions",
+            optional=True,
+        ),
+        KindSpec(
+            Kind.REPORT_DEADLINE,
+            "Reports you write: before the deadline, and when one is late",
+            optional=False,
+        ),
+        KindSpec(
+            Kind.AGENDA_DEADLINE,
+            "Bodies you clerk: before the last day to publish an agenda",
+            optional=False,
+        ),
+        KindSpec(
+            Kind.PAPERS_PUBLISHED,
+            "Bodies you sit on: when an agenda or minutes are published",
+            optional=True,
+        ),
+        KindSpec(
+            Kind.CHAMPION_BEHIND_TARGET,
+            "Your champion role: when you are behind your engagements for the year",
+            optional=True,
+        ),
+        KindSpec(
+            Kind.DBS_NOT_STARTED,
+            "Admins: champions appointed with no DBS application",
+            optional=False,
+        ),
+        KindSpec(Kind.DBS_EXPIRING, "DBS checks about to expire", optional=False),
+        KindSpec(
+            Kind.TRAINING_NOT_DONE,
+            "Your champion role: when your champion training is not yet done",
+            optional=True,
+        ),
+        KindSpec(
+            Kind.OFFER_REVIEW,
+            "Offer entries you keep: when one is past its review date",
+            optional=False,
+        ),
+        KindSpec(
+            Kind.OFFER_REVIEW_DIGEST,
+            "The offer lead: a monthly list of entries past their review date",
+            optional=True,
+        ),
+        KindSpec(Kind.ALERT_CONFIRM, "Confirm an alert subscription", False, public=True),
+        KindSpec(Kind.ALERT_AGENDA, "Agendas published", False, public=True),
+        KindSpec(Kind.ALERT_MINUTES, "Minutes published", False, public=True),
+        KindSpec(Kind.ALERT_DECISIONS, "Decisions published", False, public=True),
+    )
+}
+
+OPTIONAL_KINDS = tuple(kind for kind, spec in SPECS.items() if spec.optional)
+REQUIRED_PERSONAL_KINDS = tuple(
+    kind for kind, spec in SPECS.items() if not spec.optional and not spec.public
+)
+
+
+def spec_for(kind: str) -> KindSpec:
+    return SPECS[kind]

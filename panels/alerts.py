@@ -1,0 +1,93 @@
+"""Public e-mail alerts of a body's papers: subscribe (double opt-in), confirm, and unsubscribe
+in one click (RFC 8058). Anyone may use them, signed in or not; only the address is kept."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.csrf import csrf_exempt
+
+from corporate_parenting.reminders import services
+from corporate_parenting.reminders.forms import AlertSubscribeForm
+from panels.feeds import FEED_KINDS
+from panels.models import Body
+from panels.views import _apply
+
+
+def alert_index(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "panels/alerts/index.html",
+        {"bodies": Body.objects.public().order_by("name"), "feed_kinds": FEED_KINDS},
+    )
+
+
+def alert_subscribe(request: HttpRequest, slug: str) -> HttpResponse:
+    body = get_object_or_404(Body.objects.public(), slug=slug)
+    form = AlertSubscribeForm(
+        request.POST or None, initial={"agendas": True, "minutes": True, "decisions": True}
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _apply(
+            form,
+            lambda: services.alert_subscribe(
+                email=form.cleaned_data["email"],
+                body=body,
+                agendas=form.cleaned_data["agendas"],
+                minutes=form.cleaned_data["minutes"],
+                decisions=form.cleaned_data["decisions"],
+            ),
+        )
+    ):
+        return render(
+            request,
+            "panels/alerts/check_email.html",
+            {"body": body, "email": form.cleaned_data["email"].strip().lower()},
+        )
+    return render(
+        request,
+        "panels/alerts/subscribe.html",
+        {"body": body, "form": form, "feed_kinds": FEED_KINDS},
+    )
+
+
+def _problem(request: HttpRequest, message: str, status: int) -> HttpResponse:
+    return render(request, "panels/alerts/problem.html", {"message": message}, status=status)
+
+
+def alert_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """A page with a button: a mail scanner that opens the link does not confirm anything."""
+    try:
+        subscription = services.alert_for_token(token)
+    except services.AlertLinkProblem as problem:
+        return _problem(request, str(problem), 404)
+    if request.method == "POST":
+        try:
+            subscription, now = services.alert_confirm(token=token)
+        except services.AlertLinkProblem as problem:
+            return _problem(request, str(problem), 410)
+        if now:
+            messages.success(request, "Your address is confirmed")
+        else:
+            messages.info(request, "Your address was already confirmed")
+        return render(request, "panels/alerts/confirmed.html", {"subscription": subscription})
+    return render(request, "panels/alerts/confirm.html", {"subscription": subscription})
+
+
+@csrf_exempt  # mail providers post the one-click unsubscribe with no session; the token is proof
+def alert_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            subscription = services.alert_unsubscribe(token=token)
+        except services.AlertLinkProblem:
+            # Twice, or after the row went: the outcome the person wants is already true.
+            return render(request, "panels/alerts/unsubscribed.html", {"body": None})
+        return render(request, "panels/alerts/unsubscribed.html", {"body": subscription.body})
+    try:
+        subscription = services.alert_for_token(token)
+    except services.AlertLinkProblem as problem:
+        return _problem(request, str(problem), 404)
+    return render(request, "panels/alerts/unsubscribe.html", {"subscription": subscription})

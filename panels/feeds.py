@@ -1,0 +1,151 @@
+"""RSS and Atom feeds of a public body's papers: published agendas, approved minutes, and
+decisions. Only what the public pages show: meetings whose agenda was published
+(MeetingQuerySet.public), of public bodies; an exempt item appears by its title alone, and its
+resolutions and decisions not at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from panels.models import Body, Meeting, Resolution
+
+FEED_KINDS = {
+    "agendas": "Agendas",
+    "minutes": "Approved minutes",
+    "decisions": "Decisions",
+}
+LIMIT = 50
+
+
+class PaperFeedConverter:
+    regex = "agendas|minutes|decisions"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+@dataclass(frozen=True)
+class BodyFeedSource:
+    body: Body
+    kind: str
+
+
+def _day(value: datetime | object) -> str:
+    return f"{value.day} {value:%B %Y}"  # type: ignore[attr-defined]
+
+
+def agenda_summary(meeting: Meeting) -> str:
+    """The agenda's items by title; an exempt item is said to be taken in private, no more."""
+    lines = [
+        f"{number}. {item.title}" + (" (taken in private)" if item.is_exempt else "")
+        for number, item in enumerate(meeting.items.all(), start=1)
+    ]
+    return "\n".join(lines)
+
+
+class BodyPapersFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request: HttpRequest, slug: str, feed: str) -> BodyFeedSource:
+        body = get_object_or_404(Body.objects.public(), slug=slug)
+        return BodyFeedSource(body=body, kind=feed)
+
+    def title(self, obj: BodyFeedSource) -> str:
+        return f"{obj.body.name}: {FEED_KINDS[obj.kind].lower()}"
+
+    def link(self, obj: BodyFeedSource) -> str:
+        return reverse("panels:alert_subscribe", kwargs={"slug": obj.body.slug})
+
+    def description(self, obj: BodyFeedSource) -> str:
+        return f"{FEED_KINDS[obj.kind]} of the {obj.body.name}, as they are published."
+
+    def feed_url(self, obj: BodyFeedSource) -> str:
+        name = "panels:body_feed_atom" if self.feed_type is Atom1Feed else "panels:body_feed_rss"
+        return reverse(name, kwargs={"slug": obj.body.slug, "feed": obj.kind})
+
+    def items(self, obj: BodyFeedSource) -> QuerySet | list:
+        meetings = Meeting.objects.public().filter(body=obj.body).select_related("body")
+        if obj.kind == "agendas":
+            return list(meetings.prefetch_related("items").order_by("-agenda_published_at")[:LIMIT])
+        if obj.kind == "minutes":
+            return list(
+                meetings.filter(status="minutes_approved")
+                .prefetch_related("items")
+                .order_by("-minutes_approved_at")[:LIMIT]
+            )
+        return list(
+            Resolution.objects.in_public_minutes()
+            .filter(
+                item__meeting__in=meetings,
+                item__is_exempt=False,
+                decision_status__isnull=False,
+            )
+            .select_related("item__meeting__body", "decision_status")
+            .order_by("-item__meeting__date", "item__position", "position")[:LIMIT]
+        )
+
+    def item_title(self, item: Meeting | Resolution) -> str:
+        if isinstance(item, Resolution):
+            return f"{item.item.title}: {item.decision_status}"
+        return f"{item.body.name}, {_day(item.date)}"
+
+    def item_description(self, item: Meeting | Resolution) -> str:
+        if isinstance(item, Resolution):
+            key = " This is a key decision." if item.is_key_decision else ""
+            call_in = (
+                f" It can be called in until {_day(item.call_in_deadline)}."
+                if item.subject_to_call_in and item.call_in_deadline
+                else ""
+            )
+            return f"{item.text} Decision: {item.decision_status}.{key}{call_in}"
+        return agenda_summary(item)
+
+    def item_link(self, item: Meeting | Resolution) -> str:
+        meeting = item.item.meeting if isinstance(item, Resolution) else item
+        anchor = f"#resolution-{item.pk}" if isinstance(item, Resolution) else ""
+        return reverse("panels:public_meeting", kwargs={"pk": meeting.pk}) + anchor
+
+    def item_guid(self, item: Meeting | Resolution) -> str:
+        return f"{type(item).__name__.lower()}-{item.pk}-{self._kind}"
+
+    def item_guid_is_permalink(self, item: object) -> bool:
+        return False
+
+    def item_pubdate(self, item: Meeting | Resolution) -> datetime | None:
+        if isinstance(item, Resolution):
+            return item.item.meeting.minutes_approved_at
+        if self._kind == "minutes":
+            return item.minutes_approved_at
+        return item.agenda_published_at
+
+    def item_updateddate(self, item: Meeting | Resolution) -> datetime | None:
+        return self.item_pubdate(item)
+
+    def __call__(self, request: HttpRequest, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        # The kind is needed by the per-item methods, which Django calls with the item only.
+        # A Feed instance is shared between threads, so the kind goes on a per-call copy.
+        feed = type(self)()
+        feed._kind = str(kwargs.get("feed", ""))
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+    _kind = ""
+
+
+class BodyPapersAtomFeed(BodyPapersFeed):
+    feed_type = Atom1Feed
+    subtitle = BodyPapersFeed.description
+
+
+rss = BodyPapersFeed()
+atom = BodyPapersAtomFeed()

@@ -1,0 +1,300 @@
+"""Who is reminded of what for panel meetings, and who is told when papers are published.
+
+- Actions: the owner (each member of the body, for an action the members own together) ten
+  days before it is due (REMINDERS_ACTION_DAYS_BEFORE), and once when it is overdue; the clerk
+  a weekly digest of the body's overdue actions. "Due" and "overdue" are the
+  ResolutionQuerySet's (with_due_on, overdue), decided nowhere else.
+- Reports: the author before the deadline (REMINDERS_REPORT_DAYS_BEFORE) and once when late,
+  as ReportQuerySet.with_deadline decides.
+- Agendas: the clerk before the last day to publish with five clear working days' notice
+  (REMINDERS_AGENDA_DAYS_BEFORE), and once if that day passes.
+- Papers published (papers_published, called by agenda_publish and minutes_approve): members
+  of the body, and for a public body the confirmed alert subscriptions. Public alerts name an
+  exempt item by its title only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+
+from corporate_parenting.models import User
+from corporate_parenting.reminders.kinds import Kind
+from corporate_parenting.reminders.models import AlertSubscription
+from corporate_parenting.reminders.services import Outgoing, local_time_on, reminders_create
+from events.reminders import offset_for
+from panels import notice
+from panels.models import AgendaItem, Body, Meeting, Resolution
+from panels.reports.models import Report
+
+ALERT_KIND = {"agenda": Kind.ALERT_AGENDA, "minutes": Kind.ALERT_MINUTES}
+ALERT_FIELD = {"agenda": "agendas", "minutes": "minutes"}
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _members(body: Body) -> list[User]:
+    return list(User.objects.filter(panel_memberships__body=body, is_active=True).distinct())
+
+
+def _owners(action: Resolution, members_of: dict[int, list[User]]) -> list[User]:
+    if action.owner_is_members:
+        body = action.item.meeting.body
+        if body.pk not in members_of:
+            members_of[body.pk] = _members(body)
+        return members_of[body.pk]
+    return [action.owner] if action.owner is not None else []
+
+
+def _action_context(action: Resolution) -> dict[str, object]:
+    meeting = action.item.meeting
+    return {
+        "text": action.text,
+        "meeting": f"{meeting.body}, {_day(meeting.date)}",
+        "due": _day(action.due_on),  # type: ignore[attr-defined]
+        "owner": action.owner_label,
+        "path": reverse("panels:action_detail", kwargs={"pk": action.pk}),
+    }
+
+
+def _actions(today: date) -> list[Outgoing]:
+    days = settings.REMINDERS_ACTION_DAYS_BEFORE
+    members_of: dict[int, list[User]] = {}
+    items: list[Outgoing] = []
+    due_soon = (
+        Resolution.objects.open()
+        .with_due_on()
+        .filter(due_on__gte=today, due_on__lte=today + timedelta(days=days))
+        .select_related("owner", "item__meeting__body")
+    )
+    for action in due_soon:
+        for person in _owners(action, members_of):
+            items.append(
+                Outgoing(
+                    kind=Kind.ACTION_DUE,
+                    subject=action,
+                    recipient=person,
+                    occasion=f"due:{action.due_on.isoformat()}",
+                    context=_action_context(action),
+                    due_at=local_time_on(action.due_on - timedelta(days=days)),
+                )
+            )
+    overdue = list(Resolution.objects.overdue(today).select_related("owner", "item__meeting__body"))
+    by_body: dict[int, list[Resolution]] = defaultdict(list)
+    for action in overdue:
+        by_body[action.item.meeting.body_id].append(action)
+        for person in _owners(action, members_of):
+            items.append(
+                Outgoing(
+                    kind=Kind.ACTION_OVERDUE,
+                    subject=action,
+                    recipient=person,
+                    occasion=f"overdue:{action.due_on.isoformat()}",
+                    context=_action_context(action),
+                    due_at=local_time_on(action.due_on + timedelta(days=1)),
+                )
+            )
+    year, week, _ = today.isocalendar()
+    for actions in by_body.values():
+        body = actions[0].item.meeting.body
+        if body.clerk_id is None:
+            continue
+        items.append(
+            Outgoing(
+                kind=Kind.ACTIONS_OVERDUE_DIGEST,
+                subject=body,
+                recipient=body.clerk,
+                occasion=f"{year}-W{week:02d}",
+                context={
+                    "body_name": body.name,
+                    "actions": [_action_context(action) for action in actions],
+                    "path": reverse("panels:action_list") + "?overdue=true",
+                },
+                due_at=local_time_on(today),
+            )
+        )
+    return items
+
+
+def _reports(today: date) -> list[Outgoing]:
+    offsets = list(settings.REMINDERS_REPORT_DAYS_BEFORE)
+    horizon = today + timedelta(days=max(offsets, default=0))
+    reports = (
+        Report.objects.with_deadline(today)
+        .filter(status__in=("draft", "returned"), item__meeting__date__gte=today)
+        .filter(deadline__lte=horizon)
+        .select_related("author", "item__meeting__body")
+    )
+    items = []
+    for report in reports:
+        deadline: date = report.deadline  # type: ignore[attr-defined]
+        meeting = report.item.meeting
+        context = {
+            "title": report.title,
+            "meeting": f"{meeting.body}, {_day(meeting.date)}",
+            "deadline": _day(deadline),
+            "late": bool(report.is_late),  # type: ignore[attr-defined]
+            "path": reverse("panels:report_detail", kwargs={"pk": report.pk}),
+        }
+        if report.is_late:  # type: ignore[attr-defined]
+            occasion, due_at = f"late:{deadline.isoformat()}", local_time_on(today)
+        else:
+            offset = offset_for((deadline - today).days, offsets)
+            if offset is None:
+                continue
+            occasion = f"{offset}d:{deadline.isoformat()}"
+            due_at = local_time_on(deadline - timedelta(days=offset))
+        items.append(
+            Outgoing(
+                kind=Kind.REPORT_DEADLINE,
+                subject=report,
+                recipient=report.author,
+                occasion=occasion,
+                context=context,
+                due_at=due_at,
+            )
+        )
+    return items
+
+
+def _agendas(today: date) -> list[Outgoing]:
+    days = settings.REMINDERS_AGENDA_DAYS_BEFORE
+    meetings = (
+        Meeting.objects.upcoming(today)
+        .filter(
+            agenda_published_at__isnull=True,
+            body__clerk__isnull=False,
+            date__lte=today + timedelta(days=days + 21),
+        )
+        .select_related("body__clerk")
+    )
+    items = []
+    for meeting in meetings:
+        latest = notice.latest_publication_day(meeting.date)
+        left = (latest - today).days
+        if left > days:
+            continue
+        occasion = f"deadline:{latest.isoformat()}" if left >= 0 else f"missed:{latest}"
+        items.append(
+            Outgoing(
+                kind=Kind.AGENDA_DEADLINE,
+                subject=meeting,
+                recipient=meeting.body.clerk,
+                occasion=occasion,
+                context={
+                    "body_name": meeting.body.name,
+                    "meeting_date": _day(meeting.date),
+                    "latest": _day(latest),
+                    "missed": left < 0,
+                    "path": reverse("panels:meeting_detail", kwargs={"pk": meeting.pk}),
+                },
+                due_at=local_time_on(max(latest - timedelta(days=days), today)),
+            )
+        )
+    return items
+
+
+def plan(*, today: date) -> int:
+    return reminders_create(items=[*_actions(today), *_reports(today), *_agendas(today)])
+
+
+# Papers published ------------------------------------------------------------------------------
+
+
+def _agenda_lines(items: Iterable[AgendaItem]) -> list[dict[str, object]]:
+    """Each item's title, and whether it is taken in private: nothing more of an exempt item."""
+    return [{"title": item.title, "private": item.is_exempt} for item in items]
+
+
+def _decisions(meeting: Meeting) -> list[dict[str, str]]:
+    """Resolutions with a decision, on items that are not exempt."""
+    rows = (
+        Resolution.objects.filter(
+            item__meeting=meeting, item__is_exempt=False, decision_status__isnull=False
+        )
+        .select_related("item", "decision_status")
+        .order_by("item__position", "position")
+    )
+    return [
+        {"item": row.item.title, "text": row.text, "decision": str(row.decision_status)}
+        for row in rows
+    ]
+
+
+def papers_published(*, meeting: Meeting, what: str) -> int:
+    """The agenda ("agenda") or the minutes ("minutes") of this meeting were published: tell the
+    members of the body, and the public who asked. Written in the caller's transaction."""
+    body = meeting.body
+    lines = _agenda_lines(meeting.items.order_by("position"))
+    shared = {
+        "what": what,
+        "body_name": body.name,
+        "meeting_date": _day(meeting.date),
+        "items": lines,
+    }
+    outgoing = [
+        Outgoing(
+            kind=Kind.PAPERS_PUBLISHED,
+            subject=meeting,
+            recipient=person,
+            occasion=what,
+            context={
+                **shared,
+                "path": reverse("panels:meeting_detail", kwargs={"pk": meeting.pk}),
+            },
+        )
+        for person in _members(body)
+    ]
+    if body.is_public:
+        public = {**shared, "path": reverse("panels:public_meeting", kwargs={"pk": meeting.pk})}
+        for subscription in AlertSubscription.objects.wanting(ALERT_FIELD[what]).filter(body=body):
+            outgoing.append(
+                Outgoing(
+                    kind=ALERT_KIND[what],
+                    subject=meeting,
+                    recipient=subscription,
+                    occasion=what,
+                    context=public,
+                )
+            )
+        decisions = _decisions(meeting) if what == "minutes" else []
+        if decisions:
+            for subscription in AlertSubscription.objects.wanting("decisions").filter(body=body):
+                outgoing.append(
+                    Outgoing(
+                        kind=Kind.ALERT_DECISIONS,
+                        subject=meeting,
+                        recipient=subscription,
+                        occasion="decisions",
+                        context={**public, "decisions": decisions},
+                    )
+                )
+    return reminders_create(items=outgoing)
+
+
+def still_applies(reminder: Any) -> str:
+    """At send time: an action done, a report submitted or an agenda published since the
+    reminder was written needs no reminder."""
+    if reminder.kind in (Kind.ACTION_DUE, Kind.ACTION_OVERDUE):
+        if not Resolution.objects.open().filter(pk=reminder.subject_id).exists():
+            return "The action is done or dropped"
+    elif reminder.kind == Kind.REPORT_DEADLINE:
+        if not Report.objects.filter(
+            pk=reminder.subject_id, status__in=("draft", "returned")
+        ).exists():
+            return "The report has been submitted"
+    elif (
+        reminder.kind == Kind.AGENDA_DEADLINE
+        and Meeting.objects.filter(
+            pk=reminder.subject_id, agenda_published_at__isnull=False
+        ).exists()
+    ):
+        return "The agenda has been published"
+    return ""
