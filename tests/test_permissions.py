@@ -50,6 +50,9 @@ for _app in ("champions", "panels", "events", "offer"):
         continue
     MATRIX.update(_module.ROWS)
 
+# The core's reminders, alerts and feeds.
+MATRIX.update(import_module("tests.core.permissions_reminders").ROWS)
+
 # Namespaces checked as one row (their own index) rather than pattern by pattern.
 WHOLE_NAMESPACES = {"admin"}
 
