@@ -27,7 +27,7 @@ def home_panels(request: HttpRequest) -> list[str]:
                     request=request,
                 )
             )
-    if user.has_role(Role.OFFICER):
+    if user.has_role(Role.OFFICER, Role.ADMIN):
         actions = list(Resolution.objects.open().owned_by(user).for_log()[:5])
         clerked = list(Meeting.objects.clerked_by(user).upcoming(today).select_related("body")[:3])
         reports = Report.objects.with_deadline(today).select_related("item__meeting__body")

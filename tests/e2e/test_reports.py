@@ -55,7 +55,7 @@ def test_a_report_from_draft_to_the_published_pack(demo, new_page):
     _banner(page, "Item added")
     page.get_by_role("link", name="Commission a report for Fostering Fortnight").click()
     assert_accessible(page)
-    page.get_by_label("Title").fill(TITLE)
+    page.get_by_label("Title", exact=True).fill(TITLE)
     page.get_by_label("Author").select_option(label="Dan Okafor")
     page.get_by_label("Sponsor", exact=True).select_option(label="Morgan Blake")
     page.get_by_label("Sponsor's job title (optional)").fill("Director of Children's Services")
