@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 # Waits before the 2nd, 3rd, ... try: 1, 5, 25 minutes, then 2 hours, then 6 hours.
 BACKOFF_MINUTES = (1, 5, 25, 120, 360)
+# Queueing a batch: a short retry for a broker that blinks, then the rows wait for the next run.
+PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def dispatch(*, now: datetime | None = None, limit: int | None = None) -> Dispat
 
         try:
             for batch in batches:
-                send_reminders_task.apply_async(args=[batch])
+                send_reminders_task.apply_async(args=[batch], retry_policy=PUBLISH_RETRY)
                 queued.extend(batch)
         except Exception as error:  # the broker is down: the rows go back to waiting
             logger.warning("Could not queue reminders (%s); they wait for the next run", error)

@@ -150,7 +150,8 @@ def _kick() -> None:
     from corporate_parenting.reminders.tasks import dispatch_reminders_task
 
     try:
-        dispatch_reminders_task.apply_async(retry=False)
+        # One try, no waiting: a web request must not hang on a broker that is down.
+        dispatch_reminders_task.apply_async(retry=True, retry_policy={"max_retries": 0})
     except Exception as error:  # the broker is down: the rows wait for beat's next run
         logger.warning("Could not ask for a reminder dispatch now (%s); beat will send them", error)
 
