@@ -321,23 +321,24 @@ def alert_for_token(token: str) -> AlertSubscription:
     return subscription
 
 
-@transaction.atomic
 def alert_confirm(*, token: str, now: datetime | None = None) -> tuple[AlertSubscription, bool]:
-    """Confirm the address; returns the subscription and whether it was confirmed just now."""
+    """Confirm the address; returns the subscription and whether it was confirmed just now. An
+    expired link deletes the unconfirmed address and says so."""
     now = now or timezone.now()
-    subscription = alert_for_token(token)
-    subscription = AlertSubscription.objects.select_for_update().get(pk=subscription.pk)
-    if subscription.is_confirmed:
-        return subscription, False
-    if _confirmation_expired(subscription, now):
+    with transaction.atomic():
+        subscription = alert_for_token(token)
+        subscription = AlertSubscription.objects.select_for_update().get(pk=subscription.pk)
+        if subscription.is_confirmed:
+            return subscription, False
+        if not _confirmation_expired(subscription, now):
+            subscription.confirmed_at = now
+            subscription.save(update_fields=["confirmed_at"])
+            return subscription, True
         subscription.delete()
-        raise AlertLinkProblem(
-            f"This link has expired: confirmation links work for "
-            f"{settings.REMINDERS_CONFIRM_MAX_AGE_DAYS} days. Subscribe again to get a new one."
-        )
-    subscription.confirmed_at = now
-    subscription.save(update_fields=["confirmed_at"])
-    return subscription, True
+    raise AlertLinkProblem(
+        f"This link has expired: confirmation links work for "
+        f"{settings.REMINDERS_CONFIRM_MAX_AGE_DAYS} days. Subscribe again to get a new one."
+    )
 
 
 @transaction.atomic
