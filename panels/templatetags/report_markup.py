@@ -10,4 +10,16 @@ register = template.Library()
 
 @register.filter
 def markup(text: str) -> SafeString:
-    return mark_safe(render_markup(text or ""))  # noqa: S308 - nh3 keeps only safe tags
+    return scrollable_tables(render_markup(text or ""))
+
+
+@register.filter
+def scrollable_tables(html: str) -> SafeString:
+    """Each table of already-cleaned report HTML in a region that scrolls on a phone and can be
+    reached by keyboard."""
+    wrapped = html.replace(
+        "<table>",
+        '<div class="portal-table-wrapper" tabindex="0" role="region" aria-label="Table">'
+        "<table>",
+    ).replace("</table>", "</table></div>")
+    return mark_safe(wrapped)  # noqa: S308 - the input is nh3-cleaned report HTML
