@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
-from panels import forms, services
+from panels import decision_services, forms
 from panels.models import DecisionStatus, Resolution
 from panels.views import _apply
 
@@ -45,7 +45,7 @@ def decision_status_add(request: HttpRequest) -> HttpResponse:
         and _apply(
             form,
             lambda: created.append(
-                services.decision_status_create(
+                decision_services.decision_status_create(
                     actor=request.user,
                     name=form.cleaned_data["name"],
                     position=form.cleaned_data["position"],
@@ -77,7 +77,7 @@ def decision_status_edit(request: HttpRequest, pk: int) -> HttpResponse:
         and _apply(
             form,
             lambda: saved.append(
-                services.decision_status_update(
+                decision_services.decision_status_update(
                     actor=request.user,
                     status=status,
                     name=form.cleaned_data["name"],

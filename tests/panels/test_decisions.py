@@ -11,7 +11,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from corporate_parenting.models import AuditEvent
-from panels import services
+from panels import decision_services, services
 from panels.minutes import build_minutes
 from panels.models import DecisionStatus, Meeting, Resolution
 from tests.helpers import assert_constant_queries
@@ -147,7 +147,7 @@ def test_a_retired_status_is_not_chosen_afresh_but_stays_where_it_is(item, appro
     resolution = services.resolution_add(
         actor=None, item=item, text="That it be approved.", decision_status=approved
     )
-    services.decision_status_update(
+    decision_services.decision_status_update(
         actor=None, status=approved, name=approved.name, position=approved.position, is_active=False
     )
     approved.refresh_from_db()
