@@ -19,7 +19,6 @@ def scrollable_tables(html: str) -> SafeString:
     reached by keyboard."""
     wrapped = html.replace(
         "<table>",
-        '<div class="portal-table-wrapper" tabindex="0" role="region" aria-label="Table">'
-        "<table>",
+        '<div class="portal-table-wrapper" tabindex="0" role="region" aria-label="Table"><table>',
     ).replace("</table>", "</table></div>")
     return mark_safe(wrapped)  # noqa: S308 - the input is nh3-cleaned report HTML
