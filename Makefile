@@ -69,6 +69,7 @@ format: install
 
 bench: install assets
 	$(PYTHON) -m tests.bench.run
+	$(PYTHON) -m tests.bench.pack
 
 clean:
 	rm -rf static/build staticfiles
