@@ -26,14 +26,21 @@ from datetime import datetime, timedelta
 from importlib import import_module
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
 from django.db import transaction
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.utils import timezone
 
+from corporate_parenting.models import User
 from corporate_parenting.reminders.kinds import spec_for
 from corporate_parenting.reminders.messages import build_message
-from corporate_parenting.reminders.models import Reminder, ReminderOptOut, ReminderStatus
+from corporate_parenting.reminders.models import (
+    AlertSubscription,
+    Reminder,
+    ReminderOptOut,
+    ReminderStatus,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -115,13 +122,42 @@ def dispatch(*, now: datetime | None = None, limit: int | None = None) -> Dispat
     return DispatchResult(len(ids), len(queued), 0)
 
 
+@dataclass
+class Preloaded:
+    """What a batch's rows need, read in three queries rather than three a row."""
+
+    users: dict[int, User]
+    subscriptions: dict[int, AlertSubscription]
+    opted_out: set[tuple[int, str]]
+
+    @classmethod
+    def for_ids(cls, ids: Sequence[int]) -> Preloaded:
+        keys = list(
+            Reminder.objects.filter(pk__in=list(ids)).values_list("recipient_id", "subscription_id")
+        )
+        user_ids = {user for user, _ in keys if user is not None}
+        subscription_ids = {sub for _, sub in keys if sub is not None}
+        return cls(
+            users=User.objects.in_bulk(user_ids) if user_ids else {},
+            subscriptions=(
+                AlertSubscription.objects.in_bulk(subscription_ids) if subscription_ids else {}
+            ),
+            opted_out=set(
+                ReminderOptOut.objects.filter(user_id__in=user_ids).values_list("user_id", "kind")
+            )
+            if user_ids
+            else set(),
+        )
+
+
 def send_batch(ids: Sequence[int]) -> dict[int, str]:
     """Send claimed rows, one transaction each, over one mail connection."""
     outcomes: dict[int, str] = {}
+    preloaded = Preloaded.for_ids(ids)
     connection = get_connection()
     try:
         for pk in ids:
-            outcomes[pk] = send_claimed(pk, connection=connection)
+            outcomes[pk] = send_claimed(pk, connection=connection, preloaded=preloaded)
     finally:
         try:
             connection.close()
@@ -130,7 +166,7 @@ def send_batch(ids: Sequence[int]) -> dict[int, str]:
     return outcomes
 
 
-def _why_not_send(row: Reminder) -> str:
+def _why_not_send(row: Reminder, opted_out: set[tuple[int, str]] | None = None) -> str:
     """A reason to skip the row, or "" to send it."""
     if row.recipient_key.startswith("subscription:"):
         if row.subscription is None:
@@ -140,17 +176,19 @@ def _why_not_send(row: Reminder) -> str:
     elif row.recipient is not None:
         if not row.recipient.is_active:
             return "The person's account is closed"
-        if (
-            spec_for(row.kind).optional
-            and ReminderOptOut.objects.filter(user=row.recipient, kind=row.kind).exists()
+        if spec_for(row.kind).optional and (
+            (row.recipient.pk, row.kind) in opted_out
+            if opted_out is not None
+            else ReminderOptOut.objects.filter(user=row.recipient, kind=row.kind).exists()
         ):
             return "Turned off by the person"
     elif row.recipient_key.startswith("user:"):
         return "The person no longer has an account"
-    if row.subject_type is not None and not row.is_resend:
+    if row.subject_type_id is not None and not row.is_resend:
         # Each app may say a reminder no longer applies (an event cancelled, an action done).
+        app_label = ContentType.objects.get_for_id(row.subject_type_id).app_label
         try:
-            module = import_module(f"{row.subject_type.app_label}.reminders")
+            module = import_module(f"{app_label}.reminders")
         except ModuleNotFoundError:
             return ""
         check = getattr(module, "still_applies", None)
@@ -201,20 +239,25 @@ def _reset(connection: object | None) -> None:
         logger.debug("Closing a broken mail connection failed", exc_info=True)
 
 
-def send_claimed(reminder_id: int, *, connection: object | None = None) -> str:
+def send_claimed(
+    reminder_id: int, *, connection: object | None = None, preloaded: Preloaded | None = None
+) -> str:
     """Send one claimed row; returns what became of it: sent, retry, failed, skipped, or
     "not mine" (already sent, or being sent by another worker). Safe to call twice."""
     with transaction.atomic():
-        row = (
-            Reminder.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("recipient", "subscription", "subject_type")
-            .filter(pk=reminder_id, status=ReminderStatus.SENDING)
-            .first()
+        locked = Reminder.objects.select_for_update(skip_locked=True, of=("self",)).filter(
+            pk=reminder_id, status=ReminderStatus.SENDING
         )
+        if preloaded is None:
+            locked = locked.select_related("recipient", "subscription")
+        row = next(iter(locked), None)
         if row is None:
             return "not mine"
+        if preloaded is not None:
+            row.recipient = preloaded.users.get(row.recipient_id)  # type: ignore[arg-type]
+            row.subscription = preloaded.subscriptions.get(row.subscription_id)  # type: ignore[arg-type]
         now = timezone.now()
-        reason = _why_not_send(row)
+        reason = _why_not_send(row, preloaded.opted_out if preloaded is not None else None)
         if reason:
             row.status = ReminderStatus.SKIPPED
             row.last_error = reason

@@ -144,6 +144,39 @@ def purge(url: str) -> None:
     client.delete("celery", "unacked", "unacked_index", "unacked_mutex")
 
 
+def make_due_reminders(count: int) -> list[int]:
+    """count due reminders of a real kind, each to its own person, written in bulk."""
+    from django.utils import timezone
+
+    from corporate_parenting.models import User
+    from corporate_parenting.reminders.kinds import Kind
+    from corporate_parenting.reminders.models import Reminder
+
+    users = User.objects.bulk_create(
+        [User(email=f"reader{n}@example.net", full_name=f"Reader {n}") for n in range(count)]
+    )
+    now = timezone.now()
+    rows = [
+        Reminder(
+            kind=Kind.ACTIONS_OVERDUE_DIGEST,
+            subject_key="panels.body:1",
+            recipient_key=f"user:{user.pk}",
+            recipient=user,
+            to_email=user.email,
+            occasion="2026-W48",
+            context={
+                "body_name": "Corporate Parenting Panel",
+                "actions": [{"text": "Report back on housing", "owner": "Sam", "due": "1 May"}],
+                "path": "/panels/actions/",
+            },
+            due_at=now,
+            send_after=now,
+        )
+        for user in users
+    ]
+    return [row.pk for row in Reminder.objects.bulk_create(rows)]
+
+
 def wait_for(condition, *, timeout: float, interval: float = 0.05, message: str = "") -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

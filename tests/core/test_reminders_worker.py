@@ -17,48 +17,18 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
 
 from corporate_parenting.reminders import dispatch
 from corporate_parenting.reminders.kinds import Kind
 from corporate_parenting.reminders.models import MailboxMessage, Reminder, ReminderStatus
 from tests.core import reminder_worker
-from tests.core.reminder_worker import broker, purge, running, wait_for
+from tests.core.reminder_worker import broker, make_due_reminders, purge, running, wait_for
 from tests.events.factories import EventFactory, SignUpFactory
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True), pytest.mark.timeout(180)]
 
 CLOSED_PORT = "redis://127.0.0.1:1/0"
-
-
-def make_due_reminders(count: int) -> list[int]:
-    """count due reminders of a real kind, each to its own person, written in bulk."""
-    from corporate_parenting.models import User
-
-    users = User.objects.bulk_create(
-        [User(email=f"reader{n}@example.net", full_name=f"Reader {n}") for n in range(count)]
-    )
-    now = timezone.now()
-    rows = [
-        Reminder(
-            kind=Kind.ACTIONS_OVERDUE_DIGEST,
-            subject_key="panels.body:1",
-            recipient_key=f"user:{user.pk}",
-            recipient=user,
-            to_email=user.email,
-            occasion="2026-W48",
-            context={
-                "body_name": "Corporate Parenting Panel",
-                "actions": [{"text": "Report back on housing", "owner": "Sam", "due": "1 May"}],
-                "path": "/panels/actions/",
-            },
-            due_at=now,
-            send_after=now,
-        )
-        for user in users
-    ]
-    return [row.pk for row in Reminder.objects.bulk_create(rows)]
 
 
 def statuses() -> Counter[str]:
