@@ -20,7 +20,7 @@ from panels.reports.pack import (
     pack_readable_by,
     pack_request,
 )
-from panels.reports.pdf import render_report_pdf, report_filename
+from panels.reports.pdf import report_filename, report_pdf_cached
 
 EDITION_NAMES = {PackEdition.PUBLIC: "Public agenda pack", PackEdition.FULL: "Full agenda pack"}
 # The progress page reloads itself only for this long; after that the person refreshes by hand.
@@ -30,7 +30,7 @@ AUTO_REFRESH_SECONDS = 120
 @require_GET
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(Report.objects.visible_to(request.user).for_page().distinct(), pk=pk)
-    return pdf_bytes_response(render_report_pdf(report), filename=report_filename(report))
+    return pdf_bytes_response(report_pdf_cached(report), filename=report_filename(report))
 
 
 def _meeting_for_pack(request: HttpRequest, pk: int, edition: str) -> Meeting:

@@ -13,16 +13,19 @@ of the document stay whole and "Page X of Y" counts the annex pages too.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from corporate_parenting.models import SiteSettings
 from corporate_parenting.pdf import Underlay, render_document, write_pdf
 from offer.embed import embed_kpis
 from panels.models import AgendaItem
@@ -235,3 +238,28 @@ def render_report_pdf(report: Report) -> bytes:
         layout.annexes,
     )
     return pdf
+
+
+def report_pdf_cached(report: Report) -> bytes:
+    """The report PDF, made once per version of what it prints and kept for an hour (so KPI
+    figures that change under it show within the hour): asking again never renders again."""
+    item, meeting = report.item, report.item.meeting
+    parts = [
+        report.pk,
+        report.version,
+        report.status,
+        report.updated_at.isoformat(),
+        item.is_exempt,
+        item.exempt_paragraph,
+        item.title,
+        meeting.date.isoformat(),
+        meeting.body.name,
+        SiteSettings.load().updated_at.isoformat(),
+        *(a.sha256 for a in report.annexes.all()),
+    ]
+    key = "report-pdf:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    data = cache.get(key)
+    if data is None:
+        data = render_report_pdf(report)
+        cache.set(key, data, timeout=3600)
+    return data

@@ -306,3 +306,18 @@ def test_authors_see_their_reports_on_their_home_page_and_the_clerk_sees_late_on
     meeting.body.save()
     page = client_for("admin").get(f"/panels/meetings/{meeting.pk}/").text
     assert "report is late" in page
+
+
+def test_the_report_pdf_is_rendered_once_per_version(client_for, report, officer, monkeypatch):
+    from panels.reports import pdf
+
+    calls = []
+    real = pdf.render_report_pdf
+    monkeypatch.setattr(pdf, "render_report_pdf", lambda r: calls.append(r.pk) or real(r))
+    client = client_for("officer")
+    for _ in range(3):
+        assert client.get(f"/panels/reports/{report.pk}/report.pdf").status_code == 200
+    assert len(calls) == 1
+    _write(report, officer, summary="Changed")
+    assert client.get(f"/panels/reports/{report.pk}/report.pdf").status_code == 200
+    assert len(calls) == 2
