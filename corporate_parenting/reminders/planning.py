@@ -10,6 +10,8 @@ from importlib import import_module
 
 from django.utils import timezone
 
+from corporate_parenting.reminders import services
+
 logger = logging.getLogger(__name__)
 
 PLANNERS = ("events.reminders", "panels.reminders", "champions.reminders", "offer.reminders")
@@ -25,4 +27,5 @@ def plan_all(today: date | None = None) -> dict[str, int]:
         except Exception:  # logged; the other apps' reminders still go
             logger.exception("Planning reminders in %s failed", name)
             written[name] = 0
+    services.alerts_purge_unconfirmed()
     return written

@@ -351,3 +351,16 @@ def alert_unsubscribe(*, token: str) -> AlertSubscription:
     ).update(status=ReminderStatus.SKIPPED, last_error="Unsubscribed before it was sent")
     subscription.delete()
     return subscription
+
+
+def alerts_purge_unconfirmed(*, now: datetime | None = None) -> int:
+    """Delete addresses never confirmed within the confirmation link's life: nothing is kept
+    about someone who did not ask for alerts."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.REMINDERS_CONFIRM_MAX_AGE_DAYS)
+    stale = AlertSubscription.objects.filter(confirmed_at__isnull=True).filter(
+        models.Q(confirmation_sent_at__lt=cutoff)
+        | models.Q(confirmation_sent_at__isnull=True, created_at__lt=cutoff)
+    )
+    deleted, _ = stale.delete()
+    return deleted

@@ -288,7 +288,7 @@ def test_dispatch_reminders_command_sends_what_is_due(councillor, capsys):
 
     reminders_create(items=[_event_reminder(councillor)])
     call_command("dispatch_reminders")
-    assert "Reminders due: 1 (1 sent)" in capsys.readouterr().out
+    assert "Reminders dealt with: 1 (1 sent)" in capsys.readouterr().out
     assert len(mail.outbox) == 1
 
 

@@ -311,3 +311,23 @@ def test_the_alerts_page_lists_public_bodies_with_their_feeds(client, body):
     page = client.get(reverse("panels:alert_index")).content.decode()
     assert "Corporate Parenting Panel" in page and "Private board" not in page
     assert reverse("panels:body_feed_atom", kwargs={"slug": body.slug, "feed": "minutes"}) in page
+
+
+def test_addresses_never_confirmed_are_deleted_by_the_daily_run(body, settings):
+    from corporate_parenting.reminders.planning import plan_all
+
+    kept = confirmed(body, "kept@example.net")
+    subscribe(body, "fresh@example.net")
+    stale = subscribe(body, "stale@example.net")
+    AlertSubscription.objects.filter(pk=stale.pk).update(
+        confirmation_sent_at=timezone.now()
+        - timedelta(days=settings.REMINDERS_CONFIRM_MAX_AGE_DAYS + 1)
+    )
+    AlertSubscription.objects.filter(pk=kept.pk).update(
+        confirmation_sent_at=timezone.now() - timedelta(days=400)
+    )
+    plan_all()
+    assert set(AlertSubscription.objects.values_list("email", flat=True)) == {
+        "kept@example.net",
+        "fresh@example.net",
+    }

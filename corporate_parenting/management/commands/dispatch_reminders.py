@@ -1,8 +1,12 @@
 """Run the reminder dispatcher once, in this process: for setups with no beat."""
 
+from collections import Counter
+
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from corporate_parenting.reminders import dispatch, planning
+from corporate_parenting.reminders.models import Reminder
 
 
 class Command(BaseCommand):
@@ -14,13 +18,20 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: object, **options: object) -> None:
+        started = timezone.now()
         if options["plan"]:
             written = planning.plan_all()
             self.stdout.write(f"Reminders written: {sum(written.values())}")
         ids = dispatch.claim()
-        outcomes = dispatch.send_batch(ids) if ids else {}
-        counts: dict[str, int] = {}
-        for outcome in outcomes.values():
-            counts[outcome] = counts.get(outcome, 0) + 1
-        summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
-        self.stdout.write(f"Reminders due: {len(ids)}" + (f" ({summary})" if summary else ""))
+        if ids:
+            dispatch.send_batch(ids)
+        # With no broker, new rows may already have gone in-process as they were written.
+        outcomes = Counter(
+            Reminder.objects.filter(updated_at__gte=started)
+            .exclude(status__in=("pending", "sending"))
+            .values_list("status", flat=True)
+        )
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(outcomes.items()))
+        self.stdout.write(
+            f"Reminders dealt with: {sum(outcomes.values())}" + (f" ({summary})" if summary else "")
+        )
