@@ -384,3 +384,38 @@ def test_admin_resends_a_failed_reminder(client_for, councillor, portal_admin):
     again = client.post(reverse("reminders:resend", kwargs={"pk": copy.pk}))
     assert again.status_code == 302
     assert Reminder.objects.count() == 2
+
+
+def test_the_ledger_makes_the_same_number_of_queries_with_more_rows(client_for, councillor):
+    from tests.helpers import assert_constant_queries
+
+    def grow(n: int):
+        def add() -> None:
+            for number in range(n):
+                reminders_create(items=[_event_reminder(councillor, occasion=f"grow-{n}-{number}")])
+            dispatch.dispatch()
+            failed = Reminder.objects.first()
+            services.reminder_resend(actor=councillor, reminder=_failed(failed))
+
+        return add
+
+    grow(2)()
+    assert_constant_queries(client_for("admin"), reverse("reminders:ledger"), grow(20))
+
+
+def _failed(row: Reminder) -> Reminder:
+    Reminder.objects.filter(pk=row.pk).update(status=ReminderStatus.FAILED, last_error="refused")
+    row.refresh_from_db()
+    return row
+
+
+def test_the_public_alerts_page_makes_the_same_number_of_queries_with_more_bodies(client):
+    from tests.helpers import assert_constant_queries
+    from tests.panels.factories import BodyFactory
+
+    BodyFactory(is_public=True)
+    assert_constant_queries(
+        client,
+        reverse("panels:alert_index"),
+        lambda: [BodyFactory(is_public=True) for _ in range(5)],
+    )
