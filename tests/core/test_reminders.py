@@ -419,3 +419,14 @@ def test_the_public_alerts_page_makes_the_same_number_of_queries_with_more_bodie
         reverse("panels:alert_index"),
         lambda: [BodyFactory(is_public=True) for _ in range(5)],
     )
+
+
+def test_no_mail_server_at_all_is_a_retry_not_a_lost_row(councillor, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    reminders_create(items=[_event_reminder(councillor)])
+    dispatch.dispatch()
+    row = Reminder.objects.get()
+    assert row.status == ReminderStatus.RETRY
+    assert "ConnectionRefusedError" in row.last_error
