@@ -54,7 +54,6 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "django_tables2",
     "django_filters",
-    "govuk_frontend_django",
     "axes",
     "csp",
     "corporate_parenting",
