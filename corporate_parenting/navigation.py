@@ -21,6 +21,7 @@ class NavItem:
 
 CORE_ITEMS: tuple[NavItem, ...] = (NavItem("Home", "home", frozenset({ANONYMOUS, *Role.values})),)
 CORE_TRAILING_ITEMS: tuple[NavItem, ...] = (
+    NavItem("Reminders sent", "reminders:ledger", frozenset({Role.ADMIN})),
     NavItem("Site settings", "site_settings", frozenset({Role.ADMIN})),
 )
 # Each app lists its own entries as NAV_ITEMS in <app>/navigation.py, shown in this order.
