@@ -293,3 +293,21 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Trust (issue 13): second factor at sign-in, audit trail, retention -----------------------
+# Officers and admins (and councillors who opt in) enter a code from an authenticator app or a
+# backup code after their password (corporate_parenting/two_factor.py). On in production and in
+# tests; off by default in development (DEBUG), so demo sign-ins work without a phone.
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = PORTAL_SERVICE_NAME
+_after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_after_auth:_after_auth] = [
+    "django_otp.middleware.OTPMiddleware",
+    "corporate_parenting.two_factor.SecondFactorMiddleware",
+]
+# --- end of trust -----------------------------------------------------------------------------

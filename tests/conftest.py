@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from tests import factories
+from tests.second_factor import verify_session
 
 ROLES = ("anonymous", "councillor", "officer", "admin")
 
@@ -39,6 +40,9 @@ def client_for(user_for_role):
         user = user_for_role[role]
         if user is not None:
             client.force_login(user)
+            if user.is_officer or user.is_portal_admin:
+                # Staff pass the second factor too, as a real sign-in would.
+                verify_session(client, user)
         return client
 
     return make

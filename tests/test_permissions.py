@@ -36,6 +36,10 @@ MATRIX: dict[str, Row] = {
         OK, kwargs=lambda: {"uidb64": "MQ", "token": "expired-token"}
     ),
     "password_reset_complete": everyone(OK),
+    # The second factor: staff in the matrix have passed it; the councillor has not opted in.
+    "two_factor_verify": Row(SIGN_IN, REDIRECT, REDIRECT, REDIRECT),
+    "two_factor_setup": signed_in(OK),
+    "two_factor_backup_codes": Row(SIGN_IN, REDIRECT, OK, OK),
     # The Django admin site is for technical support staff only; nobody in the matrix is staff.
     "admin:index": everyone(REDIRECT),
 }

@@ -17,6 +17,7 @@ from panels.reports.models import Report, ReportVersion
 from panels.reports.querysets import report_deadline
 from tests import factories
 from tests.panels.factories import BodyFactory, MembershipFactory
+from tests.second_factor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -175,8 +176,7 @@ def test_submit_with_no_recommendations_from_the_edit_page_shows_the_field_error
 def test_the_sponsor_must_say_why_a_report_is_returned(client_for, report, officer, sponsor):
     _write(report, officer)
     services.report_submit(actor=officer, report=report)
-    client = client_for("officer")
-    client.force_login(sponsor)
+    client = sign_in_verified(client_for("officer"), sponsor)
     response = client.post(f"/panels/reports/{report.pk}/review/", {"decision": "return"})
     assert response.status_code == 200
     assert "Say what the author should change" in response.text

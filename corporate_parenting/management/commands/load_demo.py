@@ -13,6 +13,7 @@ from django.db import transaction
 from corporate_parenting import demo
 from corporate_parenting.models import User
 from corporate_parenting.services import roles_ensure
+from corporate_parenting.two_factor import demo_devices_ensure
 
 # Each capability's demo data lives in <app>/demo.py with a load(stdout) function, loaded in this order.
 DEMO_APPS = ("champions", "offer", "panels", "events")
@@ -53,8 +54,14 @@ class Command(BaseCommand):
         generated = not password
         if generated:
             password = secrets.token_urlsafe(12)
-        demo.load_users(password=password)
+        users = demo.load_users(password=password)
         if first_time and generated:
             self.stdout.write(
                 "Demo sign-ins: " + ", ".join(emails) + f"\nDemo password (shown once): {password}"
+            )
+        backup_codes = demo_devices_ensure(users=users)
+        if backup_codes:
+            self.stdout.write(
+                "Backup codes for the second step, when TWO_FACTOR_REQUIRED is on (shown once): "
+                + ", ".join(f"{email} {code}" for email, code in backup_codes.items())
             )
