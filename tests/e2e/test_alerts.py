@@ -2,6 +2,7 @@
 confirms from the e-mail and stops the alerts from the link in an alert; an officer changes their
 reminder settings from the link in a reminder, without signing in. Every page passes axe."""
 
+import datetime
 import io
 import re
 
@@ -12,7 +13,7 @@ from playwright.sync_api import expect
 
 from corporate_parenting.reminders import dispatch
 from panels import services as panel_services
-from panels.models import Meeting
+from panels.models import Body
 from tests.e2e.axe import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -55,14 +56,14 @@ def test_the_public_subscribe_confirm_and_stop_alerts(demo, new_page):
     assert_accessible(page)
 
     # The next agenda is published: the alert carries a link that stops the alerts.
-    meeting = Meeting.objects.filter(agenda_published_at__isnull=True).order_by("date").first()
-    if meeting is None:
-        meeting = Meeting.objects.create(
-            body=Meeting.objects.first().body,
-            date=Meeting.objects.order_by("-date").first().date.replace(year=2099),
-            start_time=Meeting.objects.first().start_time,
-        )
-    panel_services.agenda_publish(actor=None, meeting=meeting, short_notice_reason="Demo")
+    body = Body.objects.get(slug="corporate-parenting-panel")
+    meeting = panel_services.meeting_create(
+        actor=None,
+        body=body,
+        date=datetime.date.today() + datetime.timedelta(days=60),
+        start_time=datetime.time(18, 30),
+    )
+    panel_services.agenda_publish(actor=None, meeting=meeting, short_notice_reason="")
     dispatch.dispatch()
     alert = [m for m in mail.outbox if "reader@example.net" in m.to][-1]
     assert alert is not confirm
