@@ -20,6 +20,10 @@ class PreferencesForm(GovUKFormMixin, forms.Form):
         required=False,
     )
 
+    def __init__(self, *args: object, kinds: tuple[str, ...], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["enabled"].choices = [(kind, SPECS[kind].description) for kind in kinds]
+
     def build_layout(self) -> Layout:
         return Layout(Field.checkboxes("enabled", legend_size=Size.MEDIUM))
 

@@ -41,6 +41,8 @@ class KindSpec:
     optional: bool
     # Sent to a public alert subscription rather than to a person who signs in.
     public: bool = False
+    # The roles it can reach; a person's settings page lists only the kinds their roles get.
+    roles: frozenset[str] = frozenset({"councillor", "officer", "admin"})
 
 
 SPECS: dict[str, KindSpec] = {
@@ -50,63 +52,85 @@ SPECS: dict[str, KindSpec] = {
             Kind.EVENT_UPCOMING,
             "Events you signed up for: a reminder a week and a day before",
             optional=True,
+            roles=frozenset({"councillor"}),
         ),
         KindSpec(
             Kind.EVENT_CHANGED,
             "Events you signed up for: when one is cancelled or moved",
             optional=False,
+            roles=frozenset({"councillor"}),
         ),
         KindSpec(
             Kind.ACTION_DUE,
             "Panel actions you own: ten days before they are due",
             optional=True,
+            roles=frozenset({"councillor", "officer"}),
         ),
-        KindSpec(Kind.ACTION_OVERDUE, "Panel actions you own: when one is overdue", optional=False),
+        KindSpec(
+            Kind.ACTION_OVERDUE,
+            "Panel actions you own: when one is overdue",
+            optional=False,
+            roles=frozenset({"councillor", "officer"}),
+        ),
         KindSpec(
             Kind.ACTIONS_OVERDUE_DIGEST,
             "Bodies you clerk: a weekly list of overdue actions",
             optional=True,
+            roles=frozenset({"officer", "admin"}),
         ),
         KindSpec(
             Kind.REPORT_DEADLINE,
             "Reports you write: before the deadline, and when one is late",
             optional=False,
+            roles=frozenset({"officer", "admin"}),
         ),
         KindSpec(
             Kind.AGENDA_DEADLINE,
             "Bodies you clerk: before the last day to publish an agenda",
             optional=False,
+            roles=frozenset({"officer", "admin"}),
         ),
         KindSpec(
             Kind.PAPERS_PUBLISHED,
             "Bodies you sit on: when an agenda or minutes are published",
             optional=True,
+            roles=frozenset({"councillor"}),
         ),
         KindSpec(
             Kind.CHAMPION_BEHIND_TARGET,
             "Your champion role: when you are behind your engagements for the year",
             optional=True,
+            roles=frozenset({"councillor"}),
         ),
         KindSpec(
             Kind.DBS_NOT_STARTED,
             "Admins: champions appointed with no DBS application",
             optional=False,
+            roles=frozenset({"admin"}),
         ),
-        KindSpec(Kind.DBS_EXPIRING, "DBS checks about to expire", optional=False),
+        KindSpec(
+            Kind.DBS_EXPIRING,
+            "DBS checks about to expire",
+            optional=False,
+            roles=frozenset({"councillor", "admin"}),
+        ),
         KindSpec(
             Kind.TRAINING_NOT_DONE,
             "Your champion role: when your champion training is not yet done",
             optional=True,
+            roles=frozenset({"councillor"}),
         ),
         KindSpec(
             Kind.OFFER_REVIEW,
             "Offer entries you keep: when one is past its review date",
             optional=False,
+            roles=frozenset({"officer", "admin"}),
         ),
         KindSpec(
             Kind.OFFER_REVIEW_DIGEST,
             "The offer lead: a monthly list of entries past their review date",
             optional=True,
+            roles=frozenset({"officer", "admin"}),
         ),
         KindSpec(Kind.ALERT_CONFIRM, "Confirm an alert subscription", False, public=True),
         KindSpec(Kind.ALERT_AGENDA, "Agendas published", False, public=True),
@@ -123,3 +147,13 @@ REQUIRED_PERSONAL_KINDS = tuple(
 
 def spec_for(kind: str) -> KindSpec:
     return SPECS[kind]
+
+
+def kinds_for(roles: frozenset[str] | set[str], *, optional: bool) -> tuple[str, ...]:
+    """The kinds a person with these roles can get, optional or required: what their reminder
+    settings page lists."""
+    return tuple(
+        kind
+        for kind, spec in SPECS.items()
+        if spec.optional == optional and not spec.public and spec.roles & set(roles)
+    )

@@ -204,12 +204,16 @@ def turned_off(user: User) -> set[str]:
 
 
 @transaction.atomic
-def preferences_set(*, user: User, enabled: Iterable[str]) -> set[str]:
-    """Turn the optional kinds on or off: on for those in enabled, off for the others. Kinds a
-    role requires are not the person's to turn off, and are ignored here."""
-    enabled = set(enabled) & set(OPTIONAL_KINDS)
-    off = set(OPTIONAL_KINDS) - enabled
-    ReminderOptOut.objects.filter(user=user).exclude(kind__in=off).delete()
+def preferences_set(
+    *, user: User, enabled: Iterable[str], offered: Iterable[str] = OPTIONAL_KINDS
+) -> set[str]:
+    """Turn the offered optional kinds on or off: on for those in enabled, off for the others;
+    kinds not offered keep their setting. Kinds a role requires are not the person's to turn
+    off, and are ignored here."""
+    offered = set(offered) & set(OPTIONAL_KINDS)
+    enabled = set(enabled) & offered
+    off = offered - enabled
+    ReminderOptOut.objects.filter(user=user, kind__in=offered - off).delete()
     have = turned_off(user)
     ReminderOptOut.objects.bulk_create(
         [ReminderOptOut(user=user, kind=kind) for kind in sorted(off - have)],

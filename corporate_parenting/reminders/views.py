@@ -15,7 +15,7 @@ from corporate_parenting.models import AuditEvent, Role, User
 from corporate_parenting.permissions import role_required
 from corporate_parenting.reminders import services
 from corporate_parenting.reminders.forms import PreferencesForm
-from corporate_parenting.reminders.kinds import OPTIONAL_KINDS, REQUIRED_PERSONAL_KINDS, SPECS
+from corporate_parenting.reminders.kinds import SPECS, kinds_for
 from corporate_parenting.reminders.links import LinkExpired, LinkInvalid, read_settings_token
 from corporate_parenting.reminders.models import Reminder
 from corporate_parenting.reminders.tables import LedgerFilter, LedgerTable
@@ -26,12 +26,14 @@ def _preferences_page(
     request: HttpRequest, *, user: User, signed_link: bool, status: int = 200
 ) -> HttpResponse:
     off = services.turned_off(user)
+    offered = kinds_for(user.roles, optional=True)
     form = PreferencesForm(
         request.POST or None,
-        initial={"enabled": [kind for kind in OPTIONAL_KINDS if kind not in off]},
+        initial={"enabled": [kind for kind in offered if kind not in off]},
+        kinds=offered,
     )
     if request.method == "POST" and form.is_valid():
-        services.preferences_set(user=user, enabled=form.cleaned_data["enabled"])
+        services.preferences_set(user=user, enabled=form.cleaned_data["enabled"], offered=offered)
         messages.success(request, "Your reminder settings are saved")
         return redirect(request.path)
     return render(
@@ -41,7 +43,7 @@ def _preferences_page(
             "form": form,
             "person": user,
             "signed_link": signed_link,
-            "required": [SPECS[kind].description for kind in REQUIRED_PERSONAL_KINDS],
+            "required": [SPECS[kind].description for kind in kinds_for(user.roles, optional=False)],
         },
         status=status,
     )

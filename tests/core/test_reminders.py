@@ -305,6 +305,19 @@ def test_preferences_page_changes_what_a_person_gets(client_for, councillor):
     assert Kind.EVENT_UPCOMING in off and Kind.ACTION_DUE not in off
 
 
+def test_the_settings_page_lists_only_what_the_persons_roles_get(client_for, councillor):
+    services.preference_turn_off(user=councillor, kind=Kind.OFFER_REVIEW_DIGEST)
+    page = client_for("councillor").get(reverse("reminders:preferences")).content.decode()
+    assert "behind your engagements" in page
+    assert "monthly list of entries past their review date" not in page
+    assert "Reports you write" not in page
+    client_for("councillor").post(reverse("reminders:preferences"), {"enabled": []})
+    # A kind the page did not offer keeps its setting.
+    assert Kind.OFFER_REVIEW_DIGEST in services.turned_off(councillor)
+    officer_page = client_for("officer").get(reverse("reminders:preferences")).content.decode()
+    assert "Reports you write" in officer_page and "behind your engagements" not in officer_page
+
+
 def test_the_link_in_an_email_opens_the_settings_without_signing_in(client, councillor):
     url = reverse(
         "reminders:preferences_signed", kwargs={"token": settings_token(user_id=councillor.pk)}
