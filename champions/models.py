@@ -19,6 +19,7 @@ from champions.querysets import (
     MemberQuerySet,
 )
 from corporate_parenting.models import BaseModel
+from corporate_parenting.years import years_later
 
 # Defaults for the champion settings row (an admin changes them on the coverage page).
 DEFAULT_ENGAGEMENT_TARGET = 3  # engagements per champion per political year (seed 000)
@@ -108,10 +109,7 @@ class Member(BaseModel):
             return None
         years = valid_years or ChampionSettings.load().dbs_valid_years
         cleared = self.dbs_cleared_on
-        try:
-            return cleared.replace(year=cleared.year + years)
-        except ValueError:  # 29 February
-            return cleared.replace(year=cleared.year + years, day=28)
+        return years_later(cleared, years)
 
     def dbs_is_cleared(self, on: date, *, valid_years: int | None = None) -> bool:
         """Cleared, and not yet expired on that day."""

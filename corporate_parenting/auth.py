@@ -8,4 +8,5 @@ def axes_username(request: HttpRequest, credentials: dict[str, str] | None) -> s
     or "Name@Example.org" would get five more tries than "name@example.org".
     """
     raw = (credentials or {}).get("username") or request.POST.get("username", "")
-    return raw.strip().lower()
+    # django-axes keeps the name in a 255-character column.
+    return raw.strip().lower()[:255]

@@ -4,7 +4,10 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
 
+from corporate_parenting.inputs import has_control_characters, validate_date_in_range
 from corporate_parenting.models import SiteSettings
+
+EMAIL_MAX_LENGTH = 254  # RFC 5321, and User.email
 
 
 class GovUKFormMixin:
@@ -14,6 +17,13 @@ class GovUKFormMixin:
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            # Every date a person types is bounded in one place (corporate_parenting/inputs.py).
+            if (
+                isinstance(field, forms.DateField)
+                and validate_date_in_range not in field.validators
+            ):
+                field.validators.append(validate_date_in_range)
         self.helper = FormHelper()
         self.helper.show_non_field_errors = False  # the error summary above the form lists them
         self.helper.layout = self.build_layout()
@@ -61,6 +71,16 @@ class SignInForm(GovUKFormMixin, auth_forms.AuthenticationForm):
         )
         self.fields["username"].error_messages["required"] = "Enter your e-mail address"
         self.fields["password"].error_messages["required"] = "Enter your password"
+
+    def clean_username(self) -> str:
+        # AuthenticationForm sets max_length after the field is built, so Django never checks
+        # it; without this, a long name reached django-axes' 255-character column (a 500).
+        username = self.cleaned_data["username"]
+        if len(username) > EMAIL_MAX_LENGTH or has_control_characters(username):
+            raise ValidationError(
+                "Enter a correct e-mail address and password", code="invalid_login"
+            )
+        return username
 
     def build_layout(self) -> Layout:
         return Layout(Field.text("username"), Field.text("password"))

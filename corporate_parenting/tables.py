@@ -8,6 +8,7 @@ A list view is one call:
 The page gets `table`, `filter` and `csv_url`; `?export=csv` gives every filtered row as CSV.
 """
 
+import copy
 import csv
 from collections.abc import Iterable
 from typing import Any
@@ -21,6 +22,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 PER_PAGE = 25
+MAX_PER_PAGE = 200
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,6 +42,22 @@ def csv_response(rows: Iterable[Iterable[Any]], *, filename: str) -> HttpRespons
     for row in rows:
         writer.writerow([neutralise_cell(cell) for cell in row])
     return response
+
+
+def _bounded_paging(request: HttpRequest) -> HttpRequest:
+    """The request as django-tables2 should see it: a page size from the address is used only
+    when it is a whole number from 1 to MAX_PER_PAGE (a negative or zero one made a 500), and a
+    page number only when it is a plain whole number (a wrong one shows the last page)."""
+    query = request.GET.copy()
+    size = query.get("per_page", "")
+    if size and not (size.isascii() and size.isdigit() and 1 <= int(size) <= MAX_PER_PAGE):
+        query.pop("per_page")
+    page = query.get("page", "")
+    if page and not (page.isascii() and page.isdigit() and len(page) <= 9):
+        query.pop("page")
+    bounded = copy.copy(request)
+    bounded.GET = query
+    return bounded
 
 
 class PortalFilterSet(django_filters.FilterSet):
@@ -75,7 +93,7 @@ def table_page(
     if request.GET.get("export") == "csv":
         tables.RequestConfig(request, paginate=False).configure(table)
         return csv_response(table.as_values(), filename=csv_filename)
-    tables.RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+    tables.RequestConfig(_bounded_paging(request), paginate={"per_page": per_page}).configure(table)
     query = request.GET.copy()
     query.pop("page", None)
     query["export"] = "csv"

@@ -7,6 +7,7 @@ April. Champion targets, appointments, minute numbers and the dates for the diar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
 
@@ -61,3 +62,8 @@ def political_year_starting(start_year: int, start_month: int | None = None) -> 
 
 def current_political_year(start_month: int | None = None) -> PoliticalYear:
     return political_year_for(timezone.localdate(), start_month)
+
+
+def years_later(day: date, years: int = 1) -> date:
+    """The same day some years on; 29 February becomes 28 February in a year with no 29th."""
+    return day + relativedelta(years=years)

@@ -11,6 +11,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from corporate_parenting.years import years_later
 from events.models import AnnualRule, Event
 
 
@@ -30,10 +31,7 @@ class Proposal:
 
 
 def same_day_next_year(day: date) -> date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
+    return years_later(day, 1)
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:

@@ -13,11 +13,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from champions.models import ChampionArea
 from corporate_parenting.audit import AuditEvent
+from corporate_parenting.inputs import local_path, month_from, year_from
 from corporate_parenting.models import Role
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
@@ -38,12 +38,7 @@ def _error_text(error: ValidationError) -> str:
 
 
 def _safe_next(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
+    return local_path(request, request.POST.get("next") or "", fallback)
 
 
 def _areas_prefetch() -> Prefetch:
@@ -91,10 +86,10 @@ def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
 def _month_from(request: HttpRequest) -> date:
     today = timezone.localdate()
     try:
-        year = int(request.GET.get("year", today.year))
-        month = int(request.GET.get("month", today.month))
+        year = year_from(request.GET.get("year"), today.year)
+        month = month_from(request.GET.get("month"), today.month)
         return date(year, month, 1)
-    except (TypeError, ValueError):
+    except ValueError:
         return today.replace(day=1)
 
 
@@ -336,7 +331,7 @@ def roll_forward(request: HttpRequest) -> HttpResponse:
     """Roll a political year's annual events forward, confirming the dates that move."""
     current = current_political_year()
     try:
-        year = political_year_starting(int(request.GET.get("year", current.start_year)))
+        year = political_year_starting(year_from(request.GET.get("year"), current.start_year))
     except ValueError:
         raise Http404 from None
     candidates = (
@@ -377,7 +372,7 @@ def roll_forward(request: HttpRequest) -> HttpResponse:
 def _diary(request: HttpRequest) -> dict[str, object]:
     current = current_political_year()
     try:
-        year = political_year_starting(int(request.GET.get("year", current.start_year)))
+        year = political_year_starting(year_from(request.GET.get("year"), current.start_year))
     except ValueError:
         raise Http404 from None
     events = list(

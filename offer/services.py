@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from corporate_parenting.audit import audit_record, changes_between, snapshot
+from corporate_parenting.inputs import has_control_characters
 from corporate_parenting.models import User
 from offer.kpis import PeriodError, parse_period
 from offer.models import (
@@ -283,7 +284,11 @@ def measurements_import(*, data: bytes, actor: User | None) -> ImportResult:
     seen: dict[tuple[int, str], int] = {}
     good: list[tuple[Indicator, str, str, datetime.date, dict[str, Any]]] = []
     for line, row in rows:
-        reasons: list[str] = []
+        reasons: list[str] = [
+            f"{column} has hidden control characters"
+            for column, cell in row.items()
+            if column in IMPORT_COLUMNS and isinstance(cell, str) and has_control_characters(cell)
+        ]
         code = (row.get("code") or "").strip()
         indicator = indicators.get(code.lower())
         if not code:

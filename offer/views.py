@@ -11,13 +11,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from corporate_parenting.inputs import local_path
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import csv_response, table_page
+from corporate_parenting.years import years_later
 from offer import forms, kpis, services
 from offer.models import Feedback, Indicator, OfferCategory, OfferEntry, Priority
 from offer.tables import FeedbackTable, OfferEntryTable
@@ -95,9 +96,7 @@ def booklet(request: HttpRequest) -> HttpResponse:
 
 
 def _safe_next(request: HttpRequest, target: str) -> str:
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        return target
-    return reverse("offer:index")
+    return local_path(request, target, reverse("offer:index"))
 
 
 def _address(request: HttpRequest) -> str:
@@ -214,7 +213,7 @@ def _entry_form(request: HttpRequest, existing: OfferEntry | None) -> HttpRespon
     initial = (
         {
             "owner": request.user,
-            "review_by": timezone.localdate().replace(year=timezone.localdate().year + 1),
+            "review_by": years_later(timezone.localdate(), 1),
         }
         if existing is None
         else None

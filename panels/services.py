@@ -422,6 +422,9 @@ def agenda_publish(
 # Attendance and declarations
 
 
+PERSON_LINE_MAX = 150  # Attendance.name and Attendance.role
+
+
 def _parse_people(text: str) -> list[tuple[str, str]]:
     """'R Tidman (Committee Services Manager)' per line -> [(name, role)]."""
     people = []
@@ -481,6 +484,20 @@ def attendance_record(
         )
     if young_people_present < 0:
         raise ValidationError({"young_people_present": "Enter a number of young people, 0 or more"})
+    for field, text in (
+        ("substitutes", substitutes),
+        ("officers", officers),
+        ("also_present", also_present),
+    ):
+        for name, role in _parse_people(text):
+            if len(name) > PERSON_LINE_MAX or len(role) > PERSON_LINE_MAX:
+                raise ValidationError(
+                    {
+                        field: f"Keep each name, and each job title in brackets, to "
+                        f"{PERSON_LINE_MAX} characters or fewer (the line starting "
+                        f"“{name[:30]}”)"
+                    }
+                )
     memberships = {m.user_id: m for m in meeting.body.memberships.select_related("user")}
     strangers = [u for u in (*present, *apologies) if u.pk not in memberships]
     if strangers:

@@ -1,0 +1,82 @@
+"""What the portal accepts from a request, checked before the database or Python's date type sees it.
+
+Years and dates are bounded here (and only here) so every page that reads a year from the
+address, and every form that takes a date, refuses the same things with a message instead of an
+overflow. Text is refused when it holds control characters PostgreSQL or an HTTP header cannot
+hold, and "where to go next" is always a path on this site.
+"""
+
+import re
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.http import url_has_allowed_host_and_scheme
+
+# The portal's records start long after 1900 and a council plans a few years ahead; the bounds
+# leave room for a year before and after, so "next year" and "last month" always exist.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2199
+EARLIEST_DATE = date(EARLIEST_YEAR, 1, 1)
+LATEST_DATE = date(LATEST_YEAR, 12, 31)
+
+# C0 controls but tab, line feed and carriage return; and DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def year_from(value: object, default: int) -> int:
+    """A year from a query string, or ValueError when it is not a year the portal knows."""
+    if value is None or value == "":
+        return default
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 4:
+        raise ValueError(f"not a year: {text[:10]!r}")
+    year = int(text)
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise ValueError(f"year out of range: {year}")
+    return year
+
+
+def month_from(value: object, default: int) -> int:
+    if value is None or value == "":
+        return default
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 2 or not 1 <= int(text) <= 12:
+        raise ValueError(f"not a month: {text[:10]!r}")
+    return int(text)
+
+
+def validate_date_in_range(value: date) -> None:
+    """Form validator for every date a person types."""
+    if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValidationError(
+            f"Enter a date between {EARLIEST_YEAR} and {LATEST_YEAR}", code="date_out_of_range"
+        )
+
+
+def has_control_characters(text: str) -> bool:
+    return bool(_CONTROL.search(text))
+
+
+def validate_no_control_characters(value: str) -> None:
+    if isinstance(value, str) and has_control_characters(value):
+        raise ValidationError(
+            "Remove the hidden control characters (often pasted from another program)",
+            code="control_characters",
+        )
+
+
+def local_path(request: HttpRequest, target: str, fallback: str) -> str:
+    """target when it is a path on this site, otherwise fallback (never another site)."""
+    if (
+        target
+        and target.startswith("/")
+        and not target.startswith("//")
+        and len(target) <= 2000
+        and not has_control_characters(target)
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        return target
+    return fallback
