@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from corporate_parenting.models import AuditEvent, User
 
@@ -14,6 +15,10 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in fields:
         value = getattr(instance, name)
+        if isinstance(value, FieldFile):
+            # The stored file's name: the FieldFile object itself changes in place when a new
+            # file is saved over it, so before and after would always compare equal.
+            value = value.name or ""
         values[name] = str(value) if isinstance(value, models.Model) else value
     return values
 

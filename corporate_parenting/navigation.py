@@ -23,6 +23,7 @@ CORE_ITEMS: tuple[NavItem, ...] = (NavItem("Home", "home", frozenset({ANONYMOUS,
 CORE_TRAILING_ITEMS: tuple[NavItem, ...] = (
     NavItem("Reminders sent", "reminders:ledger", frozenset({Role.ADMIN})),
     NavItem("Site settings", "site_settings", frozenset({Role.ADMIN})),
+    NavItem("Audit trail", "audit_trail", frozenset({Role.ADMIN})),
 )
 # Each app lists its own entries as NAV_ITEMS in <app>/navigation.py, shown in this order.
 APPS_WITH_NAVIGATION = ("champions", "panels", "events", "offer")

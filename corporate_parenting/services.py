@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import transaction
 
+from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import Role, SiteSettings, User
 
 
@@ -41,11 +42,19 @@ def user_create_or_update(
 
 
 @transaction.atomic
-def site_settings_update(*, site_settings: SiteSettings, **fields: object) -> SiteSettings:
+def site_settings_update(
+    *, site_settings: SiteSettings, actor: User | None = None, **fields: object
+) -> SiteSettings:
+    before = snapshot(site_settings, fields)
     for name, value in fields.items():
         setattr(site_settings, name, value)
     site_settings.full_clean()
     site_settings.save()
+    changes = changes_between(before, snapshot(site_settings, fields))
+    if changes:
+        audit_record(
+            actor=actor, instance=site_settings, action="settings changed", changes=changes
+        )
     # Now for this request, and again after commit in case another request cached the old row.
     cache.delete(SiteSettings.CACHE_KEY)
     transaction.on_commit(lambda: cache.delete(SiteSettings.CACHE_KEY))

@@ -302,12 +302,37 @@ INSTALLED_APPS += [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # The history of governance records: triggers kept by django-pgtrigger, installed on every
+    # migrate (the test database is made by migrations too), events in corporate_parenting/history.
+    "pgtrigger",
+    "pghistory",
+    "corporate_parenting.history",
 ]
+# The Django admin: superusers only, governance records read-only (corporate_parenting/admin_site.py).
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = (
+    "corporate_parenting.admin_site.PortalAdminConfig"
+)
+PGTRIGGER_MIGRATIONS = False
+PGTRIGGER_INSTALL_ON_MIGRATE = True
+LOGGING["loggers"]["pgtrigger"] = {"level": "WARNING"}  # one line per trigger at each migrate
+# Who made a change and at which address, kept with each history event.
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=not DEBUG)
 OTP_TOTP_ISSUER = PORTAL_SERVICE_NAME
 _after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
 MIDDLEWARE[_after_auth:_after_auth] = [
     "django_otp.middleware.OTPMiddleware",
     "corporate_parenting.two_factor.SecondFactorMiddleware",
+    "pghistory.middleware.HistoryMiddleware",
 ]
+# Retention (corporate_parenting/history/retention.py, README "Data map"): days each is kept.
+RETENTION_DAYS = {
+    "sign_in_attempts": env.int("RETENTION_SIGN_IN_DAYS", default=90),
+    "old_packs": env.int("RETENTION_OLD_PACK_DAYS", default=30),
+}
+# Daily at 04:30, outside 01:00-02:59 when the clocks change.
+CELERY_BEAT_SCHEDULE["retention-apply"] = {
+    "task": "retention.apply",
+    "schedule": crontab(hour="4", minute="30"),
+}
 # --- end of trust -----------------------------------------------------------------------------

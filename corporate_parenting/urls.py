@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from corporate_parenting import health, two_factor, views
+from corporate_parenting import audit_views, health, two_factor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -32,6 +32,8 @@ urlpatterns = [
     path("two-factor/", two_factor.verify, name="two_factor_verify"),
     path("two-factor/set-up/", two_factor.setup, name="two_factor_setup"),
     path("two-factor/backup-codes/", two_factor.backup_codes, name="two_factor_backup_codes"),
+    path("audit/", audit_views.activity, name="audit_trail"),
+    path("audit/changes/", audit_views.changes, name="audit_changes"),
     path("champions/", include("champions.urls")),
     path("panels/", include("panels.urls")),
     path("events/", include("events.urls")),

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
 from corporate_parenting import forms
+from corporate_parenting.audit import audit_record
 from corporate_parenting.models import Role, SiteSettings
 from corporate_parenting.permissions import role_required
 from corporate_parenting.services import site_settings_update
@@ -57,7 +58,7 @@ def site_settings(request: HttpRequest) -> HttpResponse:
     current = SiteSettings.objects.get(pk=SiteSettings.load().pk)
     form = forms.SiteSettingsForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
-        site_settings_update(site_settings=current, **form.cleaned_data)
+        site_settings_update(site_settings=current, actor=request.user, **form.cleaned_data)
         messages.success(request, "Site settings saved")
         return redirect("site_settings")
     return render(request, "core/site_settings.html", {"form": form})
@@ -66,6 +67,12 @@ def site_settings(request: HttpRequest) -> HttpResponse:
 class SignInView(auth_views.LoginView):
     form_class = forms.SignInForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form: forms.SignInForm) -> HttpResponse:
+        response = super().form_valid(form)
+        # Failed attempts are django-axes's records; a successful one is in the audit trail.
+        audit_record(actor=form.get_user(), instance=form.get_user(), action="signed in")
+        return response
 
 
 class SignOutView(auth_views.LogoutView):

@@ -40,6 +40,8 @@ MATRIX: dict[str, Row] = {
     "two_factor_verify": Row(SIGN_IN, REDIRECT, REDIRECT, REDIRECT),
     "two_factor_setup": signed_in(OK),
     "two_factor_backup_codes": Row(SIGN_IN, REDIRECT, OK, OK),
+    "audit_trail": admin_only(),
+    "audit_changes": admin_only(),
     # The Django admin site is for technical support staff only; nobody in the matrix is staff.
     "admin:index": everyone(REDIRECT),
 }
