@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
 from pypdf import PageObject, Transformation
 from pypdf.generic import (
     ArrayObject,
@@ -87,7 +88,7 @@ def render_pdf(template: str, context: dict[str, object]) -> bytes:
 
 def pdf_bytes_response(pdf: bytes, *, filename: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(False, filename)
     # Made for this person at this moment (members' copies hold private business): keep no copy.
     response["Cache-Control"] = "private, no-store"
     return response

@@ -20,6 +20,7 @@ from crispy_forms_gds.layout import Submit
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 
 PER_PAGE = 25
 MAX_PER_PAGE = 200
@@ -36,7 +37,7 @@ def neutralise_cell(value: Any) -> str:
 
 def csv_response(rows: Iterable[Iterable[Any]], *, filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     response.write("\ufeff")  # so that Excel reads the file as UTF-8
     writer = csv.writer(response)
     for row in rows:

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
@@ -107,7 +108,7 @@ def calendar_bytes(
 
 def ics_response(content: bytes, *, filename: str, download: bool = False) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    disposition = "attachment" if download else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    # RFC 6266: a name outside ASCII goes in filename*, so the header stays valid.
+    response["Content-Disposition"] = content_disposition_header(download, filename)
     response["Cache-Control"] = "private, max-age=300"
     return response

@@ -3,6 +3,7 @@ from django import forms
 
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import Role, User
+from panels.documents import KINDS, check_report_document, report_max_bytes
 from panels.models import (
     ActionStatus,
     AgendaItem,
@@ -173,6 +174,18 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
         label="Paragraph of Schedule 12A to the Local Government Act 1972",
         help_text="Needed when the item is taken in private.",
     )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["report"].help_text = (
+            f"{KINDS[0].upper()}{KINDS[1:]}, smaller than {report_max_bytes() // (1024 * 1024)} MB."
+        )
+
+    def clean_report(self) -> object:
+        report = self.cleaned_data.get("report")
+        if report:
+            check_report_document(report)
+        return report
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -16,6 +16,7 @@ from django.utils import timezone
 from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import User
 from panels import notice
+from panels.documents import check_report_document
 from panels.models import (
     ActionStatus,
     ActionUpdate,
@@ -262,6 +263,7 @@ def agenda_item_add(
         kind=ItemKind.BUSINESS,
     )
     if report is not None:
+        _check_report(report)
         item.report_file = report
     item.full_clean(exclude=["minute_sequence"])
     item.save()
@@ -273,6 +275,13 @@ def agenda_item_add(
         note=item.title,
     )
     return item
+
+
+def _check_report(report: UploadedFile) -> None:
+    try:
+        check_report_document(report)
+    except ValidationError as error:
+        raise ValidationError({"report": error.messages}) from None
 
 
 @transaction.atomic
@@ -297,6 +306,7 @@ def agenda_item_update(
         item.is_exempt = is_exempt
         item.exempt_paragraph = exempt_paragraph if is_exempt else ""
     if report is not None:
+        _check_report(report)
         item.report_file = report
     item.full_clean(exclude=["minute_sequence"])
     item.save()

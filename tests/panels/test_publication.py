@@ -12,11 +12,12 @@ from django.utils import timezone
 from panels import services
 from panels.models import Meeting, Resolution
 from panels.reports.models import Report
+from tests.documents import blank_pdf
 from tests.panels.factories import BodyFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4 a report"
+PDF = blank_pdf()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from panels import services
 from panels.models import Attendance, Declaration, Meeting, Resolution
+from tests.documents import blank_pdf
 from tests.helpers import assert_constant_queries
 from tests.panels.factories import (
     ActionFactory,
@@ -179,7 +180,7 @@ def test_clerk_adds_an_item_with_a_report_that_members_can_download(client_for, 
         {
             "title": "Sufficiency strategy",
             "presenter": "Head of Corporate Parenting",
-            "report": SimpleUploadedFile("sufficiency.pdf", b"%PDF-1.4 a report"),
+            "report": SimpleUploadedFile("sufficiency.pdf", blank_pdf()),
         },
     )
     assert response.status_code == 302
@@ -187,7 +188,7 @@ def test_clerk_adds_an_item_with_a_report_that_members_can_download(client_for, 
     assert item.position == 4  # before "Date of next meeting"
     download = client_for("councillor").get(f"/panels/items/{item.pk}/report/")
     assert download.status_code == 200
-    assert b"".join(download.streaming_content) == b"%PDF-1.4 a report"
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
 
 
 def test_officer_completes_an_action_from_my_actions(client_for, officer, meeting):
