@@ -8,12 +8,13 @@ MANAGE := $(PYTHON) manage.py
 SASS := node_modules/.bin/sass --quiet-deps --no-source-map --load-path=node_modules --style=compressed
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: help install assets run test lint format bench clean
+.PHONY: help install assets run test lint format bench clean backup restore
 
 help:
 	@echo "make run    install, prepare the database, load demo data and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test   run the whole test suite (browser journeys included)"
 	@echo "make bench  build a scaled data set and measure every page"
+	@echo "make backup / make restore BACKUP=backups/...   pg_dump and pg_restore, uploaded files too"
 	@echo "make lint   ruff check and format check"
 	@echo "make format fix what ruff can"
 
@@ -70,6 +71,15 @@ format: install
 bench: install assets
 	$(PYTHON) -m tests.bench.run
 	$(PYTHON) -m tests.bench.pack
+
+# Backups (README "Backups"): the database with pg_dump and the uploaded files, into backups/<date>/.
+backup: install
+	$(MANAGE) backup
+
+# make restore BACKUP=backups/portal-20260101-043000: replaces the database and uploaded files.
+restore: install
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/portal-..."; exit 2; }
+	$(MANAGE) restore "$(BACKUP)" --yes
 
 clean:
 	rm -rf static/build staticfiles
