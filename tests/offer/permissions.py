@@ -1,4 +1,5 @@
 from corporate_parenting.models import User
+from offer.models import SearchSynonym
 from tests.matrix import FORBIDDEN, NOT_ALLOWED, OK, SIGN_IN, Row, everyone, signed_in
 from tests.offer.factories import (
     FeedbackFactory,
@@ -15,6 +16,10 @@ def _entry() -> dict[str, object]:
     return {"slug": OfferEntryFactory(owner=officer).slug}
 
 
+def _synonym() -> int:
+    return SearchSynonym.objects.get_or_create(term="crib", defaults={"words": "home"})[0].pk
+
+
 ROWS: dict[str, Row] = {
     "offer:index": everyone(OK),
     "offer:search": everyone(OK),
@@ -29,6 +34,12 @@ ROWS: dict[str, Row] = {
     "offer:entry_create": EDITORS,
     "offer:entry_edit": Row(
         SIGN_IN, FORBIDDEN, OK, OK, kwargs=lambda: {"pk": OfferEntryFactory().pk}
+    ),
+    "offer:synonyms": EDITORS,
+    "offer:synonym_create": EDITORS,
+    "offer:synonym_edit": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=lambda: {"pk": _synonym()}),
+    "offer:synonym_delete": Row(
+        SIGN_IN, FORBIDDEN, NOT_ALLOWED, NOT_ALLOWED, kwargs=lambda: {"pk": _synonym()}
     ),
     "offer:feedback_list": EDITORS,
     "offer:feedback_moderate": Row(

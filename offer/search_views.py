@@ -1,0 +1,141 @@
+"""Finding help: the search, browsing by category with the same filters, and the synonyms list
+offer editors keep."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from corporate_parenting.models import Role
+from corporate_parenting.permissions import role_required
+from offer import forms, search_services
+from offer.models import OfferCategory, OfferEntry, OfferEntryQuerySet, SearchSynonym
+from offer.search import offer_search
+from offer.search_forms import SynonymForm
+
+EDITORS = (Role.OFFICER, Role.ADMIN)
+PER_PAGE = 20
+RESULT_FIELDS = ("slug", "title", "summary", "kind", "age_from", "age_to", "category__name")
+
+
+def _filtered(request: HttpRequest) -> tuple[forms.OfferSearchForm, dict, OfferEntryQuerySet]:
+    """The search form from the address, and the published entries its age and status allow."""
+    form = forms.OfferSearchForm(request.GET)
+    criteria = form.criteria()
+    rows = (
+        OfferEntry.objects.published()
+        .for_age(criteria["age"])
+        .for_status(criteria["status"])
+        .select_related("category")
+        .only(*RESULT_FIELDS)
+    )
+    return form, criteria, rows
+
+
+def _page(
+    request: HttpRequest, rows: OfferEntryQuerySet, count: int | None = None
+) -> tuple[Page, str]:
+    """One page of results (any page number answers), and the address without the page."""
+    paginator = Paginator(rows, PER_PAGE)
+    if count is not None:
+        paginator.count = count  # the search counted already
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query.urlencode()
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    form, criteria, rows = _filtered(request)
+    found = offer_search(rows, criteria["q"])
+    page, query = _page(request, found.entries, found.count)
+    did_you_mean = found.understanding.did_you_mean
+    if did_you_mean:
+        suggestion = request.GET.copy()
+        suggestion.pop("page", None)
+        suggestion["q"] = did_you_mean
+        did_you_mean_url = f"?{suggestion.urlencode()}"
+    else:
+        did_you_mean_url = ""
+    return render(
+        request,
+        "offer/search.html",
+        {
+            "search_form": form,
+            "criteria": criteria,
+            "page": page,
+            "query": query,
+            "partial": found.partial,
+            "did_you_mean": did_you_mean,
+            "did_you_mean_url": did_you_mean_url,
+            "filtered": bool(criteria["age"] or criteria["status"]),
+        },
+    )
+
+
+def category(request: HttpRequest, slug: str) -> HttpResponse:
+    chosen = get_object_or_404(OfferCategory, slug=slug)
+    form, criteria, rows = _filtered(request)
+    page, query = _page(request, rows.filter(category=chosen).order_by("title"))
+    return render(
+        request,
+        "offer/category.html",
+        {
+            "category": chosen,
+            "search_form": form,
+            "criteria": criteria,
+            "page": page,
+            "query": query,
+            "filtered": bool(criteria["age"] or criteria["status"]),
+        },
+    )
+
+
+# ---------------------------------------------------------------- the synonyms list
+
+
+@role_required(*EDITORS)
+def synonyms(request: HttpRequest) -> HttpResponse:
+    rows = SearchSynonym.objects.all()
+    return render(request, "offer/synonyms.html", {"synonyms": rows})
+
+
+@role_required(*EDITORS)
+def synonym_create(request: HttpRequest) -> HttpResponse:
+    return _synonym_form(request, None)
+
+
+@role_required(*EDITORS)
+def synonym_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    return _synonym_form(request, get_object_or_404(SearchSynonym, pk=pk))
+
+
+def _synonym_form(request: HttpRequest, existing: SearchSynonym | None) -> HttpResponse:
+    initial = {"term": existing.term, "words": existing.words} if existing else None
+    form = SynonymForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = search_services.search_synonym_save(
+                synonym=existing, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                for problem in problems:
+                    form.add_error(field if field in form.fields else None, problem)
+        else:
+            messages.success(request, f"Saved ‘{saved.term}’")
+            return redirect("offer:synonyms")
+    return render(request, "offer/synonym_form.html", {"form": form, "synonym": existing})
+
+
+@role_required(*EDITORS)
+@require_POST
+def synonym_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    synonym = get_object_or_404(SearchSynonym, pk=pk)
+    search_services.search_synonym_delete(synonym=synonym, actor=request.user)
+    messages.success(request, f"Removed ‘{synonym.term}’")
+    return redirect("offer:synonyms")
