@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
 
+from corporate_parenting import throttle
 from corporate_parenting.inputs import has_control_characters, validate_date_in_range
 from corporate_parenting.models import SiteSettings
 
@@ -81,6 +82,17 @@ class SignInForm(GovUKFormMixin, auth_forms.AuthenticationForm):
                 "Enter a correct e-mail address and password", code="invalid_login"
             )
         return username
+
+    def clean(self) -> dict:
+        # Password spraying: many accounts from one address, each below axes' per-account lock.
+        if self.request is not None and throttle.sign_in_is_throttled(self.request):
+            raise ValidationError(throttle.throttled_message(), code="throttled")
+        try:
+            return super().clean()
+        except ValidationError as error:
+            if self.request is not None and error.code == "invalid_login":
+                throttle.sign_in_failed(self.request)
+            raise
 
     def build_layout(self) -> Layout:
         return Layout(Field.text("username"), Field.text("password"))

@@ -336,3 +336,30 @@ CELERY_BEAT_SCHEDULE["retention-apply"] = {
     "schedule": crontab(hour="4", minute="30"),
 }
 # --- end of trust -----------------------------------------------------------------------------
+
+# --- Trust (issue 13): client address, sign-in throttle, headers ------------------------------
+# Behind the council's TLS proxy every request comes from the proxy. X-Forwarded-For is believed
+# only from these addresses or networks (corporate_parenting/client.py); the sign-in lockout, the
+# sign-in throttle, the feedback limit and the audit trail all use the address it gives.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+AXES_CLIENT_IP_CALLABLE = "corporate_parenting.client.axes_client_address"
+# Failed sign-ins from one address across all accounts (password spraying) before that address
+# is refused for the rest of the window (corporate_parenting/throttle.py).
+SIGN_IN_ADDRESS_LIMIT = env.int("SIGN_IN_ADDRESS_LIMIT", default=30)
+SIGN_IN_ADDRESS_WINDOW_MINUTES = env.int("SIGN_IN_ADDRESS_WINDOW_MINUTES", default=15)
+# Outermost, so every response gets the headers (corporate_parenting/headers.py).
+MIDDLEWARE.insert(0, "corporate_parenting.headers.TrustHeadersMiddleware")
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+# --- end of trust: client address, throttle, headers -------------------------------------------

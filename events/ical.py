@@ -110,5 +110,5 @@ def ics_response(content: bytes, *, filename: str, download: bool = False) -> Ht
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     # RFC 6266: a name outside ASCII goes in filename*, so the header stays valid.
     response["Content-Disposition"] = content_disposition_header(download, filename)
-    response["Cache-Control"] = "private, max-age=300"
+    response["Cache-Control"] = "private, no-store"  # an export: never kept (issue 13)
     return response

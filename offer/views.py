@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from corporate_parenting.client import client_address
 from corporate_parenting.inputs import local_path
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.pdf import pdf_response
@@ -100,7 +101,7 @@ def _safe_next(request: HttpRequest, target: str) -> str:
 
 
 def _address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return client_address(request)  # behind the proxy, each young person's own address
 
 
 @require_POST

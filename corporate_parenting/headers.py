@@ -1,0 +1,35 @@
+"""Headers every response carries: what the browser may use, and what it may keep.
+
+- Permissions-Policy: the portal uses no camera, microphone, location, payment or the like, so
+  no page (nor anything embedded in one) may ask for them.
+- Cache-Control: no-store on every response to a signed-in person (their pages name young people's
+  issues, private business and their own records) and on every export (CSV, PDF, calendar), so
+  neither the browser nor a shared proxy keeps a copy after they sign out.
+"""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+
+EXPORT_TYPES = ("text/csv", "application/pdf", "text/calendar")
+NO_STORE = "private, no-store"
+
+
+def is_export(response: HttpResponse) -> bool:
+    content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+    return content_type in EXPORT_TYPES or response.has_header("Content-Disposition")
+
+
+class TrustHeadersMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or is_export(response):
+            response["Cache-Control"] = NO_STORE
+            response.headers.pop("Expires", None)
+        return response
