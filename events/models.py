@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import uuid
 from datetime import date, datetime, time, timedelta
@@ -276,13 +277,38 @@ def new_feed_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+def hash_feed_token(token: str) -> str:
+    """What is kept of a feed secret. The secret has 256 random bits, so one SHA-256 suffices:
+    a stolen database gives no working calendar address."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _unusable_hash() -> str:
+    return hash_feed_token(new_feed_token())  # a secret nobody is ever shown
+
+
 class FeedToken(BaseModel):
-    """The secret in a member's private calendar feed address. Regenerating replaces it."""
+    """A member's private calendar feed address, kept as a hash of its secret.
+
+    The secret is shown once, when it is made (``token`` on that instance); afterwards only its
+    hash is stored, and a feed request is matched by hashing the secret in its address.
+    Regenerating replaces it.
+    """
 
     person = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_feed_token"
     )
-    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    token_hash = models.CharField(max_length=64, unique=True, default=_unusable_hash)
 
     def __str__(self) -> str:
         return f"Calendar feed of {self.person}"
+
+    @property
+    def token(self) -> str:
+        """The secret, on the instance that made it only ("" once read back from the database)."""
+        return getattr(self, "_token", "")
+
+    @token.setter
+    def token(self, value: str) -> None:
+        self._token = value
+        self.token_hash = hash_feed_token(value)

@@ -14,7 +14,15 @@ from django.utils import timezone
 
 from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import User
-from events.models import Event, FeedToken, SignUp, SignUpStatus, Status, new_feed_token
+from events.models import (
+    Event,
+    FeedToken,
+    SignUp,
+    SignUpStatus,
+    Status,
+    hash_feed_token,
+    new_feed_token,
+)
 from events.reminders import event_changed
 
 # Changing any of these changes what a calendar shows, so the SEQUENCE goes up.
@@ -283,12 +291,25 @@ def _draft_engagement(signup: SignUp) -> object | None:
 
 @transaction.atomic
 def feed_token_regenerate(*, person: User) -> FeedToken:
-    """A new secret address; the old one stops working at once."""
-    token, created = FeedToken.objects.get_or_create(person=person)
-    if not created:
-        token.token = new_feed_token()
-        token.save()
+    """A new secret address; the old one stops working at once. The returned instance carries
+    the secret (``.token``) to show once; only its hash is stored."""
+    token = FeedToken.objects.select_for_update().filter(person=person).first()
+    if token is None:
+        token = FeedToken(person=person)
+    token.token = new_feed_token()
+    token.save()
     return token
+
+
+def feed_token_find(secret: str) -> FeedToken | None:
+    """The feed whose address holds this secret, if any."""
+    if not secret or len(secret) > 200:
+        return None
+    return (
+        FeedToken.objects.select_related("person")
+        .filter(token_hash=hash_feed_token(secret))
+        .first()
+    )
 
 
 @transaction.atomic

@@ -410,13 +410,18 @@ def diary_pdf(request: HttpRequest) -> HttpResponse:
 
 # Calendar feeds --------------------------------------------------------------------------
 
+NEW_FEED_SESSION_KEY = "events:new-feed-secret"
+
 
 @role_required(*MEMBERS)
 def feed(request: HttpRequest) -> HttpResponse:
     token = FeedToken.objects.filter(person=request.user).first()
+    # The secret is kept only as a hash: its address is shown once, on the page that follows
+    # making it (the session holds it until then, and gives it up on showing it).
+    secret = request.session.pop(NEW_FEED_SESSION_KEY, "")
     feed_url = (
-        request.build_absolute_uri(reverse("events:private_feed", kwargs={"token": token.token}))
-        if token
+        request.build_absolute_uri(reverse("events:private_feed", kwargs={"token": secret}))
+        if token and secret
         else ""
     )
     return render(
@@ -435,7 +440,8 @@ def feed(request: HttpRequest) -> HttpResponse:
 @require_POST
 def feed_regenerate(request: HttpRequest) -> HttpResponse:
     had_one = FeedToken.objects.filter(person=request.user).exists()
-    services.feed_token_regenerate(person=request.user)
+    made = services.feed_token_regenerate(person=request.user)
+    request.session[NEW_FEED_SESSION_KEY] = made.token
     messages.success(
         request,
         "Your calendar address has been changed: calendars using the old address will stop "
@@ -456,7 +462,9 @@ def feed_revoke(request: HttpRequest) -> HttpResponse:
 
 def private_feed(request: HttpRequest, token: str) -> HttpResponse:
     """A member's own calendar: their sign-ups and their bodies' meetings. The secret is the key."""
-    feed_token = get_object_or_404(FeedToken.objects.select_related("person"), token=token)
+    feed_token = services.feed_token_find(token)
+    if feed_token is None:
+        raise Http404
     person = feed_token.person
     if not person.is_active:
         raise Http404

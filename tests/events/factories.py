@@ -3,7 +3,15 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from events.models import AnnualRule, Audience, Category, Event, FeedToken, SignUp
+from events.models import (
+    AnnualRule,
+    Audience,
+    Category,
+    Event,
+    FeedToken,
+    SignUp,
+    new_feed_token,
+)
 from tests import factories as core
 
 
@@ -50,3 +58,5 @@ class FeedTokenFactory(factory.django.DjangoModelFactory):
         model = FeedToken
 
     person = factory.LazyFunction(core.councillor)
+    # The secret, on the made instance only: the database keeps its hash.
+    token = factory.LazyFunction(new_feed_token)

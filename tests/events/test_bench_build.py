@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from events.models import Event, FeedToken
 from tests.bench.build_champions import build_champions
-from tests.bench.build_events import EVENTS_PER_FACTOR, build_events
+from tests.bench.build_events import EVENTS_PER_FACTOR, bench_feed_secret, build_events
 from tests.bench.data import build_people, build_site_settings
 
 
@@ -18,5 +18,6 @@ def test_the_builder_makes_events_sign_ups_and_feed_addresses(client):
     assert rows["events"] == EVENTS_PER_FACTOR == Event.objects.count()
     assert rows["event_signups"] > 0 and rows["event_areas"] > 0
     token = FeedToken.objects.order_by("pk").first()
-    response = client.get(reverse("events:private_feed", kwargs={"token": token.token}))
+    secret = bench_feed_secret(token.person_id)
+    response = client.get(reverse("events:private_feed", kwargs={"token": secret}))
     assert response.status_code == 200 and b"BEGIN:VEVENT" in response.content
