@@ -40,4 +40,5 @@ urlpatterns = [
     path("", include("panels.reports.pack_urls")),
     path("", include("panels.decision_urls")),
     path("", include("panels.alert_urls")),
+    path("", include("panels.search_urls")),
 ]

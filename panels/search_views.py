@@ -1,0 +1,83 @@
+"""The papers search page: one box over meetings, items, minutes, decisions, actions and
+reports, for anyone (the public searches public papers only)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.db.models.functions import ExtractYear
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from panels.models import Meeting
+from panels.search import KINDS, Scope, papers_search, result_url
+
+PER_PAGE = 20
+
+
+class PapersSearchForm(forms.Form):
+    """Sent by GET; any value it does not offer is ignored, so no address makes an error."""
+
+    q = forms.CharField(required=False, max_length=200)
+    kind = forms.ChoiceField(required=False)
+    body = forms.ChoiceField(required=False)
+    year = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args: object, scope: Scope, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.bodies = {body.slug: body for body in scope.bodies()}
+        meetings: QuerySet[Meeting] = scope.full_meetings | scope.public_meetings
+        years = (
+            meetings.annotate(year=ExtractYear("date"))
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        self.fields["kind"].choices = [("", "All kinds"), *KINDS.items()]
+        self.fields["body"].choices = [("", "All bodies")] + [
+            (slug, body.name) for slug, body in self.bodies.items()
+        ]
+        self.fields["year"].choices = [("", "Any year")] + [(str(y), str(y)) for y in years]
+
+    def criteria(self) -> dict[str, object]:
+        if not self.is_valid():
+            # Keep the words when only a filter was wrong.
+            text = str(self.data.get("q", ""))[:200]
+            return {"q": text, "kind": "", "body": None, "year": None}
+        data = self.cleaned_data
+        return {
+            "q": data["q"],
+            "kind": data["kind"],
+            "body": self.bodies.get(data["body"]),
+            "year": data["year"],
+        }
+
+
+def papers(request: HttpRequest) -> HttpResponse:
+    scope = Scope.for_user(request.user)
+    form = PapersSearchForm(request.GET or None, scope=scope)
+    criteria = form.criteria() if request.GET else {"q": ""}
+    page = None
+    query = ""
+    if criteria["q"].strip():
+        rows = papers_search(
+            user=request.user,
+            text=criteria["q"],
+            kinds=[criteria["kind"]] if criteria["kind"] else None,
+            body=criteria["body"],
+            year=criteria["year"],
+        )
+        page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+        page.object_list = list(page.object_list)
+        for row in page.object_list:
+            row["url"] = result_url(row)
+            row["kind_label"] = KINDS[row["paper_kind"]]
+        address = request.GET.copy()
+        address.pop("page", None)
+        query = address.urlencode()
+    return render(
+        request,
+        "panels/search.html",
+        {"form": form, "criteria": criteria, "page": page, "query": query},
+    )
