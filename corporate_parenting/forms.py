@@ -3,6 +3,7 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 
 from corporate_parenting import throttle
 from corporate_parenting.inputs import has_control_characters, validate_date_in_range
@@ -54,6 +55,26 @@ class GovUKFormMixin:
             else:
                 continue
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {error_class}".strip()
+
+
+class HttpsURLField(forms.URLField):
+    """A web address that must be https://: a meeting or event link sent over plain http can be
+    read or changed on the way (a Teams link is an invitation into the meeting)."""
+
+    default_validators = [URLValidator(schemes=["https"])]
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+        self.error_messages.setdefault("invalid", "Enter a web address starting https://")
+
+    def validate(self, value: str) -> None:
+        super().validate(value)
+        if value and not value.lower().startswith("https://"):
+            raise ValidationError(
+                "Enter a web address starting https:// (a secure link), not http://",
+                code="not_https",
+            )
 
 
 class SignInForm(GovUKFormMixin, auth_forms.AuthenticationForm):

@@ -2,7 +2,7 @@ from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
 from django.utils.html import escape
 
-from corporate_parenting.forms import GovUKFormMixin
+from corporate_parenting.forms import GovUKFormMixin, HttpsURLField
 from corporate_parenting.models import Role, User
 from events.models import Category, Event
 
@@ -25,12 +25,6 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, attrs: dict | None = None) -> None:
         super().__init__(attrs=attrs, format="%H:%M")
-
-
-class HttpsURLField(forms.URLField):
-    def __init__(self, **kwargs: object) -> None:
-        kwargs.setdefault("assume_scheme", "https")
-        super().__init__(**kwargs)
 
 
 class EventForm(GovUKFormMixin, forms.ModelForm):

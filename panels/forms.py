@@ -1,7 +1,7 @@
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
 
-from corporate_parenting.forms import GovUKFormMixin
+from corporate_parenting.forms import GovUKFormMixin, HttpsURLField
 from corporate_parenting.models import Role, User
 from panels.documents import KINDS, check_report_document, report_max_bytes
 from panels.models import (
@@ -48,8 +48,7 @@ def _officers() -> forms.ModelChoiceField:
 
 class MeetingForm(GovUKFormMixin, forms.ModelForm):
     submit_text = "Save meeting"
-    online_link = forms.URLField(
-        assume_scheme="https",
+    online_link = HttpsURLField(
         required=False,
         label="Link to join online (optional)",
         error_messages={"invalid": "Enter a web address starting https://"},
@@ -90,8 +89,7 @@ class MeetingForm(GovUKFormMixin, forms.ModelForm):
 
 class MeetingDetailsForm(GovUKFormMixin, forms.ModelForm):
     submit_text = "Save details"
-    online_link = forms.URLField(
-        assume_scheme="https",
+    online_link = HttpsURLField(
         required=False,
         label="Link to join online (optional)",
         error_messages={"invalid": "Enter a web address starting https://"},
@@ -177,7 +175,9 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["report"].help_text = (
+        self.fields[
+            "report"
+        ].help_text = (
             f"{KINDS[0].upper()}{KINDS[1:]}, smaller than {report_max_bytes() // (1024 * 1024)} MB."
         )
 
