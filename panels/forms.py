@@ -175,11 +175,8 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields[
-            "report"
-        ].help_text = (
-            f"{KINDS[0].upper()}{KINDS[1:]}, smaller than {report_max_bytes() // (1024 * 1024)} MB."
-        )
+        limit = report_max_bytes() // (1024 * 1024)
+        self.fields["report"].help_text = f"{KINDS[0].upper()}{KINDS[1:]}, smaller than {limit} MB."
 
     def clean_report(self) -> object:
         report = self.cleaned_data.get("report")
