@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 
 from panels.models import Attendance, AttendanceKind, Body
 
@@ -21,6 +21,7 @@ class MemberAttendance:
     present: int
     apologies: int
     absent: int
+    substitute: int = 0
 
     @property
     def present_percent(self) -> int:
@@ -29,27 +30,43 @@ class MemberAttendance:
 
 def attendance_statistics(body: Body) -> list[MemberAttendance]:
     """For each member: meetings they were expected at (a member when attendance was taken),
-    present, apologies and absent. One query."""
+    present, apologies and absent; and for anyone who sat as a substitute (recorded by name, as
+    printed in the minutes), how many times. Two queries."""
     rows = (
         Attendance.objects.filter(meeting__body=body, user__isnull=False, kind__in=MEMBER_KINDS)
+        .exclude(kind=AttendanceKind.SUBSTITUTE)
         .values("user_id", "user__full_name")
         .annotate(
+            printed=Max("name"),
             expected=Count("pk"),
             present=Count("pk", filter=Q(kind=AttendanceKind.PRESENT)),
             apologies=Count("pk", filter=Q(kind=AttendanceKind.APOLOGIES)),
-            absent=Count(
-                "pk", filter=Q(kind__in=(AttendanceKind.ABSENT, AttendanceKind.SUBSTITUTE))
-            ),
+            absent=Count("pk", filter=Q(kind=AttendanceKind.ABSENT)),
         )
         .order_by("user__full_name")
     )
-    return [
-        MemberAttendance(
-            name=row["user__full_name"],
-            expected=row["expected"],
-            present=row["present"],
-            apologies=row["apologies"],
-            absent=row["absent"],
+    substitutes = dict(
+        Attendance.objects.filter(meeting__body=body, kind=AttendanceKind.SUBSTITUTE)
+        .values("name")
+        .annotate(times=Count("pk"))
+        .values_list("name", "times")
+    )
+    figures = []
+    for row in rows:
+        # A member who also sat as a substitute is named in the minutes as they are printed.
+        times = substitutes.pop(row["printed"], 0) + substitutes.pop(row["user__full_name"], 0)
+        figures.append(
+            MemberAttendance(
+                name=row["user__full_name"],
+                expected=row["expected"],
+                present=row["present"],
+                apologies=row["apologies"],
+                absent=row["absent"],
+                substitute=times,
+            )
         )
-        for row in rows
+    figures += [
+        MemberAttendance(name=name, expected=0, present=0, apologies=0, absent=0, substitute=n)
+        for name, n in substitutes.items()
     ]
+    return sorted(figures, key=lambda figure: figure.name)

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from panels import views
+from panels import public_views, views
 
 app_name = "panels"
 
@@ -34,11 +34,12 @@ urlpatterns = [
     path("members/<int:pk>/remove/", views.membership_remove, name="membership_remove"),
     path("bodies/<slug:slug>/interests/", views.body_register, name="body_register"),
     path("bodies/<slug:slug>/attendance/", views.body_attendance, name="body_attendance"),
-    path("public/", views.public_index, name="public_index"),
+    path("public/", public_views.public_index, name="public_index"),
     path("public/meetings/<int:pk>/", views.public_meeting, name="public_meeting"),
     path("", include("panels.reports.urls")),
     path("", include("panels.reports.pack_urls")),
     path("", include("panels.decision_urls")),
     path("", include("panels.alert_urls")),
     path("", include("panels.search_urls")),
+    path("", include("panels.public_urls")),
 ]

@@ -831,11 +831,6 @@ def body_attendance(request: HttpRequest, slug: str) -> HttpResponse:
 # The public
 
 
-def public_index(request: HttpRequest) -> HttpResponse:
-    meetings = Meeting.objects.public().select_related("body").order_by("-date")[:100]
-    return render(request, "panels/public_index.html", {"meetings": meetings})
-
-
 def public_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.public().for_minutes(), pk=pk)
     minutes = build_minutes(meeting, public=True) if meeting.minutes_are_approved else None

@@ -107,7 +107,7 @@ ROWS: dict[str, Row] = {
 }
 
 # Rows for the papers (reports, packs, decision statuses) live beside this module.
-for _name in ("papers", "packs", "decisions", "search"):
+for _name in ("papers", "packs", "decisions", "search", "public"):
     try:
         _module = __import__(f"tests.panels.permissions_{_name}", fromlist=["ROWS"])
     except ModuleNotFoundError as _error:

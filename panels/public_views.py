@@ -1,0 +1,107 @@
+"""What anyone can read about a public body: its members and their roles, its meetings,
+published papers and decisions, and its members' attendance. Only public bodies have a page;
+everything on it comes through the public querysets (Meeting.objects.public(),
+Report.objects.public(), Resolution.objects.in_public_minutes()), never an exempt item's."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from panels.models import Body, MemberRole, Resolution
+from panels.models import Meeting as MeetingModel
+from panels.reports.models import Report
+from panels.stats import attendance_statistics
+
+RECENT = 20
+SHOWN = 5  # meetings of each body on the public index
+
+# Roles shown as a role only, never a name: young people's details are never published.
+ROLE_ONLY = {MemberRole.YOUNG_PEOPLE}
+ROLE_ORDER = [
+    MemberRole.CHAIR,
+    MemberRole.VICE_CHAIR,
+    MemberRole.MEMBER,
+    MemberRole.CO_OPTED,
+    MemberRole.YOUNG_PEOPLE,
+]
+
+
+def public_members(body: Body) -> list[dict[str, str]]:
+    """Members in the order of their roles, names withheld for young people's representatives."""
+    rows = sorted(
+        body.memberships.select_related("user"),
+        key=lambda m: (ROLE_ORDER.index(m.role) if m.role in ROLE_ORDER else 99, m.user.full_name),
+    )
+    return [
+        {
+            "name": "" if m.role in ROLE_ONLY else m.user.full_name,
+            "role": m.get_role_display(),
+        }
+        for m in rows
+    ]
+
+
+def _names_withheld(body: Body) -> set[str]:
+    return set(
+        body.memberships.filter(role__in=ROLE_ONLY).values_list("user__full_name", flat=True)
+    )
+
+
+def public_body(request: HttpRequest, slug: str) -> HttpResponse:
+    body = get_object_or_404(Body.objects.public(), slug=slug)
+    today = timezone.localdate()
+    withheld = _names_withheld(body)
+    meetings = MeetingModel.objects.public().filter(body=body)
+    decisions = (
+        Resolution.objects.in_public_minutes()
+        .filter(item__meeting__in=meetings, item__is_exempt=False, decision_status__isnull=False)
+        .select_related("item__meeting", "decision_status")
+        .order_by("-item__meeting__date", "item__position", "position")[:RECENT]
+    )
+    reports = (
+        Report.objects.public()
+        .filter(item__meeting__body=body)
+        .select_related("item__meeting")
+        .order_by("-item__meeting__date", "item__position")[:RECENT]
+    )
+    return render(
+        request,
+        "panels/public_body.html",
+        {
+            "body": body,
+            "members": public_members(body),
+            "upcoming": list(meetings.upcoming(today)[:RECENT]),
+            "past": list(meetings.past(today).order_by("-date")[:RECENT]),
+            "reports": list(reports),
+            "decisions": list(decisions),
+            "statistics": [row for row in attendance_statistics(body) if row.name not in withheld],
+        },
+    )
+
+
+def public_index(request: HttpRequest) -> HttpResponse:
+    """Every public body, each with its latest published meetings, and a link to its page."""
+    latest = Window(RowNumber(), partition_by=F("body"), order_by=F("date").desc())
+    meetings = (
+        MeetingModel.objects.public()
+        .select_related("body")
+        .annotate(latest=latest)
+        .filter(latest__lte=SHOWN + 1)  # one more than shown says there are more
+        .order_by("body__name", "body__pk", "-date")
+    )
+    groups = []
+    for body, rows in groupby(meetings, key=lambda meeting: meeting.body):
+        rows = list(rows)
+        groups.append({"body": body, "meetings": rows[:SHOWN], "more": len(rows) > SHOWN})
+    bodies_without = Body.objects.public().exclude(pk__in=[g["body"].pk for g in groups])
+    return render(
+        request,
+        "panels/public_index.html",
+        {"groups": groups, "quiet_bodies": list(bodies_without)},
+    )

@@ -1,0 +1,80 @@
+"""A public body's own page, and the public index grouped by body."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from panels.models import Attendance, DecisionStatus
+from tests import factories as core
+from tests.panels.factories import (
+    ActionFactory,
+    AgendaItemFactory,
+    BodyFactory,
+    MeetingFactory,
+    MembershipFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def body(officer):
+    body = BodyFactory(name="Care Leavers Board", slug="care-leavers-board", is_public=True)
+    chair = core.councillor(full_name="Councillor Ada Chair")
+    MembershipFactory(body=body, role="chair", user=chair)
+    MembershipFactory(
+        body=body, role="young_people", user=core.councillor(full_name="Jamie Secret")
+    )
+    held = MeetingFactory(
+        body=body,
+        date=timezone.localdate() - datetime.timedelta(days=40),
+        status="minutes_approved",
+        agenda_published_at=timezone.now(),
+    )
+    status, _ = DecisionStatus.objects.get_or_create(name="Recommendations Approved")
+    open_item = AgendaItemFactory(meeting=held, title="Housing sufficiency")
+    ActionFactory(
+        item=open_item,
+        is_action=False,
+        owner=None,
+        due_date=None,
+        status="",
+        decision_status=status,
+    )
+    exempt = AgendaItemFactory(
+        meeting=held, title="Placement contract award", is_exempt=True, exempt_paragraph="3"
+    )
+    ActionFactory(
+        item=exempt, is_action=False, owner=None, due_date=None, status="", decision_status=status
+    )
+    Attendance.objects.create(meeting=held, kind="present", user=chair, name="Cllr Ada Chair")
+    Attendance.objects.create(meeting=held, kind="substitute", name="Councillor Nolan")
+    MeetingFactory(body=body, date=timezone.localdate() + datetime.timedelta(days=9))  # unpublished
+    return body
+
+
+def test_public_body_page_shows_members_meetings_decisions_and_attendance(client, body):
+    response = client.get("/panels/public/bodies/care-leavers-board/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Councillor Ada Chair" in page and "Chair" in page
+    assert "Jamie Secret" not in page  # young people's names are never published
+    assert "Housing sufficiency" in page
+    assert "Placement contract award" not in page  # exempt business
+    assert "Present as substitute" in page and "Councillor Nolan" in page
+    assert page.count("/panels/public/meetings/") >= 1
+
+
+def test_a_body_that_is_not_public_has_no_public_page(client):
+    BodyFactory(slug="private-board", is_public=False)
+    assert client.get("/panels/public/bodies/private-board/").status_code == 404
+
+
+def test_public_index_groups_meetings_by_body_and_links_each_page(client, body):
+    other = BodyFactory(name="Corporate Parenting Panel", slug="cpp", is_public=True)
+    response = client.get("/panels/public/")
+    page = response.content.decode()
+    assert "/panels/public/bodies/care-leavers-board/" in page
+    assert "/panels/public/bodies/cpp/" in page
+    assert page.index("Care Leavers Board") < page.index(other.name)
