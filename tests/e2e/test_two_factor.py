@@ -61,3 +61,15 @@ def test_code_page_is_accessible(demo, new_page):
     assert_accessible(page)
     page.get_by_text("I do not have my phone").click()
     assert_accessible(page)
+
+
+def test_admin_reads_the_audit_trail_on_a_phone(demo, new_page):
+    page = new_page("phone")
+    sign_in(page, demo, "admin")
+    page.goto(f"{demo}/audit/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Audit trail"
+    assert page.get_by_text("second factor verified").first.is_visible()
+    assert_accessible(page)
+    page.goto(f"{demo}/audit/changes/?record_type=panels.Meeting")
+    assert page.locator("table tbody tr").count() > 0
+    assert_accessible(page)
