@@ -95,3 +95,10 @@ def test_a_non_latin_file_name_downloads_with_a_valid_header(client_for, meeting
     header.encode("latin-1")  # a header must be Latin-1: this raises if it is not
     assert header.startswith("attachment; filename*=utf-8''")
     assert "%E6%97%A5%E6%9C%AC%E8%AA%9E" in header  # 日本語, percent-encoded
+
+
+def test_an_uploaded_report_is_not_served_from_the_media_folder(client_for, meeting):
+    assert _add(client_for("officer"), meeting, "report.pdf", blank_pdf()).status_code == 302
+    item = meeting.items.get(title="Sufficiency strategy")
+    direct = client_for("councillor").get(f"/media/{item.report_file.name}")
+    assert direct.status_code == 404  # only through report_download, which checks who may read
