@@ -74,3 +74,28 @@ def test_signed_in_pages_render_from_many_threads_at_once(officer):
     statuses, errors, _ = _hammer(["/", "/events/", "/panels/", "/panels/actions/"], login=officer)
     assert not errors, errors[:3]
     assert set(statuses) == {200}, statuses
+
+
+def test_the_threaded_server_answers_many_clients_at_once(live_server):
+    """The issue's case: clients at once against the threaded server, public pages."""
+    import urllib.error
+    import urllib.request
+
+    EventFactory(is_public=True)
+    statuses: Counter = Counter()
+    lock = threading.Lock()
+
+    def fetch(number: int) -> None:
+        for i in range(REQUESTS_PER_THREAD):
+            url = live_server.url + PUBLIC_PAGES[(number + i) % len(PUBLIC_PAGES)]
+            try:
+                with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310
+                    status = response.status
+            except urllib.error.HTTPError as error:
+                status = error.code
+            with lock:
+                statuses[status] += 1
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        list(pool.map(fetch, range(THREADS)))
+    assert statuses == Counter({200: THREADS * REQUESTS_PER_THREAD})
