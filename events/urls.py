@@ -1,11 +1,11 @@
 from django.urls import path
 
-from events import views
+from events import month_views, views
 
 app_name = "events"
 
 urlpatterns = [
-    path("", views.month, name="month"),
+    path("", month_views.month, name="month"),
     path("list/", views.event_list, name="list"),
     path("new/", views.create, name="create"),
     path("roll-forward/", views.roll_forward, name="roll_forward"),
@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/sign-ups/", views.signups, name="signups"),
     path("sign-ups/<int:pk>/attended/", views.signup_attended, name="signup_attended"),
     path("public/", views.public_list, name="public_list"),
+    path("public/month/", month_views.public_month, name="public_month"),
     path("public/<int:pk>/", views.public_detail, name="public_detail"),
     path("public/calendar.ics", views.public_feed, name="public_feed"),
     path("calendar/", views.feed, name="feed"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 from itertools import groupby
 
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from champions.models import ChampionArea
 from corporate_parenting.audit import AuditEvent
-from corporate_parenting.inputs import local_path, month_from, year_from
+from corporate_parenting.inputs import local_path, year_from
 from corporate_parenting.models import Role
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
@@ -81,65 +80,6 @@ def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # Members: month view, list view, an event ------------------------------------------------
-
-
-def _month_from(request: HttpRequest) -> date:
-    today = timezone.localdate()
-    try:
-        year = year_from(request.GET.get("year"), today.year)
-        month = month_from(request.GET.get("month"), today.month)
-        return date(year, month, 1)
-    except ValueError:
-        return today.replace(day=1)
-
-
-@role_required(*MEMBERS)
-def month(request: HttpRequest) -> HttpResponse:
-    first = _month_from(request)
-    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    base = (
-        Event.objects.overlapping(first, last)
-        .with_signup_counts()
-        .prefetch_related(_areas_prefetch())
-        .in_order()
-    )
-    event_filter = EventFilter(request.GET or None, queryset=base)
-    events = list(event_filter.qs)
-    mine = set(
-        SignUp.objects.active()
-        .filter(person=request.user, event__in=[e.pk for e in events])
-        .values_list("event_id", flat=True)
-    )
-    for event in events:
-        event.is_mine = event.pk in mine
-        event.is_full = event.capacity is not None and event.signed_up_count >= event.capacity
-    days = [
-        (day, list(day_events))
-        for day, day_events in groupby(events, key=lambda e: max(e.start_date, first))
-    ]
-    query = request.GET.copy()
-    for key in ("year", "month"):
-        query.pop(key, None)
-    filters = query.urlencode()
-    previous_month = (first - timedelta(days=1)).replace(day=1)
-    next_month = last + timedelta(days=1)
-    return render(
-        request,
-        "events/month.html",
-        {
-            "first": first,
-            "days": days,
-            "filter": event_filter,
-            "today": timezone.localdate(),
-            "previous_url": f"?year={previous_month.year}&month={previous_month.month}"
-            + (f"&{filters}" if filters else ""),
-            "next_url": f"?year={next_month.year}&month={next_month.month}"
-            + (f"&{filters}" if filters else ""),
-            "previous_month": previous_month,
-            "next_month": next_month,
-            "can_sign_up": request.user.has_role(Role.COUNCILLOR),
-        },
-    )
 
 
 @role_required(*MEMBERS)

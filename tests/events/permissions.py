@@ -57,6 +57,7 @@ ROWS: dict[str, Row] = {
     "events:signups": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_event),
     "events:signup_attended": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, NOT_ALLOWED, kwargs=_signup),
     "events:public_list": everyone(OK),
+    "events:public_month": everyone(OK),
     "events:public_detail": everyone(OK, kwargs=_public_event),
     "events:public_feed": everyone(OK),
     "events:feed": signed_in(OK),

@@ -1,0 +1,175 @@
+"""The month calendar: events and panel meetings together, as weeks of days (the grid people see
+on a wide screen) and as the days that have something on (the list people see on a phone).
+
+Who sees which meetings is decided where it always is: `Meeting.objects.visible_to(user)` for
+signed-in people (with the public meetings of other bodies), `Meeting.objects.public()` for the
+public. Events come in already scoped by the view (members' or public).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from corporate_parenting.inputs import EARLIEST_YEAR, LATEST_YEAR
+from corporate_parenting.models import User
+from events.models import Event
+from panels.models import Body, Meeting
+
+
+@dataclass
+class Entry:
+    """One thing on one day: an event or a meeting, with the page it links to."""
+
+    title: str
+    url: str
+    when: str
+    kind: str  # "event" or "meeting"
+    event: Event | None = None
+    cancelled: bool = False
+    starts: time | None = None  # None: all day
+    listed: bool = True  # in the day list: an event only on its first day in the month
+
+    @property
+    def order(self) -> tuple[bool, time]:
+        return (self.starts is not None, self.starts or time(0))
+
+
+@dataclass
+class Day:
+    day: date
+    in_month: bool
+    is_today: bool
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass
+class Month:
+    first: date
+    weeks: list[list[Day]]
+    previous: date | None
+    next: date | None
+
+    @property
+    def list_days(self) -> list[tuple[date, list[Entry]]]:
+        """The days of the month with something on, for the list: a multi-day event once, on
+        its first day in the month."""
+        days = []
+        for week in self.weeks:
+            for day in week:
+                listed = [entry for entry in day.entries if entry.listed]
+                if day.in_month and listed:
+                    days.append((day.day, listed))
+        return days
+
+
+def clock(value: time | None) -> str:
+    """'6:30pm', '10am': as events print their times."""
+    if value is None:
+        return ""
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
+
+
+def month_bounds(first: date) -> tuple[date, date]:
+    """The Monday before the 1st and the Sunday after the last day: the grid's first and last."""
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return first - timedelta(days=first.weekday()), last + timedelta(days=6 - last.weekday())
+
+
+def meetings_for(user: User, body: Body | None) -> QuerySet[Meeting]:
+    public = Meeting.objects.public()
+    if not user.is_authenticated:
+        rows = public
+    else:
+        rows = Meeting.objects.filter(
+            pk__in=Meeting.objects.visible_to(user).values("pk").union(public.values("pk"))
+        )
+    if body is not None:
+        rows = rows.filter(body=body)
+    return rows
+
+
+def build_month(
+    *,
+    first: date,
+    today: date,
+    events: list[Event],
+    meetings: QuerySet[Meeting],
+    user: User,
+    event_url: str,
+) -> Month:
+    """Weeks of days for `first`'s month, each with its events (on every day they span) and
+    meetings, in time order; `event_url` is the URL name an event links to."""
+    start, end = month_bounds(first)
+    days = {
+        start + timedelta(days=n): Day(
+            day=start + timedelta(days=n),
+            in_month=(start + timedelta(days=n)).month == first.month,
+            is_today=start + timedelta(days=n) == today,
+        )
+        for n in range((end - start).days + 1)
+    }
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    for event in events:
+        listed_on = max(event.start_date, first)
+        for day in event.days():
+            if day in days:
+                days[day].entries.append(
+                    Entry(
+                        title=event.title,
+                        url=reverse(event_url, args=[event.pk]),
+                        when="All day" if event.is_all_day else event.times_label,
+                        kind="event",
+                        event=event,
+                        cancelled=event.is_cancelled,
+                        starts=None if event.is_all_day else event.start_time,
+                        listed=day == listed_on and day <= last,
+                    )
+                )
+    readable = (
+        set(
+            Meeting.objects.visible_to(user)
+            .filter(date__range=(start, end))
+            .values_list("pk", flat=True)
+        )
+        if user.is_authenticated
+        else set()
+    )
+    for meeting in (
+        meetings.filter(date__range=(start, end))
+        .select_related("body")
+        .order_by("date", "start_time")
+    ):
+        url = (
+            reverse("panels:meeting_detail", args=[meeting.pk])
+            if meeting.pk in readable
+            else reverse("panels:public_meeting", args=[meeting.pk])
+        )
+        days[meeting.date].entries.append(
+            Entry(
+                title=meeting.body.name,
+                url=url,
+                when=clock(meeting.start_time),
+                kind="meeting",
+                starts=meeting.start_time,
+            )
+        )
+    for day in days.values():
+        # All-day first, then by time: a meeting at 6.30pm after a 10am event.
+        day.entries.sort(key=lambda entry: entry.order)
+    ordered = [days[key] for key in sorted(days)]
+    weeks = [ordered[n : n + 7] for n in range(0, len(ordered), 7)]
+    previous = (first - timedelta(days=1)).replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return Month(
+        first=first,
+        weeks=weeks,
+        previous=previous if previous.year >= EARLIEST_YEAR else None,
+        next=following if following.year <= LATEST_YEAR else None,
+    )

@@ -1,0 +1,150 @@
+"""The month calendar pages: a grid at desktop width that becomes a list of days on a phone
+(CSS only: it works without JavaScript), with events and panel meetings together.
+
+Filters: area and category choose events (a category of "meeting" keeps panel meetings too);
+a body chooses that body's panel meetings only. Years are bounded by corporate_parenting.inputs,
+so no address makes an error."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from corporate_parenting.inputs import month_from, year_from
+from corporate_parenting.models import Role
+from corporate_parenting.permissions import role_required
+from events.filters import EventFilter
+from events.models import Category, Event, SignUp
+from events.month import Month, build_month, meetings_for, month_bounds
+from panels.models import Body
+
+MEMBERS = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
+
+
+def _first_of_month(request: HttpRequest) -> date:
+    today = timezone.localdate()
+    try:
+        return date(
+            year_from(request.GET.get("year"), today.year),
+            month_from(request.GET.get("month"), today.month),
+            1,
+        )
+    except ValueError:
+        return today.replace(day=1)
+
+
+def _bodies(request: HttpRequest) -> list[Body]:
+    if request.user.is_authenticated:
+        rows = Body.objects.filter(
+            Q(pk__in=Body.objects.visible_to(request.user).values("pk")) | Q(is_public=True)
+        )
+    else:
+        rows = Body.objects.public()
+    return list(rows.order_by("name"))
+
+
+def _month_page(
+    request: HttpRequest, *, events_base, event_url: str, template: str, public: bool
+) -> HttpResponse:
+    first = _first_of_month(request)
+    today = timezone.localdate()
+    start, end = month_bounds(first)
+    event_filter = EventFilter(
+        request.GET or None,
+        queryset=events_base.overlapping(start, end)
+        .with_signup_counts()
+        .prefetch_related("areas")
+        .in_order(),
+    )
+    bodies = _bodies(request)
+    chosen_body = next((b for b in bodies if b.slug == request.GET.get("body")), None)
+    area_chosen = bool(event_filter.form.is_valid() and event_filter.form.cleaned_data.get("area"))
+    category = (
+        event_filter.form.cleaned_data.get("category") if event_filter.form.is_valid() else ""
+    )
+    events = [] if chosen_body else list(event_filter.qs)
+    show_meetings = not area_chosen and category in ("", None, Category.MEETING)
+    meetings = meetings_for(request.user, chosen_body)
+    if not show_meetings:
+        meetings = meetings.none()
+    month: Month = build_month(
+        first=first,
+        today=today,
+        events=events,
+        meetings=meetings,
+        user=request.user,
+        event_url=event_url,
+    )
+    if not public:
+        mine = set(
+            SignUp.objects.active()
+            .filter(person=request.user, event__in=[e.pk for e in events])
+            .values_list("event_id", flat=True)
+        )
+        for event in events:
+            event.is_mine = event.pk in mine  # type: ignore[attr-defined]
+            event.is_full = (  # type: ignore[attr-defined]
+                event.capacity is not None and event.signed_up_count >= event.capacity  # type: ignore[attr-defined]
+            )
+    query = request.GET.copy()
+    for key in ("year", "month"):
+        query.pop(key, None)
+    filters = query.urlencode()
+
+    def address(day: date | None) -> str:
+        if day is None:
+            return ""
+        return f"?year={day.year}&month={day.month}" + (f"&{filters}" if filters else "")
+
+    return render(
+        request,
+        template,
+        {
+            "month": month,
+            "first": first,
+            "filter": event_filter,
+            "bodies": bodies,
+            "chosen_body": chosen_body,
+            "filtered": bool(filters),
+            "today": today,
+            "previous_url": address(month.previous),
+            "next_url": address(month.next),
+            "today_url": address(today.replace(day=1)),
+            "can_sign_up": not public and request.user.has_role(Role.COUNCILLOR),
+            "public": public,
+            "weekdays": (
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ),
+        },
+    )
+
+
+@role_required(*MEMBERS)
+def month(request: HttpRequest) -> HttpResponse:
+    return _month_page(
+        request,
+        events_base=Event.objects.all(),
+        event_url="events:detail",
+        template="events/month.html",
+        public=False,
+    )
+
+
+def public_month(request: HttpRequest) -> HttpResponse:
+    return _month_page(
+        request,
+        events_base=Event.objects.public(),
+        event_url="events:public_detail",
+        template="events/public_month.html",
+        public=True,
+    )
