@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from corporate_parenting import audit_views, health, two_factor, views
+from corporate_parenting import audit_views, health, open_data, two_factor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -39,6 +39,7 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("offer/", include("offer.urls")),
     path("", include("corporate_parenting.reminders.urls")),
+    path("api/v1/", open_data.api.urls),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -58,6 +58,8 @@ for _app in ("champions", "panels", "events", "offer"):
 
 # The core's reminders, alerts and feeds.
 MATRIX.update(import_module("tests.core.permissions_reminders").ROWS)
+# The open data API (corporate_parenting/open_data.py).
+MATRIX.update(import_module("tests.core.permissions_open_data").ROWS)
 
 # Namespaces checked as one row (their own index) rather than pattern by pattern.
 WHOLE_NAMESPACES = {"admin"}
