@@ -7,11 +7,12 @@ from corporate_parenting.models import AuditEvent, SiteSettings
 from corporate_parenting.services import site_settings_update
 from panels import services
 from tests import factories
+from tests.documents import blank_pdf
 from tests.panels.factories import AgendaItemFactory
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = blank_pdf()  # a report must open as a PDF (panels.documents)
 
 
 def test_a_sign_in_is_recorded(client):
