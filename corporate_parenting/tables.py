@@ -51,7 +51,9 @@ def _bounded_paging(request: HttpRequest) -> HttpRequest:
     page number only when it is a plain whole number (a wrong one shows the last page)."""
     query = request.GET.copy()
     size = query.get("per_page", "")
-    if size and not (size.isascii() and size.isdigit() and 1 <= int(size) <= MAX_PER_PAGE):
+    if size and not (
+        size.isascii() and size.isdigit() and len(size) <= 4 and 1 <= int(size) <= MAX_PER_PAGE
+    ):
         query.pop("per_page")
     page = query.get("page", "")
     if page and not (page.isascii() and page.isdigit() and len(page) <= 9):

@@ -131,3 +131,9 @@ def test_every_portal_form_refuses_a_date_outside_the_portal_years():
         form = DateForm({"day": day})
         assert not form.is_valid()
         assert form.errors["day"] == ["Enter a date between 1900 and 2199"]
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "1" * 5000, "99999", "x"])
+def test_a_page_size_from_the_address_is_ignored_unless_sensible(client_for, value):
+    response = client_for("admin").get(f"{reverse('events:list')}?per_page={value}&page={value}")
+    assert response.status_code == 200
