@@ -40,37 +40,6 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-MAX_RESULTS = 30
-RESULT_FIELDS = ("slug", "title", "summary", "kind", "age_from", "age_to", "category__name")
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    form = forms.OfferSearchForm(request.GET)
-    criteria = form.criteria()
-    results = (
-        OfferEntry.objects.published()
-        .for_age(criteria["age"])
-        .for_status(criteria["status"])
-        .search(criteria["q"])
-        .select_related("category")
-        .only(*RESULT_FIELDS)
-    )
-    if not criteria["q"]:
-        results = results.order_by("category__order", "title")
-    results = list(results[:MAX_RESULTS])
-    return render(
-        request,
-        "offer/search.html",
-        {"search_form": form, "criteria": criteria, "results": results, "max_results": MAX_RESULTS},
-    )
-
-
-def category(request: HttpRequest, slug: str) -> HttpResponse:
-    chosen = get_object_or_404(OfferCategory, slug=slug)
-    entries = chosen.entries.published().order_by("title")
-    return render(request, "offer/category.html", {"category": chosen, "entries": entries})
-
-
 def entry(request: HttpRequest, slug: str) -> HttpResponse:
     shown = get_object_or_404(OfferEntry.objects.published().select_related("category"), slug=slug)
     return render(request, "offer/entry.html", {"entry": shown})
