@@ -10,6 +10,7 @@ The page gets `table`, `filter` and `csv_url`; `?export=csv` gives every filtere
 
 import copy
 import csv
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,6 +25,7 @@ from django.utils.http import content_disposition_header
 
 PER_PAGE = 25
 MAX_PER_PAGE = 200
+SORT_COLUMN = re.compile(r"-?[A-Za-z_][A-Za-z0-9_]{0,60}(,-?[A-Za-z_][A-Za-z0-9_]{0,60}){0,5}")
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -58,6 +60,11 @@ def _bounded_paging(request: HttpRequest) -> HttpRequest:
     page = query.get("page", "")
     if page and not (page.isascii() and page.isdigit() and len(page) <= 9):
         query.pop("page")
+    # A column to sort by is a column's name ("-date", "title"), never a dotted path.
+    sorts = [value for value in query.getlist("sort") if SORT_COLUMN.fullmatch(value)]
+    query.pop("sort", None)
+    if sorts:
+        query.setlist("sort", sorts)
     bounded = copy.copy(request)
     bounded.GET = query
     return bounded
@@ -94,7 +101,7 @@ def table_page(
         raise ValueError("table_page needs a queryset or a filterset")
     table = table_class(rows)
     if request.GET.get("export") == "csv":
-        tables.RequestConfig(request, paginate=False).configure(table)
+        tables.RequestConfig(_bounded_paging(request), paginate=False).configure(table)
         return csv_response(table.as_values(), filename=csv_filename)
     tables.RequestConfig(_bounded_paging(request), paginate={"per_page": per_page}).configure(table)
     query = request.GET.copy()

@@ -137,3 +137,10 @@ def test_every_portal_form_refuses_a_date_outside_the_portal_years():
 def test_a_page_size_from_the_address_is_ignored_unless_sensible(client_for, value):
     response = client_for("admin").get(f"{reverse('events:list')}?per_page={value}&page={value}")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["../../../etc/passwd", "a.b", "-", "title,-start_date"])
+def test_a_sort_from_the_address_is_a_column_name_or_nothing(client_for, value):
+    for export in ("", "&export=csv"):
+        response = client_for("admin").get(f"{reverse('events:list')}?sort={value}{export}")
+        assert response.status_code == 200
