@@ -31,7 +31,7 @@ from tests.second_factor import sign_in_verified
 from tests.test_permissions import MATRIX
 
 COUNTS: Counter = Counter()
-FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
+FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "4"))
 
 # Pages that end the session or never render forms of their own.
 SKIP_POST = {"logout", "admin:index"}
