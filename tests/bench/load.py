@@ -16,11 +16,13 @@ and made again. Results go to bench/load-results.json and are printed as a Markd
 
 from __future__ import annotations
 
+import atexit
 import http.client
 import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -328,6 +330,7 @@ def load_run(url: str) -> dict[str, Any]:
     from tests.bench.throughput import free_port
 
     media = tempfile.mkdtemp(prefix="portal-load-media-")
+    atexit.register(shutil.rmtree, media, ignore_errors=True)
     env = production_env(url, media)
     collectstatic(env)
     port = free_port()
@@ -446,6 +449,7 @@ def restart_run() -> dict[str, Any]:
 def _restart_under_load(pg: ThrowawayPostgres, port: int) -> dict[str, Any]:
     url = pg.url
     media = tempfile.mkdtemp(prefix="portal-restart-media-")
+    atexit.register(shutil.rmtree, media, ignore_errors=True)
     env = production_env(url, media)
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
