@@ -142,3 +142,15 @@ def test_search_page_answers_any_address(client_for, papers):
         {"q": WORD, "page": "999"},
     ):
         assert client_for("councillor").get("/panels/search/", query).status_code == 200
+
+
+def test_search_page_counts_and_pages_every_result(client_for):
+    meeting = MeetingFactory(body=BodyFactory(), date=datetime.date(2024, 5, 1))
+    for number in range(25):
+        AgendaItemFactory(meeting=meeting, title=f"{WORD} item {number:02}")
+    client = client_for("officer")
+    first = client.get("/panels/search/", {"q": WORD, "kind": "item"}).content.decode()
+    assert "25 results" in first and "Page 1 of 2" in first
+    second = client.get("/panels/search/", {"q": WORD, "kind": "item", "page": 2})
+    headings = second.content.decode().count(f"{WORD} item ")
+    assert headings == 5
