@@ -29,7 +29,10 @@ class TrustHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated) or is_export(response):
+        signed_in = user is not None and user.is_authenticated
+        # The open data is public: its CSVs may be cached by browsers and proxies.
+        is_open_data = request.path.startswith("/api/v1/") and not signed_in
+        if signed_in or (is_export(response) and not is_open_data):
             response["Cache-Control"] = NO_STORE
             response.headers.pop("Expires", None)
         return response

@@ -223,6 +223,7 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor}: {self.action} {self.object_repr}"
 
+
 # Reminders and alerts: the outbox, opt-outs and public alert subscriptions.
 from corporate_parenting.reminders.models import (  # noqa: E402, F401
     AlertSubscription,

@@ -323,7 +323,7 @@ _after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMid
 MIDDLEWARE[_after_auth:_after_auth] = [
     "django_otp.middleware.OTPMiddleware",
     "corporate_parenting.two_factor.SecondFactorMiddleware",
-    "pghistory.middleware.HistoryMiddleware",
+    "corporate_parenting.history.middleware.PortalHistoryMiddleware",
 ]
 # Retention (corporate_parenting/history/retention.py, README "Data map"): days each is kept.
 RETENTION_DAYS = {

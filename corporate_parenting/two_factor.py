@@ -21,11 +21,11 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from corporate_parenting.forms import GovUKFormMixin
+from corporate_parenting.inputs import local_path
 from corporate_parenting.models import Role, User
 
 BACKUP_CODE_COUNT = 10
@@ -49,12 +49,8 @@ def has_app(user: User) -> bool:
 
 
 def _safe_next(request: HttpRequest, default: str = "/") -> str:
-    candidate = request.POST.get("next") or request.GET.get("next") or default
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return default
+    """The page to go on to: a path on this site, never a URL name or another site."""
+    return local_path(request, request.POST.get("next") or request.GET.get("next") or "", default)
 
 
 class SecondFactorMiddleware:
