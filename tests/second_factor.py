@@ -35,12 +35,18 @@ def sign_in_verified(client: Client, user: User) -> Client:
 
 def code_now(device: TOTPDevice) -> str:
     """The code the phone shows now, or in the next time step when this one was already used
-    (a code works once); waits for that step only when it lies beyond the device's tolerance."""
+    (a code works once); waits for that step only when it lies beyond the device's tolerance.
+
+    django-otp accepts the time steps now + drift - tolerance to now + drift + tolerance, after
+    the last one used; the token is computed for the step itself (drift 0), not shifted again.
+    """
     device.refresh_from_db()
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    now = totp.t()
-    wanted = max(now, device.last_t + 1)
-    if wanted > now + device.tolerance:
-        time.sleep((wanted - device.tolerance) * device.step + device.t0 - time.time() + 0.1)
+    real = int((time.time() - device.t0) // device.step)
+    wanted = max(real + device.drift, device.last_t + 1)
+    latest = real + device.drift + device.tolerance
+    if wanted > latest:
+        wait_until = (wanted - device.drift - device.tolerance) * device.step + device.t0
+        time.sleep(max(0.0, wait_until - time.time()) + 0.1)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, 0)
     totp.time = wanted * device.step + device.t0
     return f"{totp.token():0{device.digits}d}"

@@ -41,6 +41,7 @@ USERS = int(os.environ.get("LOAD_USERS", "50"))
 SECONDS = float(os.environ.get("LOAD_SECONDS", "60"))
 MAX_REQUESTS = 200_000
 WORKERS = 3  # as docker-compose.yml runs it
+THREADS = int(os.environ.get("LOAD_THREADS", "4"))  # the second run: gthread workers
 SECRET_KEY = "bench-only-secret-key-never-used-anywhere-else-0123456789abcdef"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/portal_trust_b_load"
 SEARCHES = ("housing", "council tax", "money", "health", "education", "driving lessons", "job")
@@ -272,7 +273,8 @@ def person(port: int, who: dict[str, Any], data: dict[str, Any], tally: Tally, s
         tally.http_requests += browser.sent
 
 
-def gunicorn(env: dict[str, str], port: int, log: Any) -> subprocess.Popen[bytes]:
+def gunicorn(env: dict[str, str], port: int, log: Any, threads: int = 1) -> subprocess.Popen[bytes]:
+    # threads > 1: gunicorn's gthread workers, so requests render in several threads at once.
     return subprocess.Popen(
         [
             sys.executable,
@@ -281,6 +283,7 @@ def gunicorn(env: dict[str, str], port: int, log: Any) -> subprocess.Popen[bytes
             "corporate_parenting.wsgi",
             f"--bind={LOOPBACK}:{port}",
             f"--workers={WORKERS}",
+            f"--threads={threads}",
             "--graceful-timeout=5",
             "--log-level=warning",
         ],
@@ -324,7 +327,7 @@ def collectstatic(env: dict[str, str]) -> None:
     )
 
 
-def load_run(url: str) -> dict[str, Any]:
+def load_run(url: str, threads: int = 1) -> dict[str, Any]:
     prepare_database(url)
     data = build(url)
     from tests.bench.throughput import free_port
@@ -336,7 +339,7 @@ def load_run(url: str) -> dict[str, Any]:
     port = free_port()
     tally = Tally()
     with tempfile.TemporaryFile() as log:
-        server = gunicorn(env, port, log)
+        server = gunicorn(env, port, log, threads)
         try:
             wait_ready(port)
             began = time.monotonic()
@@ -369,6 +372,7 @@ def load_run(url: str) -> dict[str, Any]:
     latencies = sorted(tally.latencies)
     return {
         "users": USERS,
+        "gunicorn": f"{WORKERS} workers x {threads} thread(s)",
         "seconds": round(elapsed, 1),
         "workers": WORKERS,
         "actions": requests,
@@ -513,16 +517,22 @@ def _restart_under_load(pg: ThrowawayPostgres, port: int) -> dict[str, Any]:
 
 def main() -> None:
     url = os.environ.get("LOAD_DATABASE_URL", DEFAULT_DATABASE_URL)
-    results = {"load": load_run(url), "restart": restart_run()}
+    results = {
+        "load": load_run(url),
+        "load_threads": load_run(url, threads=THREADS),
+        "restart": restart_run(),
+    }
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-    load, restart = results["load"], results["restart"]
-    print(json.dumps({k: v for k, v in load.items() if k != "server_log_tail"}, indent=2))
+    load, threaded, restart = results["load"], results["load_threads"], results["restart"]
+    for run in (load, threaded):
+        print(json.dumps({k: v for k, v in run.items() if k != "server_log_tail"}, indent=2))
     print(json.dumps(restart, indent=2))
     ok = (
-        load["errors"] == 0
-        and load["engagements_match"]
-        and load["sign_ups_match"]
+        all(
+            run["errors"] == 0 and run["engagements_match"] and run["sign_ups_match"]
+            for run in (load, threaded)
+        )
         and restart["answering_again_after_postgres_up_seconds"] is not None
         and restart["answering_again_after_postgres_up_seconds"] <= 5
     )
