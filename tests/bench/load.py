@@ -124,6 +124,11 @@ def prepare_database(url: str) -> None:
         password=parsed.password,
     )
     admin.autocommit = True
+    if "django" in sys.modules:
+        # A run before this one left Django connected to the database dropped below.
+        from django.db import connections
+
+        connections.close_all()
     with admin.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         cursor.execute(f'CREATE DATABASE "{name}"')
@@ -327,7 +332,7 @@ def collectstatic(env: dict[str, str]) -> None:
     )
 
 
-def load_run(url: str, threads: int = 1) -> dict[str, Any]:
+def load_run(url: str, server_threads: int = 1) -> dict[str, Any]:
     prepare_database(url)
     data = build(url)
     from tests.bench.throughput import free_port
@@ -339,7 +344,7 @@ def load_run(url: str, threads: int = 1) -> dict[str, Any]:
     port = free_port()
     tally = Tally()
     with tempfile.TemporaryFile() as log:
-        server = gunicorn(env, port, log, threads)
+        server = gunicorn(env, port, log, server_threads)
         try:
             wait_ready(port)
             began = time.monotonic()
@@ -372,7 +377,7 @@ def load_run(url: str, threads: int = 1) -> dict[str, Any]:
     latencies = sorted(tally.latencies)
     return {
         "users": USERS,
-        "gunicorn": f"{WORKERS} workers x {threads} thread(s)",
+        "gunicorn": f"{WORKERS} workers x {server_threads} thread(s)",
         "seconds": round(elapsed, 1),
         "workers": WORKERS,
         "actions": requests,
@@ -519,7 +524,7 @@ def main() -> None:
     url = os.environ.get("LOAD_DATABASE_URL", DEFAULT_DATABASE_URL)
     results = {
         "load": load_run(url),
-        "load_threads": load_run(url, threads=THREADS),
+        "load_threads": load_run(url, server_threads=THREADS),
         "restart": restart_run(),
     }
     RESULTS.parent.mkdir(exist_ok=True)
