@@ -321,3 +321,46 @@ def test_the_report_pdf_is_rendered_once_per_version(client_for, report, officer
     _write(report, officer, summary="Changed")
     assert client.get(f"/panels/reports/{report.pk}/report.pdf").status_code == 200
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize("url", ["/panels/reports/", "/", "/panels/reports/{pk}/"])
+def test_report_pages_keep_a_constant_number_of_queries(
+    client_for, report, officer, sponsor, meeting, url
+):
+    from tests.helpers import assert_constant_queries
+
+    _write(report, officer)
+
+    def grow():
+        for number in range(3):
+            item = panel_services.agenda_item_add(
+                actor=None, meeting=meeting, title=f"More papers {number}"
+            )
+            more = services.report_create(
+                actor=officer, item=item, title=f"Paper {number}", author=officer, sponsor=sponsor
+            )
+            _write(more, officer)
+            services.report_submit(actor=officer, report=more)
+        _write(report, officer, summary="A longer history of versions")
+
+    assert_constant_queries(client_for("officer"), url.format(pk=report.pk), grow)
+
+
+def test_hostile_values_on_the_report_form_are_errors_and_nothing_is_lost(client_for, report):
+    response = client_for("officer").post(
+        f"/panels/reports/{report.pk}/edit/",
+        {
+            "title": "T" * 10_000,
+            "summary": "Kept words \x00",
+            "recommendations": "R" * 10_001,
+            "priorities": ["not-a-priority"],
+            "sections-TOTAL_FORMS": "9999",
+            "sections-INITIAL_FORMS": "0",
+            "sections-0-heading": "H" * 10_000,
+            "save": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+    report.refresh_from_db()
+    assert report.version == 1 and report.title == "Champion model update"
