@@ -5,6 +5,7 @@ be added without deciding who may see it.
 """
 
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -46,20 +47,12 @@ MATRIX: dict[str, Row] = {
     "admin:index": everyone(REDIRECT),
 }
 
-# Each app adds its rows as ROWS in tests/<app>/permissions.py.
-for _app in ("champions", "panels", "events", "offer"):
-    try:
-        _module = import_module(f"tests.{_app}.permissions")
-    except ModuleNotFoundError as _error:
-        if _error.name != f"tests.{_app}.permissions":
-            raise
-        continue
+# Each app adds its rows as ROWS in tests/<app>/permissions.py or tests/<app>/permissions_<name>.py;
+# every such module is found here, so a new part of the portal only adds its own file.
+_TESTS = Path(__file__).resolve().parent
+for _path in sorted(_TESTS.glob("*/permissions*.py")):
+    _module = import_module(f"tests.{_path.parent.name}.{_path.stem}")
     MATRIX.update(_module.ROWS)
-
-# The core's reminders, alerts and feeds.
-MATRIX.update(import_module("tests.core.permissions_reminders").ROWS)
-# The open data API (corporate_parenting/open_data.py).
-MATRIX.update(import_module("tests.core.permissions_open_data").ROWS)
 
 # Namespaces checked as one row (their own index) rather than pattern by pattern.
 WHOLE_NAMESPACES = {"admin"}

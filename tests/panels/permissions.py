@@ -105,13 +105,3 @@ ROWS: dict[str, Row] = {
     "panels:public_index": everyone(OK),
     "panels:public_meeting": everyone(OK, kwargs=meeting(status="agenda_published", public=True)),
 }
-
-# Rows for the papers (reports, packs, decision statuses) live beside this module.
-for _name in ("papers", "packs", "decisions", "search", "public"):
-    try:
-        _module = __import__(f"tests.panels.permissions_{_name}", fromlist=["ROWS"])
-    except ModuleNotFoundError as _error:
-        if _error.name != f"tests.panels.permissions_{_name}":
-            raise
-        continue
-    ROWS.update(_module.ROWS)
