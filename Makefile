@@ -8,7 +8,7 @@ MANAGE := $(PYTHON) manage.py
 SASS := node_modules/.bin/sass --quiet-deps --no-source-map --load-path=node_modules --style=compressed
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
-.PHONY: help install assets run test lint format bench clean backup restore
+.PHONY: help install assets run test lint typecheck format bench clean backup restore
 
 help:
 	@echo "make run    install, prepare the database, load demo data and serve on http://127.0.0.1:$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench  build a scaled data set and measure every page"
 	@echo "make backup / make restore BACKUP=backups/...   pg_dump and pg_restore, uploaded files too"
 	@echo "make lint   ruff check and format check"
+	@echo "make typecheck   mypy with django-stubs"
 	@echo "make format fix what ruff can"
 
 # Python packages from uv.lock (uv is installed with pip when missing); npm packages from package-lock.json.
@@ -63,6 +64,10 @@ test: install assets
 lint: install
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
+
+# mypy with django-stubs (settings in pyproject.toml); part of make test.
+typecheck: install
+	DJANGO_ENV=test $(PYTHON) -m mypy .
 
 format: install
 	$(PYTHON) -m ruff check --fix .
