@@ -113,6 +113,88 @@ class User(AbstractBaseUser, PermissionsMixin):
         return None
 
 
+class DutyKind(models.TextChoices):
+    """What an officer (or anyone) is responsible for. Pages and reminders ask who holds one."""
+
+    LINK_OFFICER = "link_officer", "Link officer"
+    REPORT_AUTHOR = "report_author", "Report author"
+    REPORT_SPONSOR = "report_sponsor", "Report sponsor"
+    CLERK = "clerk", "Clerk to a body"
+    KPI_OWNER = "kpi_owner", "KPI owner"
+    OFFER_EDITOR = "offer_editor", "Offer editor"
+
+
+class Duty(BaseModel):
+    """A person holds a duty: the choices of a sponsor, a clerk or an offer editor come from here.
+
+    Granted and revoked by admins (corporate_parenting/duties.py); reads go through
+    `people_with_duty` and `has_duty`, which leave deactivated people out."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="duties"
+    )
+    kind = models.CharField(max_length=20, choices=DutyKind.choices)
+    job_title = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="As it is printed with this duty, e.g. Director of Children's Services.",
+    )
+
+    class Meta:
+        ordering = ("kind", "user__full_name")
+        verbose_name_plural = "duties"
+        constraints = [
+            models.UniqueConstraint(fields=("user", "kind"), name="duty_once_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_kind_display()}"
+
+
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def open(self) -> InvitationQuerySet:
+        """Not used, not cancelled and not expired: the link still works."""
+        return self.filter(
+            used_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(BaseModel):
+    """A one-time link that lets a person set their password. Only a hash of the link's secret
+    is kept; the secret itself is in the e-mail (or printed once by create_admin)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.user}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_open(self) -> bool:
+        return self.used_at is None and self.cancelled_at is None and not self.is_expired
+
+
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, like #1d4f91"
 )
