@@ -1,6 +1,7 @@
 from django.urls import path
 
 from champions import views
+from champions.member_import_views import member_import_page
 
 app_name = "champions"
 
@@ -26,4 +27,5 @@ urlpatterns = [
     path("settings/", views.champion_settings, name="settings"),
     path("report/", views.report, name="report"),
     path("report/pdf/", views.report_pdf, name="report_pdf"),
+    path("members/import/", member_import_page, name="member_import"),
 ]

@@ -1,0 +1,72 @@
+"""The members import page: an admin uploads the list of councillors after an election."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import Field, Layout
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from champions import member_import
+from corporate_parenting.forms import GovUKFormMixin
+from corporate_parenting.models import Role
+from corporate_parenting.permissions import role_required
+from corporate_parenting.tables import csv_response
+
+
+class MembersImportForm(GovUKFormMixin, forms.Form):
+    submit_text = "Import members"
+    file = forms.FileField(
+        label="CSV file of members",
+        help_text="One line per councillor: name, email, ward, party.",
+        error_messages={"required": "Choose a CSV file to import", "empty": "The file is empty"},
+    )
+
+    def build_layout(self) -> Layout:
+        return Layout(Field("file"))
+
+    def clean_file(self) -> object:
+        upload = self.cleaned_data["file"]
+        if upload.size > member_import.MAX_BYTES:
+            raise forms.ValidationError(
+                f"The file is larger than {member_import.MAX_BYTES // 1000} KB: split it in two"
+            )
+        return upload
+
+
+@role_required(Role.ADMIN)
+def member_import_page(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET" and request.GET.get("download") == "template":
+        return csv_response(
+            [member_import.COLUMNS, member_import.TEMPLATE_ROW], filename="members-template.csv"
+        )
+    # Bound on every POST, even an empty one, so a missing file is an error on the field.
+    posted = request.method == "POST"
+    form = MembersImportForm(request.POST, request.FILES) if posted else MembersImportForm()
+    problems: list[member_import.LineError] = []
+    if posted and form.is_valid():
+        try:
+            result = member_import.members_import(
+                actor=request.user,
+                data=form.cleaned_data["file"].read(member_import.MAX_BYTES + 1),
+            )
+        except member_import.MembersImportRefused as refused:
+            problems = refused.errors
+            form.add_error(
+                "file",
+                f"Nobody was added: {len(problems)} "
+                f"{'problem' if len(problems) == 1 else 'problems'} in the file. "
+                "Fix them and import the whole file again.",
+            )
+        else:
+            count = len(result.created)
+            messages.success(
+                request, f"Added {count} {'member' if count == 1 else 'members'} from the file"
+            )
+            return redirect("champions:member_list")
+    return render(
+        request,
+        "champions/member_import.html",
+        {"form": form, "problems": problems, "max_rows": member_import.MAX_ROWS},
+    )
