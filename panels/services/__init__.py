@@ -34,13 +34,58 @@ from panels.models import (
     Membership,
     Resolution,
 )
-from panels.numbering import assign_minute_numbers
 from panels.reminders import papers_published
 from panels.reports.services import reports_publish_with_agenda
 
-LOCKED_MESSAGE = (
-    "These minutes are approved and locked. Record an amendment to correct them instead."
+# re-exports >>>
+from panels.services.common import (
+    LOCKED_MESSAGE,
+    NOT_HELD_MESSAGE,
+    ensure_unlocked,
+    locked_fresh,
+    renumber_if_drafting,
+    start_minutes,
 )
+
+# <<< re-exports
+
+__all__ = [
+    "BODY_FIELDS",
+    "LOCKED_MESSAGE",
+    "MEETING_FIELDS",
+    "NOT_HELD_MESSAGE",
+    "NoticeCheck",
+    "PERSON_LINE_MAX",
+    "RESOLUTION_FIELDS",
+    "STANDARD_ITEMS",
+    "action_update_add",
+    "agenda_item_add",
+    "agenda_item_move",
+    "agenda_item_remove",
+    "agenda_item_update",
+    "agenda_notice",
+    "agenda_publish",
+    "approval_text",
+    "attendance_record",
+    "body_create",
+    "body_update",
+    "declaration_add",
+    "ensure_unlocked",
+    "locked_fresh",
+    "meeting_create",
+    "meeting_update",
+    "members_of",
+    "membership_remove",
+    "membership_set",
+    "minutes_amend",
+    "minutes_approve",
+    "minutes_item_save",
+    "renumber_if_drafting",
+    "resolution_add",
+    "resolution_update",
+    "start_minutes",
+]
+
 STANDARD_ITEMS = (
     (ItemKind.DECLARATIONS, "Apologies and declarations of interest"),
     (ItemKind.MINUTES, "Minutes"),
@@ -56,19 +101,6 @@ MEETING_FIELDS = (
     "next_meeting_date",
     "next_meeting_time",
 )
-
-
-def _ensure_unlocked(meeting: Meeting) -> None:
-    if meeting.minutes_are_approved:
-        raise ValidationError(LOCKED_MESSAGE)
-
-
-def _locked_fresh(meeting: Meeting) -> Meeting:
-    """The meeting as it is in the database now, locked for this transaction, and unlocked for
-    changes (its minutes not approved)."""
-    fresh = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
-    _ensure_unlocked(fresh)
-    return fresh
 
 
 # Bodies and members
@@ -202,7 +234,7 @@ def meeting_create(
 
 @transaction.atomic
 def meeting_update(*, actor: User | None, meeting: Meeting, **fields: object) -> Meeting:
-    meeting = _locked_fresh(meeting)
+    meeting = locked_fresh(meeting)
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
         raise ValueError(f"Not a meeting detail: {', '.join(sorted(unknown))}")
@@ -220,11 +252,6 @@ def meeting_update(*, actor: User | None, meeting: Meeting, **fields: object) ->
     return meeting
 
 
-def _renumber_if_drafting(meeting: Meeting) -> None:
-    if meeting.minutes_started:
-        assign_minute_numbers(meeting)
-
-
 @transaction.atomic
 def agenda_item_add(
     *,
@@ -238,7 +265,7 @@ def agenda_item_add(
     exempt_paragraph: str = "",
 ) -> AgendaItem:
     """A new item, placed before "Date of next meeting". Urgent items are added on the day."""
-    meeting = _locked_fresh(meeting)
+    meeting = locked_fresh(meeting)
     if not title.strip():
         raise ValidationError({"title": "Enter the title of the item"})
     if is_urgent and meeting.date != timezone.localdate() and not meeting.agenda_is_published:
@@ -267,7 +294,7 @@ def agenda_item_add(
         item.report_file = report
     item.full_clean(exclude=["minute_sequence"])
     item.save()
-    _renumber_if_drafting(meeting)
+    renumber_if_drafting(meeting)
     audit_record(
         actor=actor,
         instance=meeting,
@@ -295,7 +322,7 @@ def agenda_item_update(
     is_exempt: bool | None = None,
     exempt_paragraph: str = "",
 ) -> AgendaItem:
-    _locked_fresh(item.meeting)
+    locked_fresh(item.meeting)
     if not title.strip():
         raise ValidationError({"title": "Enter the title of the item"})
     fields = ("title", "presenter", "is_exempt", "exempt_paragraph", "report_file")
@@ -321,7 +348,7 @@ def agenda_item_update(
 
 @transaction.atomic
 def agenda_item_remove(*, actor: User | None, item: AgendaItem) -> None:
-    meeting = _locked_fresh(item.meeting)
+    meeting = locked_fresh(item.meeting)
     if item.resolutions.exists() or item.discussion:
         raise ValidationError("This item has minutes. Remove its minutes first.")
     title = item.title
@@ -329,7 +356,7 @@ def agenda_item_remove(*, actor: User | None, item: AgendaItem) -> None:
     for position, remaining in enumerate(meeting.items.order_by("position"), start=1):
         if remaining.position != position:
             AgendaItem.objects.filter(pk=remaining.pk).update(position=position)
-    _renumber_if_drafting(meeting)
+    renumber_if_drafting(meeting)
     audit_record(actor=actor, instance=meeting, action="agenda item removed", note=title)
 
 
@@ -342,7 +369,7 @@ def agenda_item_move(*, actor: User | None, item: AgendaItem, direction: str) ->
     """
     if direction not in ("up", "down"):
         raise ValidationError("Choose whether to move the item up or down")
-    meeting = _locked_fresh(item.meeting)
+    meeting = locked_fresh(item.meeting)
     if item.kind != ItemKind.BUSINESS:
         raise ValidationError("Standard items stay where they are on the agenda")
     business = list(
@@ -359,12 +386,9 @@ def agenda_item_move(*, actor: User | None, item: AgendaItem, direction: str) ->
     AgendaItem.objects.filter(pk=moving.pk).update(position=32000)
     AgendaItem.objects.filter(pk=neighbour.pk).update(position=old_position)
     AgendaItem.objects.filter(pk=moving.pk).update(position=new_position)
-    _renumber_if_drafting(meeting)
+    renumber_if_drafting(meeting)
     audit_record(
-        actor=actor,
-        instance=meeting,
-        action=f"agenda item moved {direction}",
-        note=moving.title,
+        actor=actor, instance=meeting, action=f"agenda item moved {direction}", note=moving.title
     )
     moving.refresh_from_db()
     return moving
@@ -419,10 +443,7 @@ def agenda_publish(
         fields.append("status")
     meeting.save(update_fields=fields)
     audit_record(
-        actor=actor,
-        instance=meeting,
-        action="agenda published",
-        note=meeting.short_notice_reason,
+        actor=actor, instance=meeting, action="agenda published", note=meeting.short_notice_reason
     )
     reports_publish_with_agenda(actor=actor, meeting=meeting)
     papers_published(meeting=meeting, what="agenda")  # members and alert subscribers are told
@@ -472,7 +493,7 @@ def attendance_record(
     for in brackets; the minutes print them among those present. Before the day of the meeting
     only apologies can be recorded, and the meeting stays unheld.
     """
-    meeting = _locked_fresh(meeting)
+    meeting = locked_fresh(meeting)
     is_future = meeting.is_upcoming_on(today or timezone.localdate())
     if is_future and (present or substitutes.strip() or officers.strip() or also_present.strip()):
         raise ValidationError(
@@ -573,7 +594,7 @@ def declaration_add(
     text: str,
     item: AgendaItem | None = None,
 ) -> Declaration:
-    meeting = _locked_fresh(meeting)
+    meeting = locked_fresh(meeting)
     if not meeting.body.memberships.filter(user=member).exists():
         raise ValidationError({"member": f"{member} is not a member of {meeting.body}"})
     if item is not None and item.meeting_id != meeting.pk:
@@ -592,27 +613,10 @@ def declaration_add(
 # Minutes and resolutions
 
 
-NOT_HELD_MESSAGE = (
-    "This meeting has not been held yet. Record who attended, on or after the day, before "
-    "writing its minutes."
-)
-
-
-def _start_minutes(meeting: Meeting) -> None:
-    """The first minute written turns a held meeting's minutes into a draft and numbers them."""
-    if meeting.minutes_started:
-        return
-    if not meeting.has_been_held:
-        raise ValidationError(NOT_HELD_MESSAGE)
-    meeting.status = MeetingStatus.MINUTES_DRAFT
-    meeting.save(update_fields=["status"])
-    assign_minute_numbers(meeting)
-
-
 @transaction.atomic
 def minutes_item_save(*, actor: User | None, item: AgendaItem, discussion: str) -> AgendaItem:
-    meeting = _locked_fresh(item.meeting)
-    _start_minutes(meeting)
+    meeting = locked_fresh(item.meeting)
+    start_minutes(meeting)
     item.refresh_from_db(fields=["minute_sequence"])
     before = item.discussion
     item.discussion = discussion.strip()
@@ -678,7 +682,7 @@ def resolution_add(
     subject_to_call_in: bool = False,
     call_in_deadline: date | None = None,
 ) -> Resolution:
-    meeting = _locked_fresh(item.meeting)
+    meeting = locked_fresh(item.meeting)
     errors = {} if text.strip() else {"text": "Enter what was resolved"}
     errors |= _action_errors(
         is_action=is_action,
@@ -695,7 +699,7 @@ def resolution_add(
     )
     if errors:
         raise ValidationError(errors)
-    _start_minutes(meeting)
+    start_minutes(meeting)
     last = item.resolutions.aggregate(last=Max("position"))["last"] or 0
     resolution = Resolution(
         item=item,
@@ -739,7 +743,7 @@ def resolution_update(
     subject_to_call_in: bool = False,
     call_in_deadline: date | None = None,
 ) -> Resolution:
-    meeting = _locked_fresh(resolution.item.meeting)
+    meeting = locked_fresh(resolution.item.meeting)
     errors = {} if text.strip() else {"text": "Enter what was resolved"}
     errors |= _action_errors(
         is_action=is_action,
