@@ -1,16 +1,16 @@
 """Offer entries past their review date (OfferEntryQuerySet.past_review decides): the owner,
-once per review date; and a monthly digest to the offer lead (REMINDERS_OFFER_LEAD_EMAIL, a
-person who signs in; the admins when it is not set)."""
+once per review date; and a monthly digest to the offer editors (people with the offer editor
+duty; the admins when nobody has it)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.urls import reverse
 
-from corporate_parenting.models import User
+from corporate_parenting.duties import people_with_duty
+from corporate_parenting.models import DutyKind, User
 from corporate_parenting.reminders.kinds import Kind
 from corporate_parenting.reminders.services import Outgoing, local_time_on, reminders_create
 from offer.models import OfferEntry
@@ -21,11 +21,10 @@ def _day(value: date) -> str:
 
 
 def offer_leads() -> list[User]:
-    address = settings.REMINDERS_OFFER_LEAD_EMAIL.strip().lower()
-    if address:
-        lead = User.objects.filter(email__iexact=address, is_active=True).first()
-        if lead is not None:
-            return [lead]
+    """Who gets the monthly digest: the offer editors, or the admins when there are none."""
+    editors = list(people_with_duty(DutyKind.OFFER_EDITOR))
+    if editors:
+        return editors
     from champions.reminders import admins
 
     return admins()

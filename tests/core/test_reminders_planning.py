@@ -12,6 +12,8 @@ from django.core import mail
 
 from champions import reminders as champion_reminders
 from champions.models import ChampionSettings, DbsStatus
+from corporate_parenting.duties import duty_grant
+from corporate_parenting.models import DutyKind
 from corporate_parenting.reminders import dispatch
 from corporate_parenting.reminders.kinds import Kind
 from corporate_parenting.reminders.models import Reminder, ReminderStatus
@@ -293,9 +295,12 @@ def test_training_not_done_is_a_yearly_reminder_after_the_grace_period(settings)
 # The offer -------------------------------------------------------------------------------------------
 
 
-def test_offer_entries_past_review_go_to_the_owner_and_monthly_to_the_lead(officer, settings):
-    lead = factories.officer(email="offer.lead@example.org")
-    settings.REMINDERS_OFFER_LEAD_EMAIL = "Offer.Lead@example.org"
+def test_offer_entries_past_review_go_to_the_owner_and_monthly_to_the_offer_editors(
+    officer, portal_admin
+):
+    editors = [factories.officer(full_name="Bea Editor"), factories.officer(full_name="Al Editor")]
+    for editor in editors:
+        duty_grant(actor=portal_admin, user=editor, kind=DutyKind.OFFER_EDITOR)
     entry = OfferEntryFactory(owner=officer, review_by=date(2026, 10, 31))
     OfferEntryFactory(owner=officer, review_by=date(2026, 12, 31))
     for day in (date(2026, 11, 1), date(2026, 11, 20), date(2026, 12, 1)):
@@ -303,11 +308,25 @@ def test_offer_entries_past_review_go_to_the_owner_and_monthly_to_the_lead(offic
     [row] = rows(Kind.OFFER_REVIEW)
     assert row.recipient == officer and row.subject_id == str(entry.pk)
     digests = rows(Kind.OFFER_REVIEW_DIGEST)
-    assert [(d.recipient, d.occasion) for d in digests] == [(lead, "2026-11"), (lead, "2026-12")]
+    assert sorted((d.recipient.full_name, d.occasion) for d in digests) == [
+        ("Al Editor", "2026-11"),
+        ("Al Editor", "2026-12"),
+        ("Bea Editor", "2026-11"),
+        ("Bea Editor", "2026-12"),
+    ]
 
 
-def test_the_offer_lead_is_the_admins_when_not_set(portal_admin, settings):
-    settings.REMINDERS_OFFER_LEAD_EMAIL = ""
+def test_a_deactivated_offer_editor_gets_no_digest(portal_admin):
+    editor = factories.officer(full_name="Left Council")
+    duty_grant(actor=portal_admin, user=editor, kind=DutyKind.OFFER_EDITOR)
+    editor.is_active = False
+    editor.save()
+    OfferEntryFactory(review_by=date(2026, 10, 31))
+    offer_reminders.plan(today=date(2026, 11, 1))
+    assert [row.recipient for row in rows(Kind.OFFER_REVIEW_DIGEST)] == [portal_admin]
+
+
+def test_the_offer_digest_goes_to_the_admins_when_nobody_is_an_offer_editor(portal_admin):
     OfferEntryFactory(review_by=date(2026, 10, 31))
     offer_reminders.plan(today=date(2026, 11, 1))
     assert [row.recipient for row in rows(Kind.OFFER_REVIEW_DIGEST)] == [portal_admin]
