@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -24,7 +24,6 @@ from panels.models import (
     Amendment,
     Attendance,
     AttendanceKind,
-    Body,
     DecisionStatus,
     Declaration,
     ItemKind,
@@ -53,6 +52,7 @@ from panels.services.common import (
     renumber_if_drafting,
     start_minutes,
 )
+from panels.services.meetings import MEETING_FIELDS, STANDARD_ITEMS, meeting_create, meeting_update
 
 # <<< re-exports
 
@@ -94,73 +94,10 @@ __all__ = [
 ]
 
 
-STANDARD_ITEMS = (
-    (ItemKind.DECLARATIONS, "Apologies and declarations of interest"),
-    (ItemKind.MINUTES, "Minutes"),
-    (ItemKind.ACTION_LOG, "Action log"),
-    (ItemKind.NEXT_MEETING, "Date of next meeting"),
-)
-MEETING_FIELDS = (
-    "date",
-    "start_time",
-    "venue",
-    "online_link",
-    "closing_time",
-    "next_meeting_date",
-    "next_meeting_time",
-)
-
-
 # Bodies and members
 
 
 # Meetings and the agenda
-
-
-@transaction.atomic
-def meeting_create(
-    *,
-    actor: User | None,
-    body: Body,
-    date: date,
-    start_time: time,
-    venue: str = "",
-    online_link: str = "",
-) -> Meeting:
-    """A scheduled meeting with the standard items every meeting has."""
-    meeting = Meeting(
-        body=body, date=date, start_time=start_time, venue=venue, online_link=online_link
-    )
-    meeting.full_clean()
-    meeting.save()
-    AgendaItem.objects.bulk_create(
-        [
-            AgendaItem(meeting=meeting, position=position, kind=kind, title=title)
-            for position, (kind, title) in enumerate(STANDARD_ITEMS, start=1)
-        ]
-    )
-    audit_record(actor=actor, instance=meeting, action="created")
-    return meeting
-
-
-@transaction.atomic
-def meeting_update(*, actor: User | None, meeting: Meeting, **fields: object) -> Meeting:
-    meeting = locked_fresh(meeting)
-    unknown = set(fields) - set(MEETING_FIELDS)
-    if unknown:
-        raise ValueError(f"Not a meeting detail: {', '.join(sorted(unknown))}")
-    before = snapshot(meeting, fields)
-    for name, value in fields.items():
-        setattr(meeting, name, value)
-    meeting.full_clean()
-    meeting.save(update_fields=[*fields, "updated_at"])
-    audit_record(
-        actor=actor,
-        instance=meeting,
-        action="details changed",
-        changes=changes_between(before, snapshot(meeting, fields)),
-    )
-    return meeting
 
 
 @transaction.atomic
