@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from xml.sax.saxutils import escape
+from pathlib import Path
 
+from django.core.cache import cache
+from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from offer.models import Indicator, Measurement, PeriodKind, Polarity, Unit
@@ -47,6 +51,27 @@ def rag(
     return Rag.RED
 
 
+def rag_for(indicator: Indicator, measurement: Measurement | None) -> str | None:
+    """The RAG of one of this indicator's figures (None when there is nothing to judge)."""
+    return rag(
+        value=measurement.value if measurement else None,
+        target=indicator.target,
+        tolerance=indicator.tolerance,
+        polarity=indicator.polarity,
+    )
+
+
+def rag_label(indicator: Indicator, value: str | None) -> str:
+    """What a RAG (or its absence) means, in words: never colour alone."""
+    if value:
+        return RAG_LABELS[value]
+    if indicator.polarity == Polarity.CONTEXT:
+        return "No RAG: context only"
+    if indicator.target is None:
+        return "No RAG: no target"
+    return "No RAG: no figure"
+
+
 class Trend:
     IMPROVING = "improving"
     WORSENING = "worsening"
@@ -82,6 +107,21 @@ def trend(*, value: Decimal | None, previous: Decimal | None, polarity: str) -> 
         return Trend.UP if went_up else Trend.DOWN
     better = went_up if polarity == Polarity.HIGHER else not went_up
     return Trend.IMPROVING if better else Trend.WORSENING
+
+
+def trend_for(
+    indicator: Indicator, measurement: Measurement | None, previous: Measurement | None
+) -> str | None:
+    """Direction of travel of one figure against the period before it."""
+    return trend(
+        value=measurement.value if measurement else None,
+        previous=previous.value if previous else None,
+        polarity=indicator.polarity,
+    )
+
+
+def trend_label(value: str | None) -> str:
+    return TREND_LABELS[value] if value else "No earlier figure"
 
 
 # ---------------------------------------------------------------- periods
@@ -131,6 +171,11 @@ def format_value(value: Decimal | None, unit: str) -> str:
     return text
 
 
+def comparator_text(value: Decimal | None, unit: str) -> str:
+    """A comparator (England, neighbours, region), which is often not published."""
+    return format_value(value, unit) if value is not None else "Not known"
+
+
 # ---------------------------------------------------------------- one row of the scorecard
 
 
@@ -145,7 +190,7 @@ class IndicatorStatus:
 
     @property
     def rag_label(self) -> str:
-        return RAG_LABELS[self.rag] if self.rag else "No RAG: context only"
+        return rag_label(self.indicator, self.rag)
 
     @property
     def rag_class(self) -> str:
@@ -153,7 +198,7 @@ class IndicatorStatus:
 
     @property
     def trend_label(self) -> str:
-        return TREND_LABELS[self.trend] if self.trend else "No earlier figure"
+        return trend_label(self.trend)
 
     @property
     def trend_arrow(self) -> str:
@@ -169,21 +214,21 @@ class IndicatorStatus:
             return "No target"
         return format_value(self.indicator.target, self.indicator.unit)
 
-    def comparator_text(self, name: str) -> str:
+    def _comparator(self, name: str) -> str:
         value = getattr(self.latest, name) if self.latest else None
-        return format_value(value, self.indicator.unit) if value is not None else "Not known"
+        return comparator_text(value, self.indicator.unit)
 
     @property
     def england_text(self) -> str:
-        return self.comparator_text("england")
+        return self._comparator("england")
 
     @property
     def neighbours_text(self) -> str:
-        return self.comparator_text("statistical_neighbours")
+        return self._comparator("statistical_neighbours")
 
     @property
     def region_text(self) -> str:
-        return self.comparator_text("region")
+        return self._comparator("region")
 
     @property
     def chart(self) -> SafeString:
@@ -200,35 +245,78 @@ def status_of(indicator: Indicator, history: list[Measurement]) -> IndicatorStat
         history=ordered,
         latest=latest,
         previous=previous,
-        rag=rag(
-            value=latest.value if latest else None,
-            target=indicator.target,
-            tolerance=indicator.tolerance,
-            polarity=indicator.polarity,
-        ),
-        trend=trend(
-            value=latest.value if latest else None,
-            previous=previous.value if previous else None,
-            polarity=indicator.polarity,
-        ),
+        rag=rag_for(indicator, latest),
+        trend=trend_for(indicator, latest, previous),
     )
 
 
 # ---------------------------------------------------------------- the chart
 
+CHART_TEMPLATE = "offer/charts/trend.svg"
+# A chart changes only when its figures do; a month is long enough to matter and short enough
+# that nobody's old indicators fill the cache.
+CHART_CACHE_SECONDS = 60 * 60 * 24 * 30
 
-def trend_chart(
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+
+    @property
+    def square_x(self) -> float:  # a 5 x 5 marker centred on the point
+        return round(self.x - 2.5, 1)
+
+    @property
+    def square_y(self) -> float:
+        return round(self.y - 2.5, 1)
+
+
+def _line(points: tuple[Point, ...]) -> str:
+    return " ".join(f"{p.x},{p.y}" for p in points)
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    """The geometry and words of one chart; the template turns it into SVG (and escapes it)."""
+
+    uid: str
+    name: str
+    count: int
+    description: str  # every figure, for the text alternative
+    target_text: str
+    width: int = 320
+    height: int = 150
+    left: int = 44
+    top: int = 12
+    plot_right: int = 0
+    plot_bottom: int = 0
+    high_label: str = ""
+    low_label: str = ""
+    first_period: str = ""
+    last_period: str = ""
+    target_y: float | None = None
+    ours: tuple[Point, ...] = ()
+    england: tuple[Point, ...] = ()
+
+    @property
+    def ours_line(self) -> str:
+        return _line(self.ours) if len(self.ours) > 1 else ""
+
+    @property
+    def england_line(self) -> str:
+        return _line(self.england) if len(self.england) > 1 else ""
+
+
+def chart_geometry(
     indicator: Indicator, history: list[Measurement], *, width: int = 320
-) -> SafeString:
-    """A small line chart as inline SVG, readable without colour: our figures are a solid line
-    with round markers, England a dashed line with square markers, the target a dotted line; each
-    value is also in the text alternative (title and desc)."""
+) -> TrendChart:
+    """Where each mark of the chart goes: our figures, England's, the target and the axes."""
     height, left, right, top, bottom = 150, 44, 10, 12, 28
     uid = f"chart-{indicator.code}"
+    unit = indicator.unit
     if not history:
-        return mark_safe(  # noqa: S308 - every text in it is escaped
-            f'<p class="govuk-body-s" id="{escape(uid)}">No figures yet for {escape(indicator.name)}.</p>'
-        )
+        return TrendChart(uid=uid, name=indicator.name, count=0, description="", target_text="")
     values = [m.value for m in history]
     england = [m.england for m in history]
     candidates = [v for v in values + england if v is not None]
@@ -243,64 +331,78 @@ def trend_chart(
     count = len(history)
 
     def x(i: int) -> float:
-        return left + (plot_w * i / (count - 1) if count > 1 else plot_w / 2)
+        return round(left + (plot_w * i / (count - 1) if count > 1 else plot_w / 2), 1)
 
     def y(v: Decimal) -> float:
-        return top + float((high - v) / (high - low)) * plot_h
+        return round(top + float((high - v) / (high - low)) * plot_h, 1)
 
-    parts: list[str] = []
-    unit = indicator.unit
     description = "; ".join(
         f"{m.period}: {format_value(m.value, unit)}"
         + (f" (England {format_value(m.england, unit)})" if m.england is not None else "")
         for m in history
     )
-    target_text = (
-        f" Target {format_value(indicator.target, unit)}." if indicator.target is not None else ""
+    return TrendChart(
+        uid=uid,
+        name=indicator.name,
+        count=count,
+        description=description,
+        target_text=(
+            f" Target {format_value(indicator.target, unit)}."
+            if indicator.target is not None
+            else ""
+        ),
+        width=width,
+        height=height,
+        left=left,
+        top=top,
+        plot_right=left + plot_w,
+        plot_bottom=top + plot_h,
+        high_label=_short(high),
+        low_label=_short(low),
+        first_period=history[0].period,
+        last_period=history[-1].period,
+        target_y=y(indicator.target) if indicator.target is not None else None,
+        ours=tuple(Point(x(i), y(v)) for i, v in enumerate(values)),
+        england=tuple(Point(x(i), y(v)) for i, v in enumerate(england) if v is not None),
     )
-    parts.append(
-        f'<svg class="portal-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-labelledby="{uid}-title {uid}-desc" focusable="false">'
-        f'<title id="{uid}-title">{escape(indicator.name)}: trend over {count} periods</title>'
-        f'<desc id="{uid}-desc">{escape(description)}.{escape(target_text)}</desc>'
-    )
-    # Axes and the top and bottom values.
-    parts.append(
-        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}" stroke="#505a5f"/>'
-        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#505a5f"/>'
-        f'<text x="{left - 4}" y="{top + 4}" text-anchor="end" font-size="10" fill="#0b0c0c">{escape(_short(high))}</text>'
-        f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end" font-size="10" fill="#0b0c0c">{escape(_short(low))}</text>'
-        f'<text x="{left}" y="{height - 8}" font-size="10" fill="#0b0c0c">{escape(history[0].period)}</text>'
-        f'<text x="{left + plot_w}" y="{height - 8}" text-anchor="end" font-size="10" fill="#0b0c0c">{escape(history[-1].period)}</text>'
-    )
-    if indicator.target is not None:
-        ty = y(indicator.target)
-        parts.append(
-            f'<line x1="{left}" y1="{ty:.1f}" x2="{left + plot_w}" y2="{ty:.1f}" stroke="#0b0c0c" '
-            f'stroke-width="1" stroke-dasharray="1 3"/>'
-        )
-    england_points = [(x(i), y(v)) for i, v in enumerate(england) if v is not None]
-    if len(england_points) > 1:
-        parts.append(
-            '<polyline fill="none" stroke="#505a5f" stroke-width="1.5" stroke-dasharray="5 3" points="'
-            + " ".join(f"{px:.1f},{py:.1f}" for px, py in england_points)
-            + '"/>'
-        )
-    for px, py in england_points:
-        parts.append(
-            f'<rect x="{px - 2.5:.1f}" y="{py - 2.5:.1f}" width="5" height="5" fill="#505a5f"/>'
-        )
-    ours = [(x(i), y(v)) for i, v in enumerate(values)]
-    if len(ours) > 1:
-        parts.append(
-            '<polyline fill="none" stroke="#1d70b8" stroke-width="2.5" points="'
-            + " ".join(f"{px:.1f},{py:.1f}" for px, py in ours)
-            + '"/>'
-        )
-    for px, py in ours:
-        parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="#1d70b8"/>')
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every text in it is escaped
+
+
+def draw(chart: TrendChart) -> str:
+    """The chart as inline SVG, from the template (autoescaped: names and periods are text)."""
+    return render_to_string(CHART_TEMPLATE, {"chart": chart})
+
+
+@functools.cache
+def _template_version() -> str:
+    # A changed template draws every chart again; read once per process, never written after.
+    source = Path(get_template(CHART_TEMPLATE).origin.name).read_bytes()
+    return hashlib.sha256(source).hexdigest()[:12]
+
+
+def chart_cache_key(indicator: Indicator, history: list[Measurement]) -> str:
+    """The indicator's id and a version of everything its chart shows: a new or changed figure,
+    target, name or unit gives a new key, so a chart is drawn once per change of its data."""
+    shown = [
+        indicator.code,
+        indicator.name,
+        indicator.unit,
+        str(indicator.target),
+        *(f"{m.period}={m.value}/{m.england}" for m in history),
+    ]
+    version = hashlib.sha256("\x1f".join(shown).encode()).hexdigest()[:32]
+    return f"offer:chart:{indicator.pk}:{_template_version()}:{version}"
+
+
+def trend_chart(indicator: Indicator, history: list[Measurement]) -> SafeString:
+    """A small line chart as inline SVG, readable without colour: our figures are a solid line
+    with round markers, England a dashed line with square markers, the target a dotted line; each
+    value is also in the text alternative (title and desc). Drawn once per change of its data."""
+    key = chart_cache_key(indicator, history)
+    svg = cache.get(key)
+    if svg is None:
+        svg = draw(chart_geometry(indicator, history))
+        cache.set(key, svg, CHART_CACHE_SECONDS)
+    return mark_safe(svg)  # noqa: S308 - rendered by an autoescaping template above
 
 
 def _short(value: Decimal) -> str:

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from corporate_parenting.years import political_year_for, political_year_starting
+from corporate_parenting.years import political_year_for, political_year_starting, years_later
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,25 @@ def test_start_month_comes_from_site_settings():
 
     site_settings_update(site_settings=SiteSettings.load(), political_year_start_month=4)
     assert political_year_for(date(2025, 4, 2)).label == "2025/26"
+
+
+@pytest.mark.parametrize(
+    ("day", "years", "expected"),
+    [
+        (date(2025, 6, 15), 1, date(2026, 6, 15)),
+        (date(2028, 2, 29), 1, date(2029, 2, 28)),  # no 29 February in 2029: the day before
+        (date(2028, 2, 29), 4, date(2032, 2, 29)),  # a leap year again: the same day
+        (date(2028, 2, 29), -1, date(2027, 2, 28)),
+        (date(2025, 12, 31), 3, date(2028, 12, 31)),
+    ],
+)
+def test_years_later_is_the_same_day_or_the_last_day_of_that_month(day, years, expected):
+    assert years_later(day, years) == expected
+
+
+def test_review_date_offered_on_29_february_is_a_real_date(client_for, monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: date(2028, 2, 29))
+    content = client_for("officer").get("/offer/manage/new/").content.decode()
+    assert 'value="2029-02-28"' in content
