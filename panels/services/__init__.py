@@ -3,7 +3,6 @@ keys where a form can show them) when the change is not allowed; nothing is half
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -18,14 +17,10 @@ from panels.models import (
     ActionUpdate,
     AgendaItem,
     Amendment,
-    Attendance,
-    AttendanceKind,
     DecisionStatus,
-    Declaration,
     ItemKind,
     Meeting,
     MeetingStatus,
-    MemberRole,
     Resolution,
 )
 from panels.reminders import papers_published
@@ -38,6 +33,7 @@ from panels.services.agenda import (
     agenda_notice,
     agenda_publish,
 )
+from panels.services.attendance import PERSON_LINE_MAX, attendance_record, declaration_add
 from panels.services.bodies import (
     BODY_FIELDS,
     body_create,
@@ -105,163 +101,6 @@ __all__ = [
 
 
 # Attendance and declarations
-
-
-PERSON_LINE_MAX = 150  # Attendance.name and Attendance.role
-
-
-def _parse_people(text: str) -> list[tuple[str, str]]:
-    """'R Tidman (Committee Services Manager)' per line -> [(name, role)]."""
-    people = []
-    for line in text.splitlines():
-        line = line.strip().rstrip(",")
-        if not line:
-            continue
-        name, role = line, ""
-        if line.endswith(")") and "(" in line:
-            name, _, role = line[:-1].partition("(")
-        people.append((name.strip(), role.strip()))
-    return people
-
-
-def _member_display(user: User) -> str:
-    return user.full_name or user.email
-
-
-@transaction.atomic
-def attendance_record(
-    *,
-    actor: User | None,
-    meeting: Meeting,
-    present: Sequence[User],
-    apologies: Sequence[User],
-    officers: str = "",
-    also_present: str = "",
-    young_people_present: int = 0,
-    substitutes: str = "",
-    today: date | None = None,
-) -> list[Attendance]:
-    """Who was there. Members not present and without apologies are recorded absent.
-
-    Substitutes are councillors standing in for a member, one per line with who they stand in
-    for in brackets; the minutes print them among those present. Before the day of the meeting
-    only apologies can be recorded, and the meeting stays unheld.
-    """
-    meeting = locked_fresh(meeting)
-    is_future = meeting.is_upcoming_on(today or timezone.localdate())
-    if is_future and (present or substitutes.strip() or officers.strip() or also_present.strip()):
-        raise ValidationError(
-            {
-                "present": "This meeting has not happened yet: only apologies can be recorded "
-                "before the day. Record who was there on or after "
-                f"{meeting.date.day} {meeting.date:%B %Y}."
-            }
-        )
-    if is_future and young_people_present:
-        raise ValidationError(
-            {"young_people_present": "Young people present can be counted only on the day"}
-        )
-    both = {u.pk for u in present} & {u.pk for u in apologies}
-    if both:
-        names = ", ".join(sorted(str(u) for u in present if u.pk in both))
-        raise ValidationError(
-            {"apologies": f"A member cannot be both present and giving apologies: {names}"}
-        )
-    if young_people_present < 0:
-        raise ValidationError({"young_people_present": "Enter a number of young people, 0 or more"})
-    for field, text in (
-        ("substitutes", substitutes),
-        ("officers", officers),
-        ("also_present", also_present),
-    ):
-        for name, role in _parse_people(text):
-            if len(name) > PERSON_LINE_MAX or len(role) > PERSON_LINE_MAX:
-                raise ValidationError(
-                    {
-                        field: f"Keep each name, and each job title in brackets, to "
-                        f"{PERSON_LINE_MAX} characters or fewer (the line starting "
-                        f"“{name[:30]}”)"
-                    }
-                )
-    memberships = {m.user_id: m for m in meeting.body.memberships.select_related("user")}
-    strangers = [u for u in (*present, *apologies) if u.pk not in memberships]
-    if strangers:
-        raise ValidationError(
-            {"present": f"Not a member of {meeting.body}: {', '.join(map(str, strangers))}"}
-        )
-    meeting.attendance.all().delete()
-    rows: list[Attendance] = []
-    present_ids = {u.pk for u in present}
-    apology_ids = {u.pk for u in apologies}
-    for position, (user_id, membership) in enumerate(memberships.items()):
-        kind = (
-            AttendanceKind.PRESENT
-            if user_id in present_ids
-            else AttendanceKind.APOLOGIES
-            if user_id in apology_ids
-            else AttendanceKind.ABSENT
-        )
-        role = membership.get_role_display() if membership.role != MemberRole.MEMBER else ""
-        rows.append(
-            Attendance(
-                meeting=meeting,
-                kind=kind,
-                user_id=user_id,
-                name=_member_display(membership.user),
-                role=role,
-                position=position,
-            )
-        )
-    for kind, text in (
-        (AttendanceKind.SUBSTITUTE, substitutes),
-        (AttendanceKind.OFFICER, officers),
-        (AttendanceKind.ALSO_PRESENT, also_present),
-    ):
-        for position, (name, role) in enumerate(_parse_people(text)):
-            rows.append(
-                Attendance(meeting=meeting, kind=kind, name=name, role=role, position=position)
-            )
-    Attendance.objects.bulk_create(rows)
-    meeting.young_people_present = young_people_present
-    fields = ["young_people_present"]
-    if not is_future and not meeting.has_been_held:
-        meeting.status = MeetingStatus.HELD
-        fields.append("status")
-    meeting.save(update_fields=fields)
-    audit_record(
-        actor=actor,
-        instance=meeting,
-        action="attendance recorded",
-        note=f"{len(present)} present, {len(apologies)} apologies, "
-        f"{young_people_present} young people",
-    )
-    return rows
-
-
-@transaction.atomic
-def declaration_add(
-    *,
-    actor: User | None,
-    meeting: Meeting,
-    member: User,
-    kind: str,
-    text: str,
-    item: AgendaItem | None = None,
-) -> Declaration:
-    meeting = locked_fresh(meeting)
-    if not meeting.body.memberships.filter(user=member).exists():
-        raise ValidationError({"member": f"{member} is not a member of {meeting.body}"})
-    if item is not None and item.meeting_id != meeting.pk:
-        raise ValidationError({"item": "Choose an item on this meeting's agenda"})
-    declaration = Declaration(
-        meeting=meeting, member=member, kind=kind, text=text.strip(), item=item, recorded_by=actor
-    )
-    declaration.full_clean()
-    declaration.save()
-    audit_record(
-        actor=actor, instance=meeting, action="interest declared", note=f"{member}: {text}"
-    )
-    return declaration
 
 
 # Minutes and resolutions
