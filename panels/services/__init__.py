@@ -3,21 +3,18 @@ keys where a form can show them) when the change is not allowed; nothing is half
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from corporate_parenting.audit import audit_record, changes_between, snapshot
+from corporate_parenting.audit import audit_record
 from corporate_parenting.models import User
 from panels.models import (
     ActionStatus,
     ActionUpdate,
     AgendaItem,
     Amendment,
-    DecisionStatus,
     ItemKind,
     Meeting,
     MeetingStatus,
@@ -53,6 +50,7 @@ from panels.services.common import (
     start_minutes,
 )
 from panels.services.meetings import MEETING_FIELDS, STANDARD_ITEMS, meeting_create, meeting_update
+from panels.services.resolutions import RESOLUTION_FIELDS, resolution_add, resolution_update
 
 # <<< re-exports
 
@@ -121,163 +119,6 @@ def minutes_item_save(*, actor: User | None, item: AgendaItem, discussion: str) 
         changes={"discussion": [before, item.discussion]} if before != item.discussion else {},
     )
     return item
-
-
-def _action_errors(
-    *,
-    is_action: bool,
-    owner: User | None,
-    owner_is_members: bool,
-    due_date: date | None,
-    due_next_meeting: bool,
-) -> dict[str, str]:
-    if not is_action:
-        return {}
-    errors = {}
-    if owner is None and not owner_is_members:
-        errors["owner"] = "Choose who owns this action: an officer, or the members together"
-    elif owner is not None and owner_is_members:
-        errors["owner"] = "Choose an officer or the members together, not both"
-    if due_date is None and not due_next_meeting:
-        errors["due_date"] = "Enter the date this action is due, or choose the next meeting"
-    elif due_date is not None and due_next_meeting:
-        errors["due_date"] = "Enter a due date or choose the next meeting, not both"
-    return errors
-
-
-RESOLUTION_FIELDS = (
-    "text",
-    "is_action",
-    "owner",
-    "owner_is_members",
-    "due_date",
-    "due_next_meeting",
-    "decision_status",
-    "is_key_decision",
-    "subject_to_call_in",
-    "call_in_deadline",
-)
-
-
-@transaction.atomic
-def resolution_add(
-    *,
-    actor: User | None,
-    item: AgendaItem,
-    text: str,
-    is_action: bool = False,
-    owner: User | None = None,
-    owner_is_members: bool = False,
-    due_date: date | None = None,
-    due_next_meeting: bool = False,
-    decision_status: DecisionStatus | None = None,
-    is_key_decision: bool = False,
-    subject_to_call_in: bool = False,
-    call_in_deadline: date | None = None,
-) -> Resolution:
-    meeting = locked_fresh(item.meeting)
-    errors = {} if text.strip() else {"text": "Enter what was resolved"}
-    errors |= _action_errors(
-        is_action=is_action,
-        owner=owner,
-        owner_is_members=owner_is_members,
-        due_date=due_date,
-        due_next_meeting=due_next_meeting,
-    )
-    errors |= _decision_errors(
-        meeting=meeting,
-        decision_status=decision_status,
-        subject_to_call_in=subject_to_call_in,
-        call_in_deadline=call_in_deadline,
-    )
-    if errors:
-        raise ValidationError(errors)
-    start_minutes(meeting)
-    last = item.resolutions.aggregate(last=Max("position"))["last"] or 0
-    resolution = Resolution(
-        item=item,
-        position=last + 1,
-        text=text.strip(),
-        is_action=is_action,
-        owner=owner if is_action else None,
-        owner_is_members=owner_is_members if is_action else False,
-        due_date=due_date if is_action else None,
-        due_next_meeting=due_next_meeting if is_action else False,
-        status=ActionStatus.OPEN if is_action else "",
-        decision_status=decision_status,
-        is_key_decision=is_key_decision,
-        subject_to_call_in=subject_to_call_in,
-        call_in_deadline=call_in_deadline,
-    )
-    resolution.full_clean()
-    resolution.save()
-    audit_record(
-        actor=actor,
-        instance=resolution,
-        action="resolution added",
-        changes=changes_between({}, snapshot(resolution, RESOLUTION_FIELDS)),
-    )
-    return resolution
-
-
-@transaction.atomic
-def resolution_update(
-    *,
-    actor: User | None,
-    resolution: Resolution,
-    text: str,
-    is_action: bool = False,
-    owner: User | None = None,
-    owner_is_members: bool = False,
-    due_date: date | None = None,
-    due_next_meeting: bool = False,
-    decision_status: DecisionStatus | None = None,
-    is_key_decision: bool = False,
-    subject_to_call_in: bool = False,
-    call_in_deadline: date | None = None,
-) -> Resolution:
-    meeting = locked_fresh(resolution.item.meeting)
-    errors = {} if text.strip() else {"text": "Enter what was resolved"}
-    errors |= _action_errors(
-        is_action=is_action,
-        owner=owner,
-        owner_is_members=owner_is_members,
-        due_date=due_date,
-        due_next_meeting=due_next_meeting,
-    )
-    errors |= _decision_errors(
-        meeting=meeting,
-        decision_status=decision_status,
-        subject_to_call_in=subject_to_call_in,
-        call_in_deadline=call_in_deadline,
-        keeping=resolution.decision_status_id,
-    )
-    if errors:
-        raise ValidationError(errors)
-    before = snapshot(resolution, RESOLUTION_FIELDS)
-    resolution.text = text.strip()
-    resolution.is_action = is_action
-    resolution.owner = owner if is_action else None
-    resolution.owner_is_members = owner_is_members if is_action else False
-    resolution.due_date = due_date if is_action else None
-    resolution.due_next_meeting = due_next_meeting if is_action else False
-    if is_action and not resolution.status:
-        resolution.status = ActionStatus.OPEN
-    if not is_action:
-        resolution.status = ""
-    resolution.decision_status = decision_status
-    resolution.is_key_decision = is_key_decision
-    resolution.subject_to_call_in = subject_to_call_in
-    resolution.call_in_deadline = call_in_deadline
-    resolution.full_clean()
-    resolution.save()
-    audit_record(
-        actor=actor,
-        instance=resolution,
-        action="resolution changed",
-        changes=changes_between(before, snapshot(resolution, RESOLUTION_FIELDS)),
-    )
-    return resolution
 
 
 def approval_text(meeting: Meeting) -> str:
@@ -416,39 +257,3 @@ def action_update_add(
 
 
 # Decisions: what became of a resolution, in the council's own words
-
-
-def _decision_errors(
-    *,
-    meeting: Meeting,
-    decision_status: DecisionStatus | None,
-    subject_to_call_in: bool,
-    call_in_deadline: date | None,
-    keeping: int | None = None,
-) -> dict[str, str]:
-    """Errors in a resolution's decision. A retired status may stay on the resolution that
-    already has it (keeping), but is not chosen afresh."""
-    errors = {}
-    if (
-        decision_status is not None
-        and not decision_status.is_active
-        and decision_status.pk != keeping
-    ):
-        errors["decision_status"] = (
-            f"{decision_status.name} is no longer used: choose another decision status"
-        )
-    if subject_to_call_in and call_in_deadline is None:
-        errors["call_in_deadline"] = (
-            "Enter the last day the decision can be called in, like 3 March 2026"
-        )
-    elif call_in_deadline is not None and not subject_to_call_in:
-        errors["call_in_deadline"] = (
-            "A call-in deadline is only for a decision subject to call-in: tick "
-            '"Subject to call-in" or clear the date'
-        )
-    elif call_in_deadline is not None and call_in_deadline <= meeting.date:
-        errors["call_in_deadline"] = (
-            "The call-in deadline must be after the meeting on "
-            f"{meeting.date.day} {meeting.date:%B %Y}"
-        )
-    return errors
