@@ -1,26 +1,15 @@
 """Every write to panel meetings. Each function is atomic and raises ValidationError (with field
-keys where a form can show them) when the change is not allowed; nothing is half-saved."""
+keys where a form can show them) when the change is not allowed; nothing is half-saved.
+
+By sub-domain: bodies (and members), meetings, agenda (and its publication), attendance (and
+declarations), minutes (writing, approval, amendment), resolutions (actions and decisions),
+actions (their updates); common holds the lock on approved minutes. This package re-exports them
+so `from panels import services` keeps working for callers outside panels.
+"""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Max
-from django.utils import timezone
-
-from corporate_parenting.audit import audit_record
-from corporate_parenting.models import User
-from panels.models import (
-    ActionStatus,
-    ActionUpdate,
-    AgendaItem,
-    Amendment,
-    ItemKind,
-    Meeting,
-    MeetingStatus,
-    Resolution,
-)
-from panels.reminders import papers_published
+from panels.services.actions import action_update_add
 from panels.services.agenda import (
     NoticeCheck,
     agenda_item_add,
@@ -39,30 +28,20 @@ from panels.services.bodies import (
     membership_remove,
     membership_set,
 )
-
-# re-exports >>>
-from panels.services.common import (
-    LOCKED_MESSAGE,
-    NOT_HELD_MESSAGE,
-    ensure_unlocked,
-    locked_fresh,
-    renumber_if_drafting,
-    start_minutes,
-)
+from panels.services.common import LOCKED_MESSAGE, NOT_HELD_MESSAGE
 from panels.services.meetings import MEETING_FIELDS, STANDARD_ITEMS, meeting_create, meeting_update
+from panels.services.minutes import approval_text, minutes_amend, minutes_approve, minutes_item_save
 from panels.services.resolutions import RESOLUTION_FIELDS, resolution_add, resolution_update
-
-# <<< re-exports
 
 __all__ = [
     "BODY_FIELDS",
     "LOCKED_MESSAGE",
     "MEETING_FIELDS",
     "NOT_HELD_MESSAGE",
-    "NoticeCheck",
     "PERSON_LINE_MAX",
     "RESOLUTION_FIELDS",
     "STANDARD_ITEMS",
+    "NoticeCheck",
     "action_update_add",
     "agenda_item_add",
     "agenda_item_move",
@@ -75,8 +54,6 @@ __all__ = [
     "body_create",
     "body_update",
     "declaration_add",
-    "ensure_unlocked",
-    "locked_fresh",
     "meeting_create",
     "meeting_update",
     "members_of",
@@ -85,175 +62,6 @@ __all__ = [
     "minutes_amend",
     "minutes_approve",
     "minutes_item_save",
-    "renumber_if_drafting",
     "resolution_add",
     "resolution_update",
-    "start_minutes",
 ]
-
-
-# Bodies and members
-
-
-# Meetings and the agenda
-
-
-# Attendance and declarations
-
-
-# Minutes and resolutions
-
-
-@transaction.atomic
-def minutes_item_save(*, actor: User | None, item: AgendaItem, discussion: str) -> AgendaItem:
-    meeting = locked_fresh(item.meeting)
-    start_minutes(meeting)
-    item.refresh_from_db(fields=["minute_sequence"])
-    before = item.discussion
-    item.discussion = discussion.strip()
-    item.save(update_fields=["discussion", "updated_at"])
-    audit_record(
-        actor=actor,
-        instance=item,
-        action="minutes written" if not before else "minutes changed",
-        changes={"discussion": [before, item.discussion]} if before != item.discussion else {},
-    )
-    return item
-
-
-def approval_text(meeting: Meeting) -> str:
-    return (
-        f"That the Minutes of the meeting of the {meeting.body.name} held on "
-        f"{meeting.date.day} {meeting.date:%B %Y} be approved and signed by the Chair as a "
-        "correct record."
-    )
-
-
-@transaction.atomic
-def minutes_approve(
-    *, actor: User | None, meeting: Meeting, at_meeting: Meeting | None = None
-) -> Meeting:
-    """Approve and lock the minutes of a held meeting. When approved at a later meeting (itself
-    held), the approval is recorded as a resolution under that meeting's minutes item; that
-    meeting's status does not change."""
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.minutes_are_approved:
-        raise ValidationError("These minutes are already approved")
-    if not meeting.has_been_held:
-        raise ValidationError(NOT_HELD_MESSAGE)
-    if not meeting.minutes_started:
-        raise ValidationError("Write the minutes before approving them")
-    if at_meeting is not None:
-        at_meeting = Meeting.objects.select_for_update().get(pk=at_meeting.pk)
-        if at_meeting.body_id != meeting.body_id or at_meeting.date <= meeting.date:
-            raise ValidationError({"at_meeting": "Choose a later meeting of the same body"})
-        if not at_meeting.has_been_held:
-            raise ValidationError(
-                {
-                    "at_meeting": "Minutes are approved at a meeting that has been held: record "
-                    "that meeting's attendance first"
-                }
-            )
-        if at_meeting.minutes_are_approved:
-            raise ValidationError({"at_meeting": LOCKED_MESSAGE})
-        minutes_item = at_meeting.items.filter(kind=ItemKind.MINUTES).first()
-        if minutes_item is not None:
-            last = minutes_item.resolutions.aggregate(last=Max("position"))["last"] or 0
-            approval = Resolution.objects.create(
-                item=minutes_item, position=last + 1, text=approval_text(meeting)
-            )
-            audit_record(
-                actor=actor,
-                instance=approval,
-                action="resolution added",
-                changes={"text": [None, approval.text]},
-            )
-    meeting.status = MeetingStatus.MINUTES_APPROVED
-    meeting.minutes_approved_at = timezone.now()
-    meeting.minutes_approved_by = actor
-    meeting.approved_at_meeting = at_meeting
-    meeting.save(
-        update_fields=[
-            "status",
-            "minutes_approved_at",
-            "minutes_approved_by",
-            "approved_at_meeting",
-        ]
-    )
-    audit_record(
-        actor=actor,
-        instance=meeting,
-        action="minutes approved",
-        note=f"at the meeting on {at_meeting.date:%-d %B %Y}" if at_meeting else "",
-    )
-    papers_published(meeting=meeting, what="minutes")  # members and alert subscribers are told
-    return meeting
-
-
-@transaction.atomic
-def minutes_amend(*, actor: User | None, item: AgendaItem, new_text: str, reason: str) -> Amendment:
-    """A correction to approved minutes, recorded with its reason."""
-    if not item.meeting.minutes_are_approved:
-        raise ValidationError("These minutes are not approved yet: change them directly")
-    errors = {}
-    if not new_text.strip():
-        errors["new_text"] = "Enter the corrected minute"
-    elif new_text.strip() == item.discussion:
-        errors["new_text"] = "The corrected minute is the same as the approved one"
-    if not reason.strip():
-        errors["reason"] = "Enter the reason for the amendment"
-    if errors:
-        raise ValidationError(errors)
-    amendment = Amendment.objects.create(
-        item=item,
-        previous_text=item.discussion,
-        new_text=new_text.strip(),
-        reason=reason.strip(),
-        made_by=actor,
-    )
-    item.discussion = amendment.new_text
-    item.save(update_fields=["discussion", "updated_at"])
-    audit_record(
-        actor=actor,
-        instance=item,
-        action="amended after approval",
-        changes={"discussion": [amendment.previous_text, amendment.new_text]},
-        note=amendment.reason,
-    )
-    return amendment
-
-
-# Actions
-
-
-@transaction.atomic
-def action_update_add(
-    *, actor: User | None, resolution: Resolution, text: str, status: str
-) -> ActionUpdate:
-    if not resolution.is_action:
-        raise ValidationError("This resolution is not an action")
-    if status not in ActionStatus.values:
-        raise ValidationError({"status": "Choose the status of the action"})
-    if not text.strip():
-        raise ValidationError({"text": "Enter what has happened"})
-    update = ActionUpdate.objects.create(
-        resolution=resolution, author=actor, text=text.strip(), status=status
-    )
-    before = resolution.status
-    resolution.status = status
-    resolution.completed_at = timezone.now() if status == ActionStatus.DONE else None
-    resolution.save(update_fields=["status", "completed_at", "updated_at"])
-    audit_record(
-        actor=actor,
-        instance=resolution,
-        action="action updated",
-        changes={"status": [before, status]} if before != status else {},
-        note=update.text,
-    )
-    return update
-
-
-# Bodies: where a body's minute numbers start
-
-
-# Decisions: what became of a resolution, in the council's own words
