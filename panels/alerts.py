@@ -4,15 +4,16 @@ in one click (RFC 8058). Anyone may use them, signed in or not; only the address
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
 
+from corporate_parenting.forms import add_service_errors
 from corporate_parenting.reminders import services
 from corporate_parenting.reminders.forms import AlertSubscribeForm
 from panels.feeds import FEED_KINDS
 from panels.models import Body
-from panels.views import _apply
 
 
 def alert_index(request: HttpRequest) -> HttpResponse:
@@ -28,25 +29,23 @@ def alert_subscribe(request: HttpRequest, slug: str) -> HttpResponse:
     form = AlertSubscribeForm(
         request.POST or None, initial={"agendas": True, "minutes": True, "decisions": True}
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.alert_subscribe(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.alert_subscribe(
                 email=form.cleaned_data["email"],
                 body=body,
                 agendas=form.cleaned_data["agendas"],
                 minutes=form.cleaned_data["minutes"],
                 decisions=form.cleaned_data["decisions"],
-            ),
-        )
-    ):
-        return render(
-            request,
-            "panels/alerts/check_email.html",
-            {"body": body, "email": form.cleaned_data["email"].strip().lower()},
-        )
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            return render(
+                request,
+                "panels/alerts/check_email.html",
+                {"body": body, "email": form.cleaned_data["email"].strip().lower()},
+            )
     return render(
         request,
         "panels/alerts/subscribe.html",

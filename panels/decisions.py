@@ -5,15 +5,16 @@ reordered or retired, never deleted: resolutions that have it keep it."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from corporate_parenting.forms import add_service_errors
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from panels import decision_services, forms
 from panels.models import DecisionStatus, Resolution
-from panels.views import _apply
 
 
 def usage_counts() -> dict[int, int]:
@@ -38,23 +39,18 @@ def decision_status_list(request: HttpRequest) -> HttpResponse:
 @role_required(Role.ADMIN)
 def decision_status_add(request: HttpRequest) -> HttpResponse:
     form = forms.DecisionStatusForm(request.POST or None)
-    created: list[DecisionStatus] = []
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: created.append(
-                decision_services.decision_status_create(
-                    actor=request.user,
-                    name=form.cleaned_data["name"],
-                    position=form.cleaned_data["position"],
-                )
-            ),
-        )
-    ):
-        messages.success(request, f"Decision status added: {created[0].name}")
-        return redirect("panels:decision_status_list")
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = decision_services.decision_status_create(
+                actor=request.user,
+                name=form.cleaned_data["name"],
+                position=form.cleaned_data["position"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Decision status added: {created.name}")
+            return redirect("panels:decision_status_list")
     return render(
         request,
         "panels/decisions/form.html",
@@ -70,35 +66,32 @@ def decision_status_edit(request: HttpRequest, pk: int) -> HttpResponse:
         editing=True,
         initial={"name": status.name, "position": status.position, "is_active": status.is_active},
     )
-    saved: list[DecisionStatus] = []
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: saved.append(
-                decision_services.decision_status_update(
-                    actor=request.user,
-                    status=status,
-                    name=form.cleaned_data["name"],
-                    position=(
-                        status.position
-                        if form.cleaned_data["position"] is None
-                        else form.cleaned_data["position"]
-                    ),
-                    is_active=form.cleaned_data["is_active"],
-                )
-            ),
-        )
-    ):
-        changed = saved[0]
-        if status.is_active and not changed.is_active:
-            messages.success(request, f"{changed.name} retired: clerks are no longer offered it")
-        elif not status.is_active and changed.is_active:
-            messages.success(request, f"{changed.name} is in use again")
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = decision_services.decision_status_update(
+                actor=request.user,
+                status=status,
+                name=form.cleaned_data["name"],
+                position=(
+                    status.position
+                    if form.cleaned_data["position"] is None
+                    else form.cleaned_data["position"]
+                ),
+                is_active=form.cleaned_data["is_active"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
         else:
-            messages.success(request, f"Decision status saved: {changed.name}")
-        return redirect("panels:decision_status_list")
+            changed = saved
+            if status.is_active and not changed.is_active:
+                messages.success(
+                    request, f"{changed.name} retired: clerks are no longer offered it"
+                )
+            elif not status.is_active and changed.is_active:
+                messages.success(request, f"{changed.name} is in use again")
+            else:
+                messages.success(request, f"Decision status saved: {changed.name}")
+            return redirect("panels:decision_status_list")
     return render(
         request,
         "panels/decisions/form.html",

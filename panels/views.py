@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from corporate_parenting.forms import add_service_errors
 from corporate_parenting.models import AuditEvent, Role, User
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
@@ -37,20 +36,6 @@ from panels.tables import ActionTable, DeclarationTable, MeetingTable
 
 SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
 CLERKS = (Role.OFFICER, Role.ADMIN)
-
-
-def _apply(form: Form, call: Callable[[], Any]) -> bool:
-    """Run one service call; its ValidationError becomes errors on the form's fields."""
-    try:
-        call()
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, error.messages)
-        return False
-    return True
 
 
 def _meeting_for(request: HttpRequest, pk: int) -> Meeting:
@@ -102,22 +87,20 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 def meeting_create(request: HttpRequest) -> HttpResponse:
     form = forms.MeetingForm(request.POST or None, bodies=Body.objects.all())
     if request.method == "POST" and form.is_valid():
-        created: list[Meeting] = []
-        if _apply(
-            form,
-            lambda: created.append(
-                services.meeting_create(
-                    actor=request.user,
-                    body=form.cleaned_data["body"],
-                    date=form.cleaned_data["date"],
-                    start_time=form.cleaned_data["start_time"],
-                    venue=form.cleaned_data["venue"],
-                    online_link=form.cleaned_data["online_link"],
-                )
-            ),
-        ):
+        try:
+            created = services.meeting_create(
+                actor=request.user,
+                body=form.cleaned_data["body"],
+                date=form.cleaned_data["date"],
+                start_time=form.cleaned_data["start_time"],
+                venue=form.cleaned_data["venue"],
+                online_link=form.cleaned_data["online_link"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
             messages.success(request, "Meeting created with the standard agenda items")
-            return redirect(created[0])
+            return redirect(created)
     return render(request, "panels/meeting_form.html", {"form": form})
 
 
@@ -169,14 +152,15 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.MeetingDetailsForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         fresh = Meeting.objects.get(pk=meeting.pk)
-        if _apply(
-            form,
-            lambda: services.meeting_update(
+        try:
+            services.meeting_update(
                 actor=request.user,
                 meeting=fresh,
                 **{name: form.cleaned_data[name] for name in services.MEETING_FIELDS},
-            ),
-        ):
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
             messages.success(request, "Meeting details saved")
             return redirect(meeting)
     return render(request, "panels/meeting_edit.html", {"form": form, "meeting": meeting})
@@ -191,12 +175,9 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     if locked := _locked_redirect(request, meeting):
         return locked
     form = forms.AgendaItemForm(request.POST or None, request.FILES or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.agenda_item_add(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_add(
                 actor=request.user,
                 meeting=meeting,
                 title=form.cleaned_data["title"],
@@ -205,11 +186,12 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
                 is_urgent=form.cleaned_data["is_urgent"],
                 is_exempt=form.cleaned_data["is_exempt"],
                 exempt_paragraph=form.cleaned_data["exempt_paragraph"],
-            ),
-        )
-    ):
-        messages.success(request, f"Item added: {form.cleaned_data['title']}")
-        return redirect(meeting)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Item added: {form.cleaned_data['title']}")
+            return redirect(meeting)
     return render(
         request,
         "panels/item_form.html",
@@ -233,12 +215,9 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "exempt_paragraph": item.exempt_paragraph,
         },
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.agenda_item_update(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_update(
                 actor=request.user,
                 item=item,
                 title=form.cleaned_data["title"],
@@ -246,11 +225,12 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 report=form.cleaned_data["report"],
                 is_exempt=form.cleaned_data["is_exempt"],
                 exempt_paragraph=form.cleaned_data["exempt_paragraph"],
-            ),
-        )
-    ):
-        messages.success(request, "Item saved")
-        return redirect(meeting)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Item saved")
+            return redirect(meeting)
     return render(
         request,
         "panels/item_form.html",
@@ -311,20 +291,18 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(meeting)
     check = services.agenda_notice(meeting)
     form = forms.PublishForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.agenda_publish(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_publish(
                 actor=request.user,
                 meeting=meeting,
                 short_notice_reason=form.cleaned_data["short_notice_reason"],
-            ),
-        )
-    ):
-        messages.success(request, "Agenda published")
-        return redirect(meeting)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Agenda published")
+            return redirect(meeting)
     return render(
         request,
         "panels/agenda_publish.html",
@@ -355,12 +333,9 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         "young_people_present": meeting.young_people_present,
     }
     form = forms.AttendanceForm(request.POST or None, initial=initial, members=members)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.attendance_record(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(
                 actor=request.user,
                 meeting=meeting,
                 present=list(form.cleaned_data["present"]),
@@ -369,11 +344,12 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
                 also_present=form.cleaned_data["also_present"],
                 young_people_present=form.cleaned_data["young_people_present"],
                 substitutes=form.cleaned_data["substitutes"],
-            ),
-        )
-    ):
-        messages.success(request, "Attendance saved")
-        return redirect(meeting)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Attendance saved")
+            return redirect(meeting)
     return render(request, "panels/attendance_form.html", {"form": form, "meeting": meeting})
 
 
@@ -394,23 +370,21 @@ def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
         items=meeting.items.all(),
         initial={"member": request.user.pk if not request.user.has_role(*CLERKS) else None},
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.declaration_add(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.declaration_add(
                 actor=request.user,
                 meeting=meeting,
                 member=form.cleaned_data["member"],
                 item=form.cleaned_data["item"],
                 kind=form.cleaned_data["kind"],
                 text=form.cleaned_data["text"],
-            ),
-        )
-    ):
-        messages.success(request, "Declaration of interest recorded")
-        return redirect(meeting)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Declaration of interest recorded")
+            return redirect(meeting)
     return render(request, "panels/declaration_form.html", {"form": form, "meeting": meeting})
 
 
@@ -424,18 +398,16 @@ def minutes_item(request: HttpRequest, pk: int) -> HttpResponse:
     if locked := _locked_redirect(request, meeting):
         return locked
     form = forms.MinutesForm(request.POST or None, initial={"discussion": item.discussion})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.minutes_item_save(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_item_save(
                 actor=request.user, item=item, discussion=form.cleaned_data["discussion"]
-            ),
-        )
-    ):
-        messages.success(request, f"Minute saved: {item.title}")
-        return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Minute saved: {item.title}")
+            return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
     return render(
         request,
         "panels/minutes_form.html",
@@ -471,18 +443,14 @@ def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
     if locked := _locked_redirect(request, meeting):
         return locked
     form = forms.ResolutionForm(request.POST or None)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.resolution_add(
-                actor=request.user, item=item, **_resolution_kwargs(form)
-            ),
-        )
-    ):
-        messages.success(request, "Resolution added")
-        return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resolution_add(actor=request.user, item=item, **_resolution_kwargs(form))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Resolution added")
+            return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
     return render(
         request,
         "panels/resolution_form.html",
@@ -516,18 +484,16 @@ def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "call_in_deadline": resolution.call_in_deadline,
         },
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.resolution_update(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resolution_update(
                 actor=request.user, resolution=resolution, **_resolution_kwargs(form)
-            ),
-        )
-    ):
-        messages.success(request, "Resolution saved")
-        return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Resolution saved")
+            return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
     return render(
         request,
         "panels/resolution_form.html",
@@ -549,18 +515,16 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ApproveForm(
         request.POST or None, meetings=later, initial={"at_meeting": later.first()}
     )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.minutes_approve(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_approve(
                 actor=request.user, meeting=meeting, at_meeting=form.cleaned_data["at_meeting"]
-            ),
-        )
-    ):
-        messages.success(request, "Minutes approved and locked")
-        return redirect(meeting)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Minutes approved and locked")
+            return redirect(meeting)
     return render(request, "panels/minutes_approve.html", {"form": form, "meeting": meeting})
 
 
@@ -572,21 +536,19 @@ def minutes_amend(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "These minutes are not approved yet: change them directly")
         return redirect(meeting)
     form = forms.AmendmentForm(request.POST or None, initial={"new_text": item.discussion})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.minutes_amend(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_amend(
                 actor=request.user,
                 item=item,
                 new_text=form.cleaned_data["new_text"],
                 reason=form.cleaned_data["reason"],
-            ),
-        )
-    ):
-        messages.success(request, "Amendment recorded")
-        return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Amendment recorded")
+            return redirect(f"{meeting.get_absolute_url()}#item-{item.pk}")
     return render(
         request, "panels/minutes_amend.html", {"form": form, "item": item, "meeting": meeting}
     )
@@ -665,21 +627,19 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and not can_update:
         raise PermissionDenied
     form = forms.ActionUpdateForm(request.POST or None, initial={"status": action.status})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.action_update_add(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_update_add(
                 actor=request.user,
                 resolution=action,
                 text=form.cleaned_data["text"],
                 status=form.cleaned_data["status"],
-            ),
-        )
-    ):
-        messages.success(request, "Action updated")
-        return redirect(action)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Action updated")
+            return redirect(action)
     return render(
         request,
         "panels/action_detail.html",
@@ -733,18 +693,16 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def body_create(request: HttpRequest) -> HttpResponse:
     form = forms.BodyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        created: list[Body] = []
-        if _apply(
-            form,
-            lambda: created.append(
-                services.body_create(
-                    actor=request.user,
-                    **{name: form.cleaned_data[name] for name in services.BODY_FIELDS},
-                )
-            ),
-        ):
-            messages.success(request, f"{created[0].name} added")
-            return redirect(created[0])
+        try:
+            created = services.body_create(
+                actor=request.user,
+                **{name: form.cleaned_data[name] for name in services.BODY_FIELDS},
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{created.name} added")
+            return redirect(created)
     return render(request, "panels/body_form.html", {"form": form, "heading": "New body"})
 
 
@@ -753,19 +711,17 @@ def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
     form = forms.BodyForm(request.POST or None, instance=Body.objects.get(pk=body.pk))
     if request.method == "POST" and form.is_valid():
-        updated: list[Body] = []
-        if _apply(
-            form,
-            lambda: updated.append(
-                services.body_update(
-                    actor=request.user,
-                    body=body,
-                    **{name: form.cleaned_data[name] for name in services.BODY_FIELDS},
-                )
-            ),
-        ):
+        try:
+            updated = services.body_update(
+                actor=request.user,
+                body=body,
+                **{name: form.cleaned_data[name] for name in services.BODY_FIELDS},
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
             messages.success(request, "Body saved")
-            return redirect(updated[0])
+            return redirect(updated)
     return render(
         request,
         "panels/body_form.html",
@@ -777,21 +733,19 @@ def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
     form = forms.MembershipForm(request.POST or None, body=body)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and _apply(
-            form,
-            lambda: services.membership_set(
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_set(
                 actor=request.user,
                 body=body,
                 user=form.cleaned_data["user"],
                 role=form.cleaned_data["role"],
-            ),
-        )
-    ):
-        messages.success(request, f"{form.cleaned_data['user']} added to {body.name}")
-        return redirect(body)
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{form.cleaned_data['user']} added to {body.name}")
+            return redirect(body)
     return render(request, "panels/membership_form.html", {"form": form, "body": body})
 
 
