@@ -7,9 +7,10 @@ from typing import Any
 import django_filters
 import django_tables2 as tables
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from pghistory.models import Events
 
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role, User
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import PortalFilterSet, table_page
@@ -75,7 +76,7 @@ class ActivityTable(tables.Table):
 
 
 @role_required(Role.ADMIN)
-def activity(request: HttpRequest) -> HttpResponse:
+def activity(request: SignedInRequest) -> HttpResponse:
     rows = AuditEvent.objects.select_related("actor", "content_type")
     return table_page(
         request,
@@ -159,7 +160,7 @@ class ChangeTable(tables.Table):
 
 
 @role_required(Role.ADMIN)
-def changes(request: HttpRequest) -> HttpResponse:
+def changes(request: SignedInRequest) -> HttpResponse:
     rows = Events.objects.all()
     return table_page(
         request,

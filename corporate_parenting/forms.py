@@ -1,3 +1,5 @@
+from typing import Any
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
@@ -18,7 +20,7 @@ class GovUKFormMixin:
     submit_text = "Continue"
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         for field in self.fields.values():  # type: ignore[attr-defined]
             # Every date a person types is bounded in one place (corporate_parenting/inputs.py).
             if (
@@ -63,7 +65,7 @@ class HttpsURLField(forms.URLField):
 
     default_validators = [URLValidator(schemes=["https"])]
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("assume_scheme", "https")
         super().__init__(**kwargs)
         self.error_messages.setdefault("invalid", "Enter a web address starting https://")

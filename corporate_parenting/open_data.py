@@ -311,7 +311,7 @@ def index(request: HttpRequest) -> dict[str, object]:
 def _csv(name: str, rows: Iterable[Schema]) -> HttpResponse:
     schema = DATASETS[name][2]
     columns = list(schema.model_fields)
-    lines: list[list[object]] = [columns]
+    lines: list[list[object]] = [[*columns]]
     for row in rows:
         data = schema.from_orm(row).model_dump()
         lines.append(

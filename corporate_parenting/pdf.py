@@ -88,7 +88,7 @@ def render_pdf(template: str, context: dict[str, object]) -> bytes:
 
 def pdf_bytes_response(pdf: bytes, *, filename: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(False, filename)
+    response["Content-Disposition"] = content_disposition_header(False, filename) or "inline"
     # Made for this person at this moment (members' copies hold private business): keep no copy.
     response["Cache-Control"] = "private, no-store"
     return response

@@ -66,7 +66,8 @@ def _bounded_paging(request: HttpRequest) -> HttpRequest:
     if sorts:
         query.setlist("sort", sorts)
     bounded = copy.copy(request)
-    bounded.GET = query
+    # The stubs type request.GET as immutable; this is a bounded copy of it, never changed again.
+    bounded.GET = query  # type: ignore[assignment]
     return bounded
 
 
@@ -74,7 +75,7 @@ class PortalFilterSet(django_filters.FilterSet):
     """A filter form rendered with GOV.UK styles, sent by GET, keeping what was chosen."""
 
     @property
-    def form(self):  # type: ignore[override]
+    def form(self):
         form = super().form
         if not hasattr(form, "helper"):
             helper = FormHelper()

@@ -65,10 +65,11 @@ class SecondFactorMiddleware:
             user = request.user
             if (
                 user.is_authenticated
-                and not user.is_verified()  # type: ignore[union-attr]
-                and second_factor_required(user)  # type: ignore[arg-type]
+                # is_verified() is added to the user by django-otp's OTPMiddleware, before this one.
+                and not user.is_verified()  # type: ignore[attr-defined]
+                and second_factor_required(user)
             ):
-                target = "two_factor_verify" if has_app(user) else "two_factor_setup"  # type: ignore[arg-type]
+                target = "two_factor_verify" if has_app(user) else "two_factor_setup"
                 following = request.get_full_path() if request.method == "GET" else "/"
                 return redirect(f"{reverse(target)}?{urlencode({'next': following})}")
         return self.get_response(request)

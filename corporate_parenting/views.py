@@ -1,6 +1,7 @@
 from importlib import import_module
 
 from django.contrib import messages
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -8,11 +9,12 @@ from django.urls import reverse_lazy
 
 from corporate_parenting import forms
 from corporate_parenting.audit import audit_record
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import Role, SiteSettings
 from corporate_parenting.permissions import role_required
 from corporate_parenting.services import site_settings_update
 
-HOME_TEMPLATES = {
+HOME_TEMPLATES: dict[str | None, str] = {
     Role.ADMIN: "core/home_admin.html",
     Role.OFFICER: "core/home_officer.html",
     Role.COUNCILLOR: "core/home_councillor.html",
@@ -54,7 +56,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def site_settings(request: HttpRequest) -> HttpResponse:
+def site_settings(request: SignedInRequest) -> HttpResponse:
     current = SiteSettings.objects.get(pk=SiteSettings.load().pk)
     form = forms.SiteSettingsForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
@@ -68,7 +70,7 @@ class SignInView(auth_views.LoginView):
     form_class = forms.SignInForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form: forms.SignInForm) -> HttpResponse:
+    def form_valid(self, form: auth_forms.AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         # Failed attempts are django-axes's records; a successful one is in the audit trail.
         audit_record(actor=form.get_user(), instance=form.get_user(), action="signed in")
@@ -97,7 +99,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = forms.PasswordChangeForm
 
-    def form_valid(self, form: forms.PasswordChangeForm) -> HttpResponse:
+    def form_valid(self, form: auth_forms.PasswordChangeForm) -> HttpResponse:
         response = super().form_valid(form)
         messages.success(self.request, "Your password has been changed")
         return response

@@ -45,7 +45,7 @@ def _server_major(env: dict[str, str]) -> int:
     from django.db import connection
 
     if env.get("PGDATABASE") == str(settings.DATABASES["default"]["NAME"]):
-        return connection.pg_version // 10000
+        return int(getattr(connection, "pg_version", 0)) // 10000  # PostgreSQL backends only
     return 0
 
 

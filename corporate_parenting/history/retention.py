@@ -8,7 +8,8 @@ made (names on minutes and reports), as DOMAIN.md requires.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import partial
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
@@ -22,7 +23,7 @@ from corporate_parenting.reminders.models import AlertSubscription
 from panels.reports.models import PackBuild
 
 
-def retention_apply(*, now: object | None = None) -> dict[str, int]:
+def retention_apply(*, now: datetime | None = None) -> dict[str, int]:
     """Remove everything past its period; returns how many of each were removed."""
     now = now or timezone.now()
     days = settings.RETENTION_DAYS
@@ -57,7 +58,7 @@ def retention_apply(*, now: object | None = None) -> dict[str, int]:
     return removed
 
 
-def _old_packs_remove(before: object) -> int:
+def _old_packs_remove(before: datetime) -> int:
     """Packs made for an earlier version of a meeting's papers: the latest of each meeting and
     edition is what people download, and it can be made again; older ones go after a while."""
     latest = {
@@ -77,5 +78,5 @@ def _old_packs_remove(before: object) -> int:
             name = build.file.name
             build.delete()
             if name:
-                transaction.on_commit(lambda name=name: storage.delete(name))
+                transaction.on_commit(partial(storage.delete, name))
     return len(stale)

@@ -22,7 +22,9 @@ class PreferencesForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, kinds: tuple[str, ...], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["enabled"].choices = [(kind, SPECS[kind].description) for kind in kinds]
+        enabled = self.fields["enabled"]
+        assert isinstance(enabled, forms.ChoiceField)
+        enabled.choices = [(kind, SPECS[kind].description) for kind in kinds]
 
     def build_layout(self) -> Layout:
         return Layout(Field.checkboxes("enabled", legend_size=Size.MEDIUM))

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -32,6 +33,9 @@ from corporate_parenting.reminders.models import (
 )
 
 logger = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from panels.models import Body
 
 
 # When reminders are due ------------------------------------------------------------------------
@@ -246,7 +250,7 @@ class SubscribeResult:
 def alert_subscribe(
     *,
     email: str,
-    body: models.Model,
+    body: Body,
     agendas: bool,
     minutes: bool,
     decisions: bool,

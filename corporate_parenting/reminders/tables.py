@@ -99,7 +99,7 @@ class LedgerTable(tables.Table):
     def render_status(self, record: Reminder) -> str:
         return format_html(
             '<strong class="govuk-tag {}">{}</strong>',
-            STATUS_TAGS.get(record.status, ""),
+            STATUS_TAGS.get(ReminderStatus(record.status), ""),
             record.get_status_display(),
         )
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role, User
 from corporate_parenting.permissions import role_required
 from corporate_parenting.reminders import services
@@ -50,8 +51,8 @@ def _preferences_page(
 
 
 @login_required
-def preferences(request: HttpRequest) -> HttpResponse:
-    return _preferences_page(request, user=request.user, signed_link=False)  # type: ignore[arg-type]
+def preferences(request: SignedInRequest) -> HttpResponse:
+    return _preferences_page(request, user=request.user, signed_link=False)
 
 
 @csrf_exempt  # the signed token in the address is the proof; mail clients post one-click here
@@ -87,7 +88,7 @@ def preferences_signed(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def ledger(request: HttpRequest) -> HttpResponse:
+def ledger(request: SignedInRequest) -> HttpResponse:
     filterset = LedgerFilter(request.GET or None, queryset=Reminder.objects.for_ledger())
     return table_page(
         request,
@@ -100,7 +101,7 @@ def ledger(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     reminder = get_object_or_404(
         Reminder.objects.select_related("recipient", "resend_of", "requested_by", "subscription"),
         pk=pk,
@@ -118,10 +119,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.ADMIN)
 @require_POST
-def resend(request: HttpRequest, pk: int) -> HttpResponse:
+def resend(request: SignedInRequest, pk: int) -> HttpResponse:
     reminder = get_object_or_404(Reminder, pk=pk)
     try:
-        copy = services.reminder_resend(actor=request.user, reminder=reminder)  # type: ignore[arg-type]
+        copy = services.reminder_resend(actor=request.user, reminder=reminder)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("reminders:detail", pk=pk)

@@ -49,7 +49,7 @@ from panels.reports.pdf import (
 )
 
 if TYPE_CHECKING:
-    from corporate_parenting.models import User
+    from corporate_parenting.http import Visitor
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def reports_in_pack(meeting: Meeting, edition: str) -> QuerySet[Report]:
     return reports.filter(item__meeting=meeting)
 
 
-def pack_readable_by(user: User, meeting: Meeting, edition: str) -> bool:
+def pack_readable_by(user: Visitor, meeting: Meeting, edition: str) -> bool:
     """Officers and admins: every pack. Members of the body: both packs once the agenda is
     published. Anyone: the public pack of a published agenda of a public body."""
     if edition not in EDITIONS:
@@ -275,7 +275,7 @@ def _queue(build_id: int) -> None:
 
 @transaction.atomic
 def pack_request(
-    *, meeting: Meeting, edition: str, actor: User | None, retry: bool = True
+    *, meeting: Meeting, edition: str, actor: Visitor | None, retry: bool = True
 ) -> PackBuild:
     """Ask for the pack as it stands now. The same content is made once: a second request finds
     the first one's row. A failed (or abandoned) build is queued again when retry is allowed."""

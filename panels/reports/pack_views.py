@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from corporate_parenting.pdf import pdf_bytes_response
 from panels.models import Meeting
-from panels.reports.models import PackBuildStatus, PackEdition, Report
+from panels.reports.models import PackBuild, PackBuildStatus, PackEdition, Report
 from panels.reports.pack import (
     pack_content_key,
     pack_filename,
@@ -54,18 +54,18 @@ def _other_editions(request: HttpRequest, meeting: Meeting, edition: str) -> lis
 def pack(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
     meeting = _meeting_for_pack(request, pk, edition)
     if request.method == "POST":
-        build = pack_request(
+        requested = pack_request(
             meeting=meeting,
             edition=edition,
             actor=request.user,
             retry=request.user.is_authenticated,
         )
-        if build.status == PackBuildStatus.FAILED:
+        if requested.status == PackBuildStatus.FAILED:
             messages.error(request, "The pack could not be made")
         return redirect("panels:pack", pk=meeting.pk, edition=edition)
 
     key = pack_content_key(meeting, edition)
-    build = meeting.packs.filter(edition=edition, content_key=key).first()
+    build: PackBuild | None = meeting.packs.filter(edition=edition, content_key=key).first()
     state = "none"
     if build is not None:
         state = build.status
@@ -82,7 +82,7 @@ def pack(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
         {
             "meeting": meeting,
             "edition": edition,
-            "edition_name": EDITION_NAMES[edition],
+            "edition_name": EDITION_NAMES[PackEdition(edition)],
             "is_full": edition == PackEdition.FULL,
             "build": build,
             "state": state,

@@ -10,6 +10,7 @@ from django.db.models import BooleanField, Case, DateField, ExpressionWrapper, F
 from django.utils import timezone
 
 if TYPE_CHECKING:
+    from corporate_parenting.http import Visitor
     from corporate_parenting.models import User
     from panels.models import Meeting
 
@@ -37,7 +38,7 @@ class ReportQuerySet(models.QuerySet):
             published_at__isnull=False, item__meeting__agenda_published_at__isnull=False
         )
 
-    def visible_to(self, user: User) -> ReportQuerySet:
+    def visible_to(self, user: Visitor) -> ReportQuerySet:
         """Officers and admins see every report, drafts too; a councillor sees the published
         papers of the bodies they sit on; anyone else what is public."""
         if not user.is_authenticated:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from offer.embed import embed_kpis
@@ -26,7 +27,7 @@ CLERKS = (Role.OFFICER, Role.ADMIN)
 SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
 
 
-def _report_for(request: HttpRequest, pk: int) -> Report:
+def _report_for(request: SignedInRequest, pk: int) -> Report:
     return get_object_or_404(
         Report.objects.visible_to(request.user).with_deadline().for_page().distinct(), pk=pk
     )
@@ -53,7 +54,7 @@ def _sections_from(formset: Any) -> list[dict[str, str]]:
 
 
 @role_required(*CLERKS)
-def report_create(request: HttpRequest, pk: int) -> HttpResponse:
+def report_create(request: SignedInRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
     if Report.objects.filter(item=item).exists():
         messages.info(request, "This item already has a report")
@@ -80,7 +81,7 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     user = request.user
     meeting = report.item.meeting
@@ -102,7 +103,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def report_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     if request.user.pk != report.author_id:
         raise PermissionDenied("Only the author writes the report")
@@ -139,7 +140,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 @require_POST
-def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def report_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     try:
         services.report_submit(actor=request.user, report=report)
@@ -157,7 +158,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def report_review(request: HttpRequest, pk: int) -> HttpResponse:
+def report_review(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     if request.user.pk != report.sponsor_id:
         raise PermissionDenied("Only the sponsor approves or returns the report")
@@ -192,7 +193,7 @@ def report_review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 @require_POST
-def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def report_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     try:
         services.report_publish(actor=request.user, report=report)
@@ -204,7 +205,7 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def report_history(request: HttpRequest, pk: int) -> HttpResponse:
+def report_history(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     versions = list(report.versions.select_related("made_by").order_by("-created_at")[:200])
     return render(
@@ -220,7 +221,7 @@ def report_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def annex_add(request: HttpRequest, pk: int) -> HttpResponse:
+def annex_add(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     if request.user.pk != report.author_id:
         raise PermissionDenied("Only the author adds annexes")
@@ -244,7 +245,7 @@ def annex_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 @require_POST
-def annex_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def annex_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     annex = get_object_or_404(ReportAnnex.objects.select_related("report"), pk=pk)
     report = _report_for(request, annex.report_id)
     try:
@@ -270,7 +271,7 @@ def annex_download(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @role_required(*CLERKS)
-def report_list(request: HttpRequest) -> HttpResponse:
+def report_list(request: SignedInRequest) -> HttpResponse:
     """An officer's reports: to write, to approve, and (for the clerk) the late ones."""
     user = request.user
     today = timezone.localdate()
