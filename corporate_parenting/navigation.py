@@ -21,9 +21,11 @@ class NavItem:
 
 CORE_ITEMS: tuple[NavItem, ...] = (NavItem("Home", "home", frozenset({ANONYMOUS, *Role.values})),)
 CORE_TRAILING_ITEMS: tuple[NavItem, ...] = (
+    NavItem("People", "people:list", frozenset({Role.ADMIN})),
     NavItem("Reminders sent", "reminders:ledger", frozenset({Role.ADMIN})),
     NavItem("Site settings", "site_settings", frozenset({Role.ADMIN})),
     NavItem("Audit trail", "audit_trail", frozenset({Role.ADMIN})),
+    NavItem("Your account", "people:account", frozenset(Role.values)),
 )
 # Each app lists its own entries as NAV_ITEMS in <app>/navigation.py, shown in this order.
 APPS_WITH_NAVIGATION = ("champions", "panels", "events", "offer")

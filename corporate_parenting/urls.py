@@ -39,6 +39,7 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("offer/", include("offer.urls")),
     path("", include("corporate_parenting.reminders.urls")),
+    path("", include("corporate_parenting.people.urls")),
     path("api/v1/", open_data.api.urls),
     path("django-admin/", admin.site.urls),
 ]

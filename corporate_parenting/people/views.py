@@ -1,0 +1,240 @@
+"""People pages for admins, the invitation link anyone may open, and each person's account page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from corporate_parenting.duties import duty_grant, duty_revoke
+from corporate_parenting.forms import add_service_errors
+from corporate_parenting.models import AuditEvent, DutyKind, Invitation, Role, User
+from corporate_parenting.people import forms, services
+from corporate_parenting.people.querysets import (
+    Status,
+    people,
+    person_status,
+    role_labels,
+)
+from corporate_parenting.people.tables import PeopleFilter, PeopleTable
+from corporate_parenting.permissions import role_required
+from corporate_parenting.tables import table_page
+
+
+def _person(pk: int) -> User:
+    return get_object_or_404(people(), pk=pk)
+
+
+@role_required(Role.ADMIN)
+def person_list(request: HttpRequest) -> HttpResponse:
+    filterset = PeopleFilter(request.GET or None, queryset=people().order_by("full_name", "pk"))
+    return table_page(
+        request,
+        table_class=PeopleTable,
+        filterset=filterset,
+        template="people/list.html",
+        csv_filename="people.csv",
+    )
+
+
+@role_required(Role.ADMIN)
+def invite(request: HttpRequest) -> HttpResponse:
+    form = forms.InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            issued = services.invitation_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            person = issued.invitation.user
+            messages.success(request, f"Invitation sent to {person.full_name} at {person.email}")
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/invite.html", {"form": form, "days": services.invitation_days()})
+
+
+@role_required(Role.ADMIN)
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _person(pk)
+    invitation = Invitation.objects.filter(user=person).first()
+    return render(
+        request,
+        "people/detail.html",
+        {
+            "person": person,
+            "status": person_status(person),
+            "Status": Status,
+            "roles": role_labels(person),
+            "duties": list(person.duties.all()),
+            "invitation": invitation,
+            "can_invite_again": services.can_be_invited_again(person),
+            "is_self": person.pk == request.user.pk,
+            "audit_events": AuditEvent.objects.for_object(person)[:50],
+        },
+    )
+
+
+@role_required(Role.ADMIN)
+def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _person(pk)
+    current = [group.name for group in person.groups.all()]
+    form = forms.RolesForm(request.POST or None, initial={"roles": current})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_roles_set(
+                actor=request.user, user=person, roles=form.cleaned_data["roles"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{person.full_name}'s roles saved")
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/roles.html", {"person": person, "form": form})
+
+
+@role_required(Role.ADMIN)
+def person_duties(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _person(pk)
+    form = forms.DutyGrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            duty = duty_grant(actor=request.user, user=person, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, f"{person.full_name} is now {duty.get_kind_display().lower()}"
+            )
+            return redirect("people:duties", pk=person.pk)
+    return render(
+        request,
+        "people/duties.html",
+        {"person": person, "duties": list(person.duties.all()), "form": form},
+    )
+
+
+@role_required(Role.ADMIN)
+@require_POST
+def person_duty_revoke(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    person = _person(pk)
+    if kind not in DutyKind.values:
+        raise Http404("No such duty")
+    duty_revoke(actor=request.user, user=person, kind=kind)
+    messages.success(
+        request, f"{person.full_name} no longer has the duty {DutyKind(kind).label.lower()}"
+    )
+    return redirect("people:duties", pk=person.pk)
+
+
+@role_required(Role.ADMIN)
+def person_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _person(pk)
+    form = forms.DeactivateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_deactivate(actor=request.user, user=person, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{person.full_name}'s account is closed")
+            return redirect("people:detail", pk=person.pk)
+    return render(
+        request,
+        "people/deactivate.html",
+        {"person": person, "form": form, "is_self": person.pk == request.user.pk},
+    )
+
+
+@role_required(Role.ADMIN)
+def person_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _person(pk)
+    form = forms.ReactivateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_reactivate(actor=request.user, user=person, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{person.full_name}'s account is open again")
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/reactivate.html", {"person": person, "form": form})
+
+
+@role_required(Role.ADMIN)
+@require_POST
+def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _person(pk)
+    try:
+        services.invitation_resend(actor=request.user, user=person)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, f"A new invitation was sent to {person.email}; the old link no longer works"
+        )
+    return redirect("people:detail", pk=person.pk)
+
+
+@role_required(Role.ADMIN)
+@require_POST
+def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    person = _person(pk)
+    try:
+        services.invitation_cancel(actor=request.user, user=person)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, f"The invitation to {person.full_name} is cancelled: its link no longer works"
+        )
+    return redirect("people:detail", pk=person.pk)
+
+
+@never_cache
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """Anyone holding the link may set the password. A link that does not work says why in
+    general terms, and never whose it was."""
+    invitation, state = services.invitation_find(token)
+    if state != services.InvitationState.OPEN or invitation is None:
+        status = 404 if state == services.InvitationState.INVALID else 410
+        return render(request, "people/invitation_closed.html", {"state": state}, status=status)
+    if request.user.is_authenticated:
+        return render(request, "people/invitation_signed_in.html", status=409)
+    person = invitation.user
+    form = forms.InvitationAcceptForm(person, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_accept(token=token, password=form.cleaned_data["new_password1"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, "Your password is set. Sign in with your e-mail address and new password."
+            )
+            return redirect("login")
+    return render(
+        request,
+        "people/invitation_accept.html",
+        {"form": form, "person": person, "invitation": invitation},
+    )
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's own details, roles and duties, with links to what they can change."""
+    user = request.user
+    from events.models import FeedToken
+
+    return render(
+        request,
+        "people/account.html",
+        {
+            "roles": role_labels(user),
+            "duties": list(user.duties.all()),  # type: ignore[union-attr]  # signed in: a User
+            "has_feed": FeedToken.objects.filter(person=user).exists(),
+            "can_have_feed": user.has_role(Role.COUNCILLOR, Role.OFFICER, Role.ADMIN),  # type: ignore[union-attr]  # signed in: a User
+        },
+    )
