@@ -34,30 +34,48 @@ from panels.reports.models import Report
 from panels.stats import attendance_statistics
 from panels.tables import ActionTable, DeclarationTable, MeetingTable
 
-SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
-CLERKS = (Role.OFFICER, Role.ADMIN)
+# re-exports >>>
+from panels.views.common import CLERKS, SIGNED_IN, item_for, locked_redirect, meeting_for
 
+# <<< re-exports
 
-def _meeting_for(request: HttpRequest, pk: int) -> Meeting:
-    return get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("body").distinct(), pk=pk
-    )
-
-
-def _item_for(request: HttpRequest, pk: int) -> AgendaItem:
-    return get_object_or_404(
-        AgendaItem.objects.filter(meeting__in=Meeting.objects.visible_to(request.user))
-        .select_related("meeting__body")
-        .distinct(),
-        pk=pk,
-    )
-
-
-def _locked_redirect(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
-    if meeting.minutes_are_approved:
-        messages.error(request, services.LOCKED_MESSAGE)
-        return redirect(meeting)
-    return None
+__all__ = [
+    "CLERKS",
+    "SIGNED_IN",
+    "action_detail",
+    "action_list",
+    "agenda_publish",
+    "attendance",
+    "body_attendance",
+    "body_create",
+    "body_detail",
+    "body_edit",
+    "body_list",
+    "body_register",
+    "declaration_add",
+    "item_add",
+    "item_edit",
+    "item_for",
+    "item_move",
+    "item_remove",
+    "locked_redirect",
+    "meeting_create",
+    "meeting_detail",
+    "meeting_edit",
+    "meeting_for",
+    "meeting_list",
+    "membership_add",
+    "membership_remove",
+    "minutes_amend",
+    "minutes_approve",
+    "minutes_item",
+    "minutes_pdf",
+    "my_actions",
+    "public_meeting",
+    "report_download",
+    "resolution_add",
+    "resolution_edit",
+]
 
 
 # Meetings
@@ -146,8 +164,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting_for(request, pk)
-    if locked := _locked_redirect(request, meeting):
+    meeting = meeting_for(request, pk)
+    if locked := locked_redirect(request, meeting):
         return locked
     form = forms.MeetingDetailsForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
@@ -171,8 +189,8 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting_for(request, pk)
-    if locked := _locked_redirect(request, meeting):
+    meeting = meeting_for(request, pk)
+    if locked := locked_redirect(request, meeting):
         return locked
     form = forms.AgendaItemForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -201,9 +219,9 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item_for(request, pk)
+    item = item_for(request, pk)
     meeting = item.meeting
-    if locked := _locked_redirect(request, meeting):
+    if locked := locked_redirect(request, meeting):
         return locked
     form = forms.AgendaItemEditForm(
         request.POST or None,
@@ -240,7 +258,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item_for(request, pk)
+    item = item_for(request, pk)
     meeting = item.meeting
     error = ""
     if request.method == "POST":
@@ -259,7 +277,7 @@ def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*CLERKS)
 @require_POST
 def item_move(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item_for(request, pk)
+    item = item_for(request, pk)
     direction = request.POST.get("direction", "")
     try:
         services.agenda_item_move(actor=request.user, item=item, direction=direction)
@@ -285,7 +303,7 @@ def report_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting_for(request, pk)
+    meeting = meeting_for(request, pk)
     if meeting.agenda_is_published:
         messages.error(request, "The agenda has already been published")
         return redirect(meeting)
@@ -304,9 +322,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Agenda published")
             return redirect(meeting)
     return render(
-        request,
-        "panels/agenda_publish.html",
-        {"form": form, "meeting": meeting, "check": check},
+        request, "panels/agenda_publish.html", {"form": form, "meeting": meeting, "check": check}
     )
 
 
@@ -315,8 +331,8 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting_for(request, pk)
-    if locked := _locked_redirect(request, meeting):
+    meeting = meeting_for(request, pk)
+    if locked := locked_redirect(request, meeting):
         return locked
     members = services.members_of(meeting.body)
     rows = list(meeting.attendance.all())
@@ -355,8 +371,8 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*SIGNED_IN)
 def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting_for(request, pk)
-    if locked := _locked_redirect(request, meeting):
+    meeting = meeting_for(request, pk)
+    if locked := locked_redirect(request, meeting):
         return locked
     if request.user.has_role(*CLERKS):
         members = services.members_of(meeting.body)
@@ -393,9 +409,9 @@ def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 def minutes_item(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item_for(request, pk)
+    item = item_for(request, pk)
     meeting = item.meeting
-    if locked := _locked_redirect(request, meeting):
+    if locked := locked_redirect(request, meeting):
         return locked
     form = forms.MinutesForm(request.POST or None, initial={"discussion": item.discussion})
     if request.method == "POST" and form.is_valid():
@@ -438,9 +454,9 @@ def _resolution_kwargs(form: forms.ResolutionForm) -> dict[str, Any]:
 
 @role_required(*CLERKS)
 def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item_for(request, pk)
+    item = item_for(request, pk)
     meeting = item.meeting
-    if locked := _locked_redirect(request, meeting):
+    if locked := locked_redirect(request, meeting):
         return locked
     form = forms.ResolutionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -461,12 +477,11 @@ def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*CLERKS)
 def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
     resolution = get_object_or_404(
-        Resolution.objects.select_related("item__meeting__body", "owner", "decision_status"),
-        pk=pk,
+        Resolution.objects.select_related("item__meeting__body", "owner", "decision_status"), pk=pk
     )
     item = resolution.item
     meeting = item.meeting
-    if locked := _locked_redirect(request, meeting):
+    if locked := locked_redirect(request, meeting):
         return locked
     form = forms.ResolutionForm(
         request.POST or None,
@@ -503,8 +518,8 @@ def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting_for(request, pk)
-    if locked := _locked_redirect(request, meeting):
+    meeting = meeting_for(request, pk)
+    if locked := locked_redirect(request, meeting):
         return locked
     later = (
         Meeting.objects.filter(body=meeting.body, date__gt=meeting.date)
@@ -530,7 +545,7 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 def minutes_amend(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item_for(request, pk)
+    item = item_for(request, pk)
     meeting = item.meeting
     if not meeting.minutes_are_approved:
         messages.error(request, "These minutes are not approved yet: change them directly")

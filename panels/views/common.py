@@ -1,0 +1,38 @@
+"""What every panels page shares: who may see it, and the meeting or item it is about, scoped to the person asking."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+
+from corporate_parenting.models import Role
+from panels import services
+from panels.models import AgendaItem, Meeting
+
+SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
+
+
+CLERKS = (Role.OFFICER, Role.ADMIN)
+
+
+def meeting_for(request: HttpRequest, pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.visible_to(request.user).select_related("body").distinct(), pk=pk
+    )
+
+
+def item_for(request: HttpRequest, pk: int) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.filter(meeting__in=Meeting.objects.visible_to(request.user))
+        .select_related("meeting__body")
+        .distinct(),
+        pk=pk,
+    )
+
+
+def locked_redirect(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
+    if meeting.minutes_are_approved:
+        messages.error(request, services.LOCKED_MESSAGE)
+        return redirect(meeting)
+    return None
