@@ -107,27 +107,28 @@ def _read(data: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
 
 
 def _columns(header: list[str]) -> dict[str, int]:
-    """Where each known column is; every unknown, repeated or missing column is an error."""
+    """Where each known column is; every unknown, repeated or missing column is an error on the
+    header row, naming the column as it is written."""
     errors: list[LineError] = []
     positions: dict[str, int] = {}
     for index, written in enumerate(header):
         name = COLUMN_ALIASES.get(written.lower(), written.lower())
         if not written:
-            errors.append(LineError(1, f"column {index + 1}", "the column has no name"))
+            errors.append(LineError(1, "", f"column {index + 1} has no name"))
         elif has_control_characters(written) or name not in COLUMNS:
             errors.append(
                 LineError(
                     1,
-                    repr(written[:40]),
+                    "",
                     f"unknown column '{written[:40]}': the columns are {', '.join(COLUMNS)}",
                 )
             )
         elif name in positions:
-            errors.append(LineError(1, name, f"the column {name} is named twice"))
+            errors.append(LineError(1, "", f"the column {name} is named twice"))
         else:
             positions[name] = index
     errors.extend(
-        LineError(1, name, f"the header row has no {name} column")
+        LineError(1, "", f"the header row has no {name} column")
         for name in REQUIRED_COLUMNS
         if name not in positions
     )

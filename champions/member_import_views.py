@@ -5,12 +5,13 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from champions import member_import
 from corporate_parenting.forms import GovUKFormMixin
-from corporate_parenting.models import Role
+from corporate_parenting.models import Role, User
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import csv_response
 
@@ -46,9 +47,12 @@ def member_import_page(request: HttpRequest) -> HttpResponse:
     form = MembersImportForm(request.POST, request.FILES) if posted else MembersImportForm()
     problems: list[member_import.LineError] = []
     if posted and form.is_valid():
+        actor = request.user
+        if not isinstance(actor, User):  # role_required lets only signed-in admins this far
+            raise PermissionDenied
         try:
             result = member_import.members_import(
-                actor=request.user,
+                actor=actor,
                 data=form.cleaned_data["file"].read(member_import.MAX_BYTES + 1),
             )
         except member_import.MembersImportRefused as refused:

@@ -11,7 +11,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Page
+from playwright.sync_api import FilePayload, Page
 
 from corporate_parenting.models import Role, User
 from corporate_parenting.services import roles_ensure, user_create_or_update
@@ -90,6 +90,13 @@ def sign_in(page: Page, base: str, email: str) -> None:
     assert_accessible(page)
 
 
+def upload_members(page: Page, data: bytes) -> None:
+    page.get_by_label("CSV file of members").set_input_files(
+        files=FilePayload(name="members.csv", mimeType="text/csv", buffer=data)
+    )
+    submit(page, "Import members")
+
+
 def test_a_council_starts_from_an_empty_database(empty, new_page):
     base = empty
     # -- The first admin. STAND-IN until `create_admin` lands: made as the command would.
@@ -102,10 +109,13 @@ def test_a_council_starts_from_an_empty_database(empty, new_page):
 
     # -- The councillors elected in May, from the members CSV.
     visit(admin, f"{base}/champions/members/import/")
-    admin.get_by_label("CSV file of members").set_input_files(
-        files=[{"name": "members.csv", "mimeType": "text/csv", "buffer": MEMBERS_CSV}]
-    )
-    submit(admin, "Import members")
+    # First the file as the elections office sent it: a "Wards" column. Nobody is added.
+    upload_members(admin, MEMBERS_CSV.replace(b",ward,", b",Wards,"))
+    assert admin.locator("#line-errors li").all_inner_texts() == [
+        "Line 1: unknown column 'Wards': the columns are name, email, ward, party"
+    ]
+    assert not User.objects.filter(email__in=COUNCILLORS).exists()
+    upload_members(admin, MEMBERS_CSV)
     assert admin.get_by_text("Added 2 members from the file").is_visible()
     for email in COUNCILLORS:
         assert User.objects.get(email=email).has_role(Role.COUNCILLOR)
