@@ -1,0 +1,154 @@
+"""Agenda pages: items, their order and reports, and publishing the agenda."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from corporate_parenting.forms import add_service_errors
+from corporate_parenting.permissions import role_required
+from panels import forms, services
+from panels.models import AgendaItem, Meeting
+from panels.views.common import CLERKS, item_for, locked_redirect, meeting_for
+
+
+@role_required(*CLERKS)
+def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for(request, pk)
+    if locked := locked_redirect(request, meeting):
+        return locked
+    form = forms.AgendaItemForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_add(
+                actor=request.user,
+                meeting=meeting,
+                title=form.cleaned_data["title"],
+                presenter=form.cleaned_data["presenter"],
+                report=form.cleaned_data["report"],
+                is_urgent=form.cleaned_data["is_urgent"],
+                is_exempt=form.cleaned_data["is_exempt"],
+                exempt_paragraph=form.cleaned_data["exempt_paragraph"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Item added: {form.cleaned_data['title']}")
+            return redirect(meeting)
+    return render(
+        request,
+        "panels/item_form.html",
+        {"form": form, "meeting": meeting, "heading": "Add an agenda item"},
+    )
+
+
+@role_required(*CLERKS)
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    meeting = item.meeting
+    if locked := locked_redirect(request, meeting):
+        return locked
+    form = forms.AgendaItemEditForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={
+            "title": item.title,
+            "presenter": item.presenter,
+            "is_exempt": item.is_exempt,
+            "exempt_paragraph": item.exempt_paragraph,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_update(
+                actor=request.user,
+                item=item,
+                title=form.cleaned_data["title"],
+                presenter=form.cleaned_data["presenter"],
+                report=form.cleaned_data["report"],
+                is_exempt=form.cleaned_data["is_exempt"],
+                exempt_paragraph=form.cleaned_data["exempt_paragraph"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Item saved")
+            return redirect(meeting)
+    return render(
+        request,
+        "panels/item_form.html",
+        {"form": form, "meeting": meeting, "item": item, "heading": f"Change item: {item.title}"},
+    )
+
+
+@role_required(*CLERKS)
+def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    meeting = item.meeting
+    error = ""
+    if request.method == "POST":
+        try:
+            services.agenda_item_remove(actor=request.user, item=item)
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            messages.success(request, f"Item removed: {item.title}")
+            return redirect(meeting)
+    return render(
+        request, "panels/item_remove.html", {"item": item, "meeting": meeting, "error": error}
+    )
+
+
+@role_required(*CLERKS)
+@require_POST
+def item_move(request: HttpRequest, pk: int) -> HttpResponse:
+    item = item_for(request, pk)
+    direction = request.POST.get("direction", "")
+    try:
+        services.agenda_item_move(actor=request.user, item=item, direction=direction)
+    except ValidationError as problem:
+        messages.error(request, " ".join(problem.messages))
+    else:
+        messages.success(request, f"Item moved {direction}: {item.title}")
+    return redirect(f"{item.meeting.get_absolute_url()}#agenda")
+
+
+def report_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A report file on the agenda: for people who may see the meeting, or anyone once the agenda
+    of a public body is published; an exempt item's report never goes to the public."""
+    items = AgendaItem.objects.filter(meeting__in=Meeting.objects.public(), is_exempt=False)
+    if request.user.is_authenticated:
+        items = items | AgendaItem.objects.filter(
+            meeting__in=Meeting.objects.visible_to(request.user)
+        )
+    item = get_object_or_404(items.exclude(report_file="").distinct(), pk=pk)
+    name = item.report_file.name.rsplit("/", 1)[-1]
+    return FileResponse(item.report_file.open("rb"), as_attachment=True, filename=name)
+
+
+@role_required(*CLERKS)
+def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for(request, pk)
+    if meeting.agenda_is_published:
+        messages.error(request, "The agenda has already been published")
+        return redirect(meeting)
+    check = services.agenda_notice(meeting)
+    form = forms.PublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_publish(
+                actor=request.user,
+                meeting=meeting,
+                short_notice_reason=form.cleaned_data["short_notice_reason"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Agenda published")
+            return redirect(meeting)
+    return render(
+        request, "panels/agenda_publish.html", {"form": form, "meeting": meeting, "check": check}
+    )
