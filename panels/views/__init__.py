@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.views.decorators.http import require_http_methods
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from panels import forms, services
-from panels.filters import ActionFilter
 from panels.minutes import build_minutes
-from panels.models import Body, Declaration, Meeting, Membership, Resolution
+from panels.models import Body, Declaration, Meeting, Membership
 from panels.reports.models import Report
 from panels.stats import attendance_statistics
-from panels.tables import ActionTable, DeclarationTable
+from panels.tables import DeclarationTable
+from panels.views.actions import action_detail, action_list, my_actions
 from panels.views.agenda import (
     agenda_publish,
     item_add,
@@ -96,72 +94,6 @@ __all__ = [
 
 
 # Actions
-
-
-@role_required(*SIGNED_IN)
-def action_list(request: HttpRequest) -> HttpResponse:
-    actions = Resolution.objects.actions().visible_to(request.user).for_log().distinct()
-    filterset = ActionFilter(request.GET or {"status": "open_or_in_progress"}, queryset=actions)
-    return table_page(
-        request,
-        table_class=ActionTable,
-        filterset=filterset,
-        template="panels/action_list.html",
-        csv_filename="action-log.csv",
-        context={"today": timezone.localdate()},
-    )
-
-
-@role_required(*CLERKS)
-def my_actions(request: HttpRequest) -> HttpResponse:
-    actions = Resolution.objects.open().owned_by(request.user).for_log()
-    return table_page(
-        request,
-        table_class=ActionTable,
-        queryset=actions,
-        template="panels/my_actions.html",
-        csv_filename="my-actions.csv",
-    )
-
-
-@require_http_methods(["GET", "POST"])
-@role_required(*SIGNED_IN)
-def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    action = get_object_or_404(
-        Resolution.objects.actions()
-        .visible_to(request.user)
-        .for_log()
-        .prefetch_related("updates__author")
-        .distinct(),
-        pk=pk,
-    )
-    can_update = request.user.has_role(*CLERKS)
-    if request.method == "POST" and not can_update:
-        raise PermissionDenied
-    form = forms.ActionUpdateForm(request.POST or None, initial={"status": action.status})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_update_add(
-                actor=request.user,
-                resolution=action,
-                text=form.cleaned_data["text"],
-                status=form.cleaned_data["status"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Action updated")
-            return redirect(action)
-    return render(
-        request,
-        "panels/action_detail.html",
-        {
-            "action": action,
-            "form": form if can_update else None,
-            "today": timezone.localdate(),
-            "audit_events": AuditEvent.objects.for_object(action),
-        },
-    )
 
 
 # Bodies
