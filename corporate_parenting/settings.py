@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "panels",
     "events",
     "offer",
+    "strategy",
 ]
 
 MIDDLEWARE = [

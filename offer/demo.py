@@ -21,10 +21,10 @@ from offer.models import (
     OfferEntry,
     PeriodKind,
     Polarity,
-    Priority,
     Unit,
 )
 from offer.services import entries_reindex
+from strategy.demo import priorities_ensure
 
 S, X = OfferEntry.Kind.STATUTORY, OfferEntry.Kind.EXTRA
 PA = "Ask your personal adviser."
@@ -434,7 +434,7 @@ ENTRIES: tuple[tuple[str, str, str, str, str, int, int, str, str], ...] = (
     ),
 )
 
-# code, name, definition, unit, polarity, priority, target, tolerance, source, yearly figures
+# code, name, definition, unit, polarity, priority (its slug), target, tolerance, source, yearly figures
 INDICATORS: tuple[tuple[Any, ...], ...] = (
     (
         "CIC-RATE",
@@ -442,7 +442,7 @@ INDICATORS: tuple[tuple[Any, ...], ...] = (
         "Children looked after at 31 March, per 10,000 children under 18.",
         Unit.RATE,
         Polarity.CONTEXT,
-        Priority.STABILITY,
+        "stability",
         None,
         "0",
         "SSDA903",
@@ -454,7 +454,7 @@ INDICATORS: tuple[tuple[Any, ...], ...] = (
         "Children in care placed outside the borough and more than 20 miles from home.",
         Unit.PERCENT,
         Polarity.LOWER,
-        Priority.STABILITY,
+        "stability",
         "15",
         "3",
         "SSDA903",
@@ -466,7 +466,7 @@ INDICATORS: tuple[tuple[Any, ...], ...] = (
         "Children in care with three or more placements in the year.",
         Unit.PERCENT,
         Polarity.LOWER,
-        Priority.STABILITY,
+        "stability",
         "9",
         "1.5",
         "SSDA903",
@@ -478,7 +478,7 @@ INDICATORS: tuple[tuple[Any, ...], ...] = (
         "Care leavers aged 19 to 21 who are not in education, employment or training.",
         Unit.PERCENT,
         Polarity.LOWER,
-        Priority.EET,
+        "eet",
         "35",
         "5",
         "SSDA903",
@@ -490,7 +490,7 @@ INDICATORS: tuple[tuple[Any, ...], ...] = (
         "Care leavers aged 19 to 21 in accommodation judged suitable.",
         Unit.PERCENT,
         Polarity.HIGHER,
-        Priority.CARE_EXPERIENCED,
+        "care-experienced",
         "90",
         "5",
         "SSDA903",
@@ -550,6 +550,7 @@ def _load_offer(owner: User | None) -> int:
 
 def _load_kpis() -> int:
     first_year = timezone.localdate().year - 5
+    priorities = priorities_ensure()
     for (
         code,
         name,
@@ -569,7 +570,7 @@ def _load_kpis() -> int:
                 "definition": definition,
                 "unit": unit,
                 "polarity": polarity,
-                "priority": priority,
+                "priority": priorities[priority],
                 "target": Decimal(target) if target is not None else None,
                 "tolerance": Decimal(tolerance),
                 "source": source,
@@ -587,6 +588,7 @@ def _load_kpis() -> int:
                     "england": Decimal(str(england)),
                     "statistical_neighbours": Decimal(str(england)) + Decimal("1.5"),
                     "region": Decimal(str(england)) - Decimal("0.5"),
+                    "is_demo": True,
                 },
             )
     return len(INDICATORS)

@@ -254,18 +254,6 @@ class Polarity(models.TextChoices):
     CONTEXT = "context", "Context only (no RAG)"
 
 
-class Priority(models.TextChoices):
-    """The strategic priorities of the corporate parenting strategy, in its order."""
-
-    STABILITY = "stability", "Stability"
-    RESILIENCE = "resilience", "Resilience"
-    EET = "eet", "Education, employment and training"
-    HEALTH = "health", "Health"
-    LISTENING = "listening", "Listening"
-    CARE_EXPERIENCED = "care_experienced", "Care experienced"
-    CORPORATE_PARENTING = "corporate_parenting", "Corporate parenting"
-
-
 class PeriodKind(models.TextChoices):
     MONTH = "month", "Month"
     QUARTER = "quarter", "Quarter"
@@ -273,11 +261,19 @@ class PeriodKind(models.TextChoices):
 
 
 class IndicatorQuerySet(models.QuerySet["Indicator"]):
+    def current(self) -> IndicatorQuerySet:
+        """Indicators still watched (not retired); retired ones keep their figures."""
+        return self.filter(retired_at__isnull=True)
+
     def for_scorecard(self, periods: int = 12) -> IndicatorQuerySet:
         """Each indicator with its latest measurements, newest first, in two queries."""
         latest = Measurement.objects.order_by("-period_start")[:periods]
-        return self.order_by("code").prefetch_related(
-            models.Prefetch("measurements", queryset=latest, to_attr="latest_measurements")
+        return (
+            self.order_by("code")
+            .select_related("priority")
+            .prefetch_related(
+                models.Prefetch("measurements", queryset=latest, to_attr="latest_measurements")
+            )
         )
 
 
@@ -289,8 +285,14 @@ class Indicator(BaseModel):
     definition = models.TextField(blank=True)
     unit = models.CharField(max_length=10, choices=Unit.choices)
     polarity = models.CharField(max_length=10, choices=Polarity.choices)
-    priority = models.CharField(
-        "strategic priority", max_length=30, choices=Priority.choices, db_index=True
+    # Null: definitions loaded from national reference data have no local priority yet.
+    priority = models.ForeignKey(
+        "strategy.Priority",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name="strategic priority",
     )
     target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     tolerance = models.DecimalField(
@@ -300,6 +302,15 @@ class Indicator(BaseModel):
         help_text="How far from the target still counts as amber.",
     )
     source = models.CharField(max_length=200, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_indicators",
+        verbose_name="KPI owner",
+    )
+    retired_at = models.DateTimeField(null=True, blank=True)
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -327,6 +338,7 @@ class Measurement(BaseModel):
     )
     region = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     note = models.CharField(max_length=300, blank=True)
+    is_demo = models.BooleanField(default=False, help_text="invented figures for the demonstration")
 
     class Meta:
         ordering = ("indicator", "period_start")

@@ -21,7 +21,7 @@ from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import csv_response, table_page
 from corporate_parenting.years import years_later
 from offer import forms, kpis, services
-from offer.models import Feedback, Indicator, OfferCategory, OfferEntry, Priority
+from offer.models import Feedback, Indicator, OfferCategory, OfferEntry
 from offer.tables import FeedbackTable, OfferEntryTable
 
 EDITORS = (Role.OFFICER, Role.ADMIN)
@@ -259,12 +259,19 @@ def _scorecard_groups() -> list[tuple[str, list[kpis.IndicatorStatus]]]:
         kpis.status_of(indicator, indicator.latest_measurements)
         for indicator in Indicator.objects.for_scorecard()
     ]
-    order = {value: number for number, value in enumerate(Priority.values)}
-    statuses.sort(key=lambda s: (order.get(s.indicator.priority, 99), s.indicator.code))
+    # In the strategy's order; indicators with no priority yet come last.
+    statuses.sort(key=lambda s: (*_priority_order(s), s.indicator.code))
     return [
-        (Priority(priority).label, list(group))
-        for priority, group in itertools.groupby(statuses, key=lambda s: s.indicator.priority)
+        (label, list(group))
+        for (_, _, label), group in itertools.groupby(statuses, key=_priority_order)
     ]
+
+
+def _priority_order(status: kpis.IndicatorStatus) -> tuple[int, int, str]:
+    priority = status.indicator.priority
+    if priority is None:
+        return (1, 0, "No strategic priority yet")
+    return (0, priority.position, priority.name)
 
 
 SCORECARD_CSV_HEADER = (

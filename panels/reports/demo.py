@@ -12,6 +12,7 @@ from corporate_parenting.services import user_create_or_update
 from offer.models import Indicator
 from panels.models import AgendaItem
 from panels.reports import services
+from strategy.models import Priority
 
 HOUSING_SECTIONS = [
     {
@@ -76,7 +77,7 @@ def _write(report, author: User, *, summary: str, sections=(), indicators=()) ->
             "characteristic the council treats as if it were protected.",
             "risk_implications": "None beyond those in the report.",
         },
-        priorities=["stability", "care_experienced"],
+        priorities=list(Priority.objects.filter(slug__in=("stability", "care-experienced"))),
         indicators=list(indicators),
         sections=list(sections),
     )

@@ -7,11 +7,13 @@ from typing import Any
 
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
+from django.db.models import Q
 
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import Role, User
-from offer.models import Indicator, Priority
+from offer.models import Indicator
 from panels.reports.markup import check_markup
+from strategy.models import Priority
 
 MARKUP_HELP = (
     "Separate paragraphs with a blank line. Use ## for a sub-heading, - for a bullet, 1. for a "
@@ -94,11 +96,16 @@ class ReportForm(GovUKFormMixin, forms.Form):
         help_text="One recommendation a line, like “That the panel note the update.” They are "
         "numbered for you.",
     )
-    priorities = forms.MultipleChoiceField(
-        choices=Priority.choices,
+    priorities = forms.ModelMultipleChoiceField(
+        queryset=Priority.objects.current(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label="Strategic priorities this report addresses",
+        help_text="The progress of each one's objectives is printed in the report.",
+        error_messages={
+            "invalid_choice": "Choose strategic priorities from the list",
+            "invalid_pk_value": "Choose strategic priorities from the list",
+        },
     )
     indicators = forms.ModelMultipleChoiceField(
         queryset=Indicator.objects.order_by("code"),
@@ -116,6 +123,15 @@ class ReportForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.helper.form_tag = False
         self.helper.layout.pop()  # the page has its own buttons
+        # A priority retired since the report chose it stays on offer for this report.
+        chosen = self.initial.get("priorities") or ()
+        if hasattr(chosen, "all"):  # the report's own related manager
+            chosen = chosen.all()
+        chosen = [getattr(p, "pk", p) for p in chosen]
+        self.initial["priorities"] = chosen
+        self.fields["priorities"].queryset = Priority.objects.filter(
+            Q(retired_at__isnull=True) | Q(pk__in=chosen)
+        )
 
     def build_layout(self) -> Layout:
         return Layout(

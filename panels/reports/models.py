@@ -8,12 +8,10 @@ meeting's agenda was published, its body is public, and its item is not exempt.
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 
 from corporate_parenting.models import BaseModel
-from offer.models import Priority
 from panels.reports.querysets import PackBuildQuerySet, ReportQuerySet
 
 
@@ -61,11 +59,12 @@ class Report(BaseModel):
     legal_implications = models.TextField(blank=True)
     equalities_implications = models.TextField(blank=True)
     risk_implications = models.TextField("risk management implications", blank=True)
-    priorities = ArrayField(
-        models.CharField(max_length=30, choices=Priority.choices),
-        default=list,
+    priorities = models.ManyToManyField(
+        "strategy.Priority",
         blank=True,
+        related_name="reports",
         verbose_name="strategic priorities",
+        help_text="Each one's objectives and their progress are printed in the report.",
     )
     indicators = models.ManyToManyField(
         "offer.Indicator",
@@ -110,7 +109,7 @@ class Report(BaseModel):
 
     @property
     def priority_labels(self) -> list[str]:
-        return [Priority(p).label for p in self.priorities if p in Priority.values]
+        return [priority.name for priority in self.priorities.all()]
 
 
 class ReportSection(BaseModel):

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from corporate_parenting.audit import audit_record
 from corporate_parenting.models import User
-from offer.models import Indicator, Priority
+from offer.models import Indicator
 from panels.models import AgendaItem, ItemKind, Meeting
 from panels.reports import annexes
 from panels.reports.markup import check_markup, render_markup
@@ -33,6 +33,7 @@ from panels.reports.models import (
     ReportStatus,
     ReportVersion,
 )
+from strategy.models import Priority
 
 TEXT_FIELDS = (
     "title",
@@ -70,7 +71,7 @@ def report_content(report: Report) -> dict[str, Any]:
         **{name: getattr(report, name) for name in TEXT_FIELDS},
         "sponsor": str(report.sponsor),
         "author": str(report.author),
-        "priorities": [Priority(p).label for p in report.priorities if p in Priority.values],
+        "priorities": [p.name for p in report.priorities.all()],
         "indicators": sorted(i.code for i in report.indicators.all()),
         "sections": [
             {"heading": s.heading, "body": s.body} for s in report.sections.order_by("position")
@@ -180,7 +181,7 @@ def report_update(
     actor: User | None,
     report: Report,
     fields: dict[str, str],
-    priorities: Sequence[str] = (),
+    priorities: Sequence[Priority] = (),
     indicators: Sequence[Indicator] = (),
     sections: Sequence[dict[str, str]] = (),
 ) -> Report:
@@ -204,8 +205,8 @@ def report_update(
             check_markup(fields.get(name, ""))
         except ValidationError as error:
             errors[name] = error.messages
-    bad_priorities = set(priorities) - set(Priority.values)
-    if bad_priorities:
+    already = set(report.priorities.values_list("pk", flat=True))
+    if any(p.pk is None or (p.is_retired and p.pk not in already) for p in priorities):
         errors["priorities"] = ["Choose strategic priorities from the list"]
     try:
         cleaned_sections = _clean_sections(sections)
@@ -217,9 +218,9 @@ def report_update(
     before = report_content(report)
     for name, value in fields.items():
         setattr(report, name, value.strip())
-    report.priorities = [p for p in Priority.values if p in set(priorities)]
-    report.full_clean(exclude=["item", "indicators"])
+    report.full_clean(exclude=["item", "indicators", "priorities"])
     report.save()
+    report.priorities.set(priorities)
     report.indicators.set(indicators)
     report.sections.all().delete()
     ReportSection.objects.bulk_create(

@@ -17,10 +17,11 @@ from offer.models import (
     OfferEntry,
     PeriodKind,
     Polarity,
-    Priority,
     Unit,
 )
 from offer.services import entries_reindex
+from strategy.demo import PRIORITIES as DEMO_PRIORITIES
+from strategy.models import Priority
 
 BATCH_SIZE = 2000
 ENTRIES_PER_FACTOR = 100
@@ -85,7 +86,11 @@ def build_offer(factor: int) -> dict[str, int]:
 def build_kpis(factor: int) -> dict[str, int]:
     """Indicators across every priority, each with monthly figures and an England comparator."""
     rng = random.Random(11)
-    priorities, units = Priority.values, [Unit.PERCENT, Unit.RATE, Unit.DAYS, Unit.COUNT]
+    priorities = [
+        Priority.objects.get_or_create(slug=slug, defaults={"name": name, "position": position})[0]
+        for position, (slug, name, _) in enumerate(DEMO_PRIORITIES, start=1)
+    ]
+    units = [Unit.PERCENT, Unit.RATE, Unit.DAYS, Unit.COUNT]
     polarities = [Polarity.HIGHER, Polarity.LOWER, Polarity.CONTEXT]
     indicators = Indicator.objects.bulk_create(
         [

@@ -82,7 +82,6 @@ def make_indicators(count: int = 3) -> list[Any]:
                 "name": f"Care leavers in education, employment or training ({n + 1})",
                 "unit": "percent",
                 "polarity": "higher",
-                "priority": "eet",
                 "target": Decimal("60"),
                 "tolerance": Decimal("5"),
             },
@@ -142,7 +141,6 @@ def make_report(
         equalities_implications="The proposals affect care leavers, who share several "
         "protected characteristics; an equality impact assessment has been done.",
         risk_implications="Low.",
-        priorities=["eet", "stability"],
         status="published" if published else "approved",
         published_at=now if published else None,
     )
@@ -155,6 +153,16 @@ def make_report(
             body=text,
             body_html=render_markup(text),
         )
+    from strategy.models import Priority
+
+    report.priorities.set(
+        [
+            Priority.objects.get_or_create(slug=slug, defaults={"name": name, "position": n})[0]
+            for n, (slug, name) in enumerate(
+                (("eet", "Education, employment and training"), ("stability", "Stability"))
+            )
+        ]
+    )
     if indicators:
         report.indicators.set(indicators)
     if annex_pages:

@@ -55,7 +55,7 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Indicator {n}")
     unit = "percent"
     polarity = "higher"
-    priority = "stability"
+    priority = None
     target = Decimal("80")
     tolerance = Decimal("5")
 

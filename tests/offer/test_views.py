@@ -14,6 +14,7 @@ from tests.offer.factories import (
     OfferCategoryFactory,
     OfferEntryFactory,
 )
+from tests.strategy.factories import PriorityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -171,7 +172,9 @@ def test_home_panel_is_empty_for_councillors(councillor):
 
 
 def _indicator_with_history(n: int, periods: int = 14) -> None:
-    indicator = IndicatorFactory(code=f"K{n}", priority=["stability", "eet", "health"][n % 3])
+    names = ["Stability", "Education, employment and training", "Health"]
+    priority = PriorityFactory(slug=f"p{n % 3}", name=names[n % 3], position=n % 3)
+    indicator = IndicatorFactory(code=f"K{n}", priority=priority)
     for year in range(periods):
         MeasurementFactory(
             indicator=indicator,
