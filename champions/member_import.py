@@ -22,6 +22,7 @@ from champions.models import Member
 from corporate_parenting.audit import audit_record
 from corporate_parenting.inputs import has_control_characters
 from corporate_parenting.models import Role, User
+from corporate_parenting.people.services import invitation_resend
 
 COLUMNS = ("name", "email", "ward", "party")
 REQUIRED_COLUMNS = ("name", "email")
@@ -55,6 +56,7 @@ class LineError:
 @dataclass
 class MemberImportResult:
     created: list[Member] = field(default_factory=list)
+    invited: int = 0
 
 
 class MembersImportRefused(Exception):
@@ -213,7 +215,7 @@ def _check(data: bytes) -> list[_Line]:
     return lines
 
 
-def members_import(*, actor: User, data: bytes) -> MemberImportResult:
+def members_import(*, actor: User, data: bytes, invite: bool = False) -> MemberImportResult:
     """Add a councillor and their champions record for every line, or nobody.
 
     Raises MembersImportRefused with every problem when any line is wrong, and PermissionDenied
@@ -225,7 +227,7 @@ def members_import(*, actor: User, data: bytes) -> MemberImportResult:
     lines = _check(data)
     try:
         with transaction.atomic():
-            result = _create(actor=actor, lines=lines)
+            result = _create(actor=actor, lines=lines, invite=invite)
     except IntegrityError:
         # Someone added one of these addresses between the check and the save.
         raise _refuse(
@@ -235,7 +237,7 @@ def members_import(*, actor: User, data: bytes) -> MemberImportResult:
     return result
 
 
-def _create(*, actor: User, lines: list[_Line]) -> MemberImportResult:
+def _create(*, actor: User, lines: list[_Line], invite: bool) -> MemberImportResult:
     group, _ = Group.objects.get_or_create(name=Role.COUNCILLOR)
     result = MemberImportResult()
     for entry in lines:
@@ -250,5 +252,8 @@ def _create(*, actor: User, lines: list[_Line]) -> MemberImportResult:
             action="imported as a member",
             note=", ".join(part for part in (entry.ward, entry.party) if part),
         )
+        if invite:
+            invitation_resend(actor=actor, user=user)
+            result.invited += 1
         result.created.append(member)
     return result

@@ -24,8 +24,15 @@ class MembersImportForm(GovUKFormMixin, forms.Form):
         error_messages={"required": "Choose a CSV file to import", "empty": "The file is empty"},
     )
 
+    invite = forms.BooleanField(
+        label="Send each member an invitation to set a password",
+        required=False,
+        help_text="They can sign in once they have set one. You can also invite them later, "
+        "one by one, from their page in People.",
+    )
+
     def build_layout(self) -> Layout:
-        return Layout(Field("file"))
+        return Layout(Field("file"), Field.checkbox("invite"))
 
     def clean_file(self) -> object:
         upload = self.cleaned_data["file"]
@@ -54,6 +61,7 @@ def member_import_page(request: HttpRequest) -> HttpResponse:
             result = member_import.members_import(
                 actor=actor,
                 data=form.cleaned_data["file"].read(member_import.MAX_BYTES + 1),
+                invite=form.cleaned_data["invite"],
             )
         except member_import.MembersImportRefused as refused:
             problems = refused.errors
@@ -65,9 +73,10 @@ def member_import_page(request: HttpRequest) -> HttpResponse:
             )
         else:
             count = len(result.created)
-            messages.success(
-                request, f"Added {count} {'member' if count == 1 else 'members'} from the file"
-            )
+            added = f"Added {count} {'member' if count == 1 else 'members'} from the file"
+            if result.invited:
+                added += f" and sent {result.invited} {'invitation' if result.invited == 1 else 'invitations'}"
+            messages.success(request, added)
             return redirect("champions:member_list")
     return render(
         request,

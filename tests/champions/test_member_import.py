@@ -18,7 +18,7 @@ from champions.member_import import (
     members_import,
 )
 from champions.models import Member
-from corporate_parenting.models import AuditEvent, Role, User
+from corporate_parenting.models import AuditEvent, Invitation, Role, User
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -185,6 +185,29 @@ def test_empty_large_long_and_non_utf8_files_are_refused(actor):
     assert Member.objects.count() == 0
 
 
+def test_invitations_go_with_the_import_and_only_when_everybody_is_saved(
+    actor, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        result = members_import(actor=actor, data=GOOD, invite=True)
+    assert result.invited == 3
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        "jane.doe@council.example",
+        "priya.ashworth@council.example",
+        "tom.okafor@council.example",
+    ]
+    assert "/invitation/" in mailoutbox[0].body
+    assert Invitation.objects.open().count() == 3
+    mailoutbox.clear()
+    # A refused file invites nobody.
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(MembersImportRefused):
+        members_import(
+            actor=actor, data=GOOD.replace(b"jane.doe", b"new.person") + b",bad,,\n", invite=True
+        )
+    assert mailoutbox == []
+    assert Invitation.objects.count() == 3
+
+
 def test_only_an_admin_may_import(actor):
     officer = factories.officer(email="officer@example.org")
     with pytest.raises(PermissionDenied):
@@ -209,6 +232,17 @@ def test_page_lists_problems_by_line_and_adds_nobody(client_for):
     assert "Nobody was added: 1 problem in the file" in content
     assert "Line 1: unknown column &#x27;Wards&#x27;" in content
     assert people() == before
+
+
+def test_page_sends_invitations_when_asked(
+    client_for, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("admin").post(
+            URL, {"file": upload(GOOD), "invite": "on"}, follow=True
+        )
+    assert "Added 3 members from the file and sent 3 invitations" in response.content.decode()
+    assert len(mailoutbox) == 3
 
 
 def test_page_adds_every_member_and_says_how_many(client_for):

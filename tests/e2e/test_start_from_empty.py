@@ -1,20 +1,25 @@
 """A council starts from an empty database, in the browser alone: no load_demo.
 
-The first admin signs in and sets up the second step, adds the councillors elected in May from a
-CSV file, makes a champion area and appoints both councillors; an officer imports the year's KPI
-figures; a councillor logs an engagement. Every page on the way is checked with axe-core at
+`create_admin` prints a link; the first admin sets a password with it, signs in and sets up the
+second step; invites an officer; adds the councillors elected in May from a CSV file with an
+invitation each; the officer accepts, is given the KPI owner duty and imports the year's KPI
+figures; the admin makes a champion area and appoints both councillors; a councillor accepts
+their invitation and logs an engagement. Every page on the way is checked with axe-core at
 390 px (a phone).
 """
 
+import io
 import re
+from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import FilePayload, Page
 
-from corporate_parenting.models import Role, User
-from corporate_parenting.services import roles_ensure, user_create_or_update
+from corporate_parenting.models import DutyKind, Role, User
+from corporate_parenting.services import roles_ensure
 from tests.e2e.axe import assert_accessible
 from tests.second_factor import code_now
 
@@ -22,20 +27,18 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 ADMIN = "first.admin@council.example"
 OFFICER = "kpi.officer@council.example"
-COUNCILLORS = {
-    "priya.ashworth@council.example": "Priya Ashworth",
-    "tom.okafor@council.example": "Tom Okafor",
-}
+PRIYA = "priya.ashworth@council.example"
+COUNCILLORS = {PRIYA: "Priya Ashworth", "tom.okafor@council.example": "Tom Okafor"}
 PASSWORDS = {
     ADMIN: "first-admin-long-passphrase-42",
     OFFICER: "officer-long-passphrase-77",
-    "priya.ashworth@council.example": "priya-long-passphrase-19",
-    "tom.okafor@council.example": "tom-long-passphrase-23",
+    PRIYA: "priya-long-passphrase-19",
 }
 MEMBERS_CSV = b"""name,email,ward,party
 Priya Ashworth,priya.ashworth@council.example,Riverside,Labour
 Tom Okafor,tom.okafor@council.example,Hill Top,Independent
 """
+LINK = re.compile(r"https?://\S+/invitation/\S+")
 
 
 @pytest.fixture
@@ -66,6 +69,29 @@ def submit(page: Page, button: str) -> None:
     assert_accessible(page)
 
 
+def on_this_server(base: str, link: str) -> str:
+    """The link as sent (on the portal's public address), opened on the test server."""
+    parts = urlsplit(link)
+    return f"{base}{parts.path}"
+
+
+def invitation_link(email: str) -> str:
+    """The link in the last invitation e-mail sent to this address."""
+    sent = [message for message in mail.outbox if message.to == [email]]
+    assert sent, f"no e-mail to {email}"
+    found = LINK.search(sent[-1].body)
+    assert found, sent[-1].body
+    return found.group(0)
+
+
+def set_password(page: Page, base: str, link: str, email: str) -> None:
+    visit(page, on_this_server(base, link))
+    page.get_by_label("New password", exact=True).fill(PASSWORDS[email])
+    page.get_by_label("New password confirmation").fill(PASSWORDS[email])
+    submit(page, "Set my password")
+    assert page.get_by_text("Your password is set").is_visible()
+
+
 def sign_in(page: Page, base: str, email: str) -> None:
     """Password, then the second step for staff: set up the app the first time, else a code."""
     visit(page, f"{base}/sign-in/")
@@ -90,35 +116,61 @@ def sign_in(page: Page, base: str, email: str) -> None:
     assert_accessible(page)
 
 
-def upload_members(page: Page, data: bytes) -> None:
-    page.get_by_label("CSV file of members").set_input_files(
-        files=FilePayload(name="members.csv", mimeType="text/csv", buffer=data)
+def upload(page: Page, label: str, name: str, data: bytes, button: str) -> None:
+    page.get_by_label(label).set_input_files(
+        files=FilePayload(name=name, mimeType="text/csv", buffer=data)
     )
-    submit(page, "Import members")
+    submit(page, button)
 
 
 def test_a_council_starts_from_an_empty_database(empty, new_page):
     base = empty
-    # -- The first admin. STAND-IN until `create_admin` lands: made as the command would.
-    user_create_or_update(
-        email=ADMIN, full_name="Jo Whitaker", roles=[Role.ADMIN], password=PASSWORDS[ADMIN]
-    )
 
+    # -- The first admin: made on the command line, with a link printed once.
+    out = io.StringIO()
+    call_command("create_admin", ADMIN, "--name", "Jo Whitaker", stdout=out)
+    printed = LINK.search(out.getvalue())
+    assert printed, out.getvalue()
     admin = phone(new_page)
+    set_password(admin, base, printed.group(0), ADMIN)
     sign_in(admin, base, ADMIN)
 
-    # -- The councillors elected in May, from the members CSV.
+    # -- An officer, invited from the people pages.
+    visit(admin, f"{base}/people/invite/")
+    admin.get_by_label("Full name").fill("Sam Patel")
+    admin.get_by_label("E-mail address").fill(OFFICER)
+    admin.get_by_role("checkbox", name="Officer", exact=True).check()
+    submit(admin, "Send the invitation")
+    assert admin.get_by_text(f"Invitation sent to Sam Patel at {OFFICER}").is_visible()
+    officer_page_url = admin.url
+
+    # -- The councillors elected in May, from the members CSV, each sent an invitation. The file
+    # as the elections office sent it first: a "Wards" column. Nobody is added.
     visit(admin, f"{base}/champions/members/import/")
-    # First the file as the elections office sent it: a "Wards" column. Nobody is added.
-    upload_members(admin, MEMBERS_CSV.replace(b",ward,", b",Wards,"))
+    wrong = MEMBERS_CSV.replace(b",ward,", b",Wards,")
+    upload(admin, "CSV file of members", "members.csv", wrong, "Import members")
     assert admin.locator("#line-errors li").all_inner_texts() == [
         "Line 1: unknown column 'Wards': the columns are name, email, ward, party"
     ]
     assert not User.objects.filter(email__in=COUNCILLORS).exists()
-    upload_members(admin, MEMBERS_CSV)
-    assert admin.get_by_text("Added 2 members from the file").is_visible()
+    admin.get_by_label("Send each member an invitation to set a password").check()
+    upload(admin, "CSV file of members", "members.csv", MEMBERS_CSV, "Import members")
+    assert admin.get_by_text("Added 2 members from the file and sent 2 invitations").is_visible()
     for email in COUNCILLORS:
         assert User.objects.get(email=email).has_role(Role.COUNCILLOR)
+
+    # -- The officer accepts, sets a password and the second step, then is made KPI owner.
+    officer = phone(new_page)
+    set_password(officer, base, invitation_link(OFFICER), OFFICER)
+    sign_in(officer, base, OFFICER)
+    visit(admin, officer_page_url)
+    admin.get_by_role("link", name="Change duties").click()
+    admin.wait_for_url(re.compile(r"/people/\d+/duties/$"))
+    assert_accessible(admin)
+    admin.get_by_role("radio", name="KPI owner").check()
+    submit(admin, "Give this duty")
+    assert admin.get_by_text("Sam Patel is now kpi owner").is_visible()
+    assert User.objects.get(email=OFFICER).duties.filter(kind=DutyKind.KPI_OWNER).exists()
 
     # -- An area, and both councillors appointed its champions.
     visit(admin, f"{base}/champions/areas/new/")
@@ -133,17 +185,13 @@ def test_a_council_starts_from_an_empty_database(empty, new_page):
         submit(admin, "Appoint champion")
         assert admin.get_by_text(f"{name} appointed champion for Education").is_visible()
 
-    # -- A councillor logs an engagement. STAND-IN until invitations land: the password set
-    # here as accepting the invitation would.
-    priya = User.objects.get(email="priya.ashworth@council.example")
-    priya.set_password(PASSWORDS[priya.email])
-    priya.save()
+    # -- A councillor accepts the invitation and logs an engagement.
     councillor = phone(new_page)
-    sign_in(councillor, base, priya.email)
+    set_password(councillor, base, invitation_link(PRIYA), PRIYA)
+    sign_in(councillor, base, PRIYA)
     visit(councillor, f"{base}/champions/engagements/new/")
     councillor.get_by_label("What kind of engagement was it?").select_option(label="Visit")
     councillor.get_by_label("What you did").fill("Met the virtual school head and two pupils.")
     councillor.get_by_label("Number of young people").fill("2")
     submit(councillor, "Submit engagement")
     assert councillor.get_by_text("Engagement submitted").is_visible()
-    assert Group.objects.get(name=Role.COUNCILLOR).user_set.count() == 2
