@@ -1,0 +1,145 @@
+"""Bodies: the list, a body's page, its members, register of interests and attendance."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from corporate_parenting.forms import add_service_errors
+from corporate_parenting.models import AuditEvent, Role
+from corporate_parenting.permissions import role_required
+from corporate_parenting.tables import table_page
+from panels import forms, services
+from panels.models import Body, Declaration, Membership
+from panels.stats import attendance_statistics
+from panels.tables import DeclarationTable
+from panels.views.common import SIGNED_IN
+
+
+@role_required(*SIGNED_IN)
+def body_list(request: HttpRequest) -> HttpResponse:
+    bodies = Body.objects.visible_to(request.user).select_related("clerk").distinct()
+    return render(
+        request,
+        "panels/body_list.html",
+        {"bodies": bodies, "can_manage": request.user.has_role(Role.ADMIN)},
+    )
+
+
+def _body_for(request: HttpRequest, slug: str) -> Body:
+    return get_object_or_404(Body.objects.visible_to(request.user).distinct(), slug=slug)
+
+
+@role_required(*SIGNED_IN)
+def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body_for(request, slug)
+    memberships = body.memberships.select_related("user").order_by("role", "user__full_name")
+    meetings = body.meetings.order_by("-date")[:20]
+    return render(
+        request,
+        "panels/body_detail.html",
+        {
+            "body": body,
+            "memberships": memberships,
+            "meetings": meetings,
+            "can_manage": request.user.has_role(Role.ADMIN),
+            "audit_events": AuditEvent.objects.for_object(body)[:30]
+            if request.user.has_role(Role.ADMIN)
+            else None,
+        },
+    )
+
+
+@role_required(Role.ADMIN)
+def body_create(request: HttpRequest) -> HttpResponse:
+    form = forms.BodyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.body_create(
+                actor=request.user,
+                **{name: form.cleaned_data[name] for name in services.BODY_FIELDS},
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{created.name} added")
+            return redirect(created)
+    return render(request, "panels/body_form.html", {"form": form, "heading": "New body"})
+
+
+@role_required(Role.ADMIN)
+def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    body = get_object_or_404(Body, slug=slug)
+    form = forms.BodyForm(request.POST or None, instance=Body.objects.get(pk=body.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            updated = services.body_update(
+                actor=request.user,
+                body=body,
+                **{name: form.cleaned_data[name] for name in services.BODY_FIELDS},
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Body saved")
+            return redirect(updated)
+    return render(
+        request,
+        "panels/body_form.html",
+        {"form": form, "heading": f"Change {body.name}", "body": body},
+    )
+
+
+@role_required(Role.ADMIN)
+def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
+    body = get_object_or_404(Body, slug=slug)
+    form = forms.MembershipForm(request.POST or None, body=body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_set(
+                actor=request.user,
+                body=body,
+                user=form.cleaned_data["user"],
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{form.cleaned_data['user']} added to {body.name}")
+            return redirect(body)
+    return render(request, "panels/membership_form.html", {"form": form, "body": body})
+
+
+@role_required(Role.ADMIN)
+def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = get_object_or_404(Membership.objects.select_related("body", "user"), pk=pk)
+    if request.method == "POST":
+        services.membership_remove(actor=request.user, membership=membership)
+        messages.success(request, f"{membership.user} removed from {membership.body.name}")
+        return redirect(membership.body)
+    return render(request, "panels/membership_remove.html", {"membership": membership})
+
+
+@role_required(*SIGNED_IN)
+def body_register(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body_for(request, slug)
+    return table_page(
+        request,
+        table_class=DeclarationTable,
+        queryset=Declaration.objects.for_body(body).order_by("-meeting__date", "member__full_name"),
+        template="panels/body_register.html",
+        csv_filename=f"register-of-interests-{body.slug}.csv",
+        context={"body": body},
+    )
+
+
+@role_required(*SIGNED_IN)
+def body_attendance(request: HttpRequest, slug: str) -> HttpResponse:
+    body = _body_for(request, slug)
+    return render(
+        request,
+        "panels/body_attendance.html",
+        {"body": body, "statistics": attendance_statistics(body)},
+    )
