@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from panels.minutes import build_minutes
 from panels.models import Body, MemberRole, Resolution
 from panels.models import Meeting as MeetingModel
 from panels.reports.models import Report
@@ -104,4 +105,19 @@ def public_index(request: HttpRequest) -> HttpResponse:
         request,
         "panels/public_index.html",
         {"groups": groups, "quiet_bodies": list(bodies_without)},
+    )
+
+
+def public_meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(MeetingModel.objects.public().for_minutes(), pk=pk)
+    minutes = build_minutes(meeting, public=True) if meeting.minutes_are_approved else None
+    reports = {r.item_id: r for r in Report.objects.public().filter(item__meeting=meeting)}
+    return render(
+        request,
+        "panels/public_meeting.html",
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "agenda": [(item, reports.get(item.pk)) for item in meeting.items.all()],
+        },
     )
