@@ -10,6 +10,7 @@ their invitation and logs an engagement. Every page on the way is checked with a
 
 import io
 import re
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,6 +21,7 @@ from playwright.sync_api import FilePayload, Page
 
 from corporate_parenting.models import DutyKind, Role, User
 from corporate_parenting.services import roles_ensure
+from offer.models import Indicator, Measurement, Polarity, Unit
 from tests.e2e.axe import assert_accessible
 from tests.second_factor import code_now
 
@@ -37,6 +39,10 @@ PASSWORDS = {
 MEMBERS_CSV = b"""name,email,ward,party
 Priya Ashworth,priya.ashworth@council.example,Riverside,Labour
 Tom Okafor,tom.okafor@council.example,Hill Top,Independent
+"""
+FIGURES_CSV = b"""code,period,value
+CL-EET,2024,55
+CL-EET,2025,61.5
 """
 LINK = re.compile(r"https?://\S+/invitation/\S+")
 
@@ -171,6 +177,22 @@ def test_a_council_starts_from_an_empty_database(empty, new_page):
     submit(admin, "Give this duty")
     assert admin.get_by_text("Sam Patel is now kpi owner").is_visible()
     assert User.objects.get(email=OFFICER).duties.filter(kind=DutyKind.KPI_OWNER).exists()
+
+    # -- The officer's indicator, and its figures from the KPI import page.
+    # STAND-IN until the indicator pages land: made as the officer's form would.
+    Indicator.objects.create(
+        code="CL-EET",
+        name="Care leavers in education, employment or training",
+        unit=Unit.PERCENT,
+        polarity=Polarity.HIGHER,
+        target=Decimal(60),
+        tolerance=Decimal(5),
+        owner=User.objects.get(email=OFFICER),
+    )
+    visit(officer, f"{base}/offer/kpis/import/")
+    upload(officer, "CSV file of figures", "figures.csv", FIGURES_CSV, "Import figures")
+    assert officer.get_by_text("Imported 2 new figures and updated 0").is_visible()
+    assert Measurement.objects.filter(indicator__code="CL-EET").count() == 2
 
     # -- An area, and both councillors appointed its champions.
     visit(admin, f"{base}/champions/areas/new/")
