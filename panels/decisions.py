@@ -13,7 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
-from panels import decision_services, forms
+from panels import decision_services
+from panels.forms.decisions import DecisionStatusForm
 from panels.models import DecisionStatus, Resolution
 
 
@@ -38,7 +39,7 @@ def decision_status_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.ADMIN)
 def decision_status_add(request: HttpRequest) -> HttpResponse:
-    form = forms.DecisionStatusForm(request.POST or None)
+    form = DecisionStatusForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             created = decision_services.decision_status_create(
@@ -61,7 +62,7 @@ def decision_status_add(request: HttpRequest) -> HttpResponse:
 @role_required(Role.ADMIN)
 def decision_status_edit(request: HttpRequest, pk: int) -> HttpResponse:
     status = get_object_or_404(DecisionStatus, pk=pk)
-    form = forms.DecisionStatusForm(
+    form = DecisionStatusForm(
         request.POST or None,
         editing=True,
         initial={"name": status.name, "position": status.position, "is_active": status.is_active},

@@ -13,8 +13,9 @@ from corporate_parenting.forms import add_service_errors
 from corporate_parenting.models import AuditEvent
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
-from panels import forms, services
+from panels import services
 from panels.filters import ActionFilter
+from panels.forms.actions import ActionUpdateForm
 from panels.models import Resolution
 from panels.tables import ActionTable
 from panels.views.common import CLERKS, SIGNED_IN
@@ -60,7 +61,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_update = request.user.has_role(*CLERKS)
     if request.method == "POST" and not can_update:
         raise PermissionDenied
-    form = forms.ActionUpdateForm(request.POST or None, initial={"status": action.status})
+    form = ActionUpdateForm(request.POST or None, initial={"status": action.status})
     if request.method == "POST" and form.is_valid():
         try:
             services.action_update_add(

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.permissions import role_required
-from panels import forms, services
+from panels import services
+from panels.forms.agenda import AgendaItemEditForm, AgendaItemForm, PublishForm
 from panels.models import AgendaItem, Meeting
 from panels.views.common import CLERKS, item_for, locked_redirect, meeting_for
 
@@ -20,7 +21,7 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
         return locked
-    form = forms.AgendaItemForm(request.POST or None, request.FILES or None)
+    form = AgendaItemForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_add(
@@ -51,7 +52,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = item.meeting
     if locked := locked_redirect(request, meeting):
         return locked
-    form = forms.AgendaItemEditForm(
+    form = AgendaItemEditForm(
         request.POST or None,
         request.FILES or None,
         initial={
@@ -136,7 +137,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "The agenda has already been published")
         return redirect(meeting)
     check = services.agenda_notice(meeting)
-    form = forms.PublishForm(request.POST or None)
+    form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_publish(

@@ -10,7 +10,8 @@ from django.shortcuts import redirect, render
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.models import User
 from corporate_parenting.permissions import role_required
-from panels import forms, services
+from panels import services
+from panels.forms.attendance import AttendanceForm, DeclarationForm
 from panels.views.common import CLERKS, SIGNED_IN, locked_redirect, meeting_for
 
 
@@ -33,7 +34,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         "young_people_present": meeting.young_people_present,
     }
-    form = forms.AttendanceForm(request.POST or None, initial=initial, members=members)
+    form = AttendanceForm(request.POST or None, initial=initial, members=members)
     if request.method == "POST" and form.is_valid():
         try:
             services.attendance_record(
@@ -65,7 +66,7 @@ def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
         members = User.objects.filter(pk=request.user.pk, panel_memberships__body=meeting.body)
         if not members.exists():
             raise PermissionDenied
-    form = forms.DeclarationForm(
+    form = DeclarationForm(
         request.POST or None,
         members=members,
         items=meeting.items.all(),

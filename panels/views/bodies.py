@@ -11,7 +11,8 @@ from corporate_parenting.forms import add_service_errors
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
-from panels import forms, services
+from panels import services
+from panels.forms.bodies import BodyForm, MembershipForm
 from panels.models import Body, Declaration, Membership
 from panels.stats import attendance_statistics
 from panels.tables import DeclarationTable
@@ -54,7 +55,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @role_required(Role.ADMIN)
 def body_create(request: HttpRequest) -> HttpResponse:
-    form = forms.BodyForm(request.POST or None)
+    form = BodyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             created = services.body_create(
@@ -72,7 +73,7 @@ def body_create(request: HttpRequest) -> HttpResponse:
 @role_required(Role.ADMIN)
 def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
-    form = forms.BodyForm(request.POST or None, instance=Body.objects.get(pk=body.pk))
+    form = BodyForm(request.POST or None, instance=Body.objects.get(pk=body.pk))
     if request.method == "POST" and form.is_valid():
         try:
             updated = services.body_update(
@@ -95,7 +96,7 @@ def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @role_required(Role.ADMIN)
 def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
-    form = forms.MembershipForm(request.POST or None, body=body)
+    form = MembershipForm(request.POST or None, body=body)
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_set(

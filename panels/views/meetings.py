@@ -14,8 +14,9 @@ from corporate_parenting.forms import add_service_errors
 from corporate_parenting.models import AuditEvent
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
-from panels import forms, services
+from panels import services
 from panels.filters import MeetingFilter
+from panels.forms.meetings import MeetingDetailsForm, MeetingForm
 from panels.minutes import build_minutes
 from panels.models import AgendaItem, Body, Meeting, Resolution
 from panels.reports.models import Report
@@ -45,7 +46,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(*CLERKS)
 def meeting_create(request: HttpRequest) -> HttpResponse:
-    form = forms.MeetingForm(request.POST or None, bodies=Body.objects.all())
+    form = MeetingForm(request.POST or None, bodies=Body.objects.all())
     if request.method == "POST" and form.is_valid():
         try:
             created = services.meeting_create(
@@ -109,7 +110,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
         return locked
-    form = forms.MeetingDetailsForm(request.POST or None, instance=meeting)
+    form = MeetingDetailsForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         fresh = Meeting.objects.get(pk=meeting.pk)
         try:

@@ -12,7 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
-from panels import forms, services
+from panels import services
+from panels.forms.minutes import AmendmentForm, ApproveForm, MinutesForm, ResolutionForm
 from panels.minutes import build_minutes
 from panels.models import Meeting, MeetingStatus, Resolution
 from panels.views.common import CLERKS, item_for, locked_redirect, meeting_for
@@ -24,7 +25,7 @@ def minutes_item(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = item.meeting
     if locked := locked_redirect(request, meeting):
         return locked
-    form = forms.MinutesForm(request.POST or None, initial={"discussion": item.discussion})
+    form = MinutesForm(request.POST or None, initial={"discussion": item.discussion})
     if request.method == "POST" and form.is_valid():
         try:
             services.minutes_item_save(
@@ -47,7 +48,7 @@ def minutes_item(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _resolution_kwargs(form: forms.ResolutionForm) -> dict[str, Any]:
+def _resolution_kwargs(form: ResolutionForm) -> dict[str, Any]:
     data = form.cleaned_data
     return {
         "text": data["text"],
@@ -69,7 +70,7 @@ def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = item.meeting
     if locked := locked_redirect(request, meeting):
         return locked
-    form = forms.ResolutionForm(request.POST or None)
+    form = ResolutionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.resolution_add(actor=request.user, item=item, **_resolution_kwargs(form))
@@ -94,7 +95,7 @@ def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = item.meeting
     if locked := locked_redirect(request, meeting):
         return locked
-    form = forms.ResolutionForm(
+    form = ResolutionForm(
         request.POST or None,
         current_status=resolution.decision_status,
         initial={
@@ -138,9 +139,7 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
         .exclude(status=MeetingStatus.MINUTES_APPROVED)
         .order_by("date")
     )
-    form = forms.ApproveForm(
-        request.POST or None, meetings=later, initial={"at_meeting": later.first()}
-    )
+    form = ApproveForm(request.POST or None, meetings=later, initial={"at_meeting": later.first()})
     if request.method == "POST" and form.is_valid():
         try:
             services.minutes_approve(
@@ -161,7 +160,7 @@ def minutes_amend(request: HttpRequest, pk: int) -> HttpResponse:
     if not meeting.minutes_are_approved:
         messages.error(request, "These minutes are not approved yet: change them directly")
         return redirect(meeting)
-    form = forms.AmendmentForm(request.POST or None, initial={"new_text": item.discussion})
+    form = AmendmentForm(request.POST or None, initial={"new_text": item.discussion})
     if request.method == "POST" and form.is_valid():
         try:
             services.minutes_amend(

@@ -1,0 +1,92 @@
+"""Agenda forms: an item, its report and whether it is exempt, and publishing the agenda."""
+
+from crispy_forms_gds.layout import Field, Layout
+from django import forms
+
+from corporate_parenting.forms import GovUKFormMixin
+from panels.documents import KINDS, check_report_document, report_max_bytes
+from panels.models import ExemptParagraph
+
+
+class AgendaItemForm(GovUKFormMixin, forms.Form):
+    submit_text = "Add item"
+
+    title = forms.CharField(
+        max_length=250, error_messages={"required": "Enter the title of the item"}
+    )
+    presenter = forms.CharField(max_length=200, required=False, label="Presented by (optional)")
+    report = forms.FileField(
+        required=False,
+        label="Report (optional)",
+        help_text="A PDF, Word, OpenDocument, Excel or PowerPoint file.",
+    )
+    is_urgent = forms.BooleanField(required=False, label="This is an urgent item added on the day")
+    is_exempt = forms.BooleanField(
+        required=False,
+        label="This item is taken in private (exempt information)",
+        help_text="Its title stays public; its report and minutes are seen only by members of "
+        "the body and officers.",
+    )
+    exempt_paragraph = forms.ChoiceField(
+        required=False,
+        choices=[("", "Choose a paragraph"), *ExemptParagraph.choices],
+        label="Paragraph of Schedule 12A to the Local Government Act 1972",
+        help_text="Needed when the item is taken in private.",
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        limit = report_max_bytes() // (1024 * 1024)
+        self.fields["report"].help_text = f"{KINDS[0].upper()}{KINDS[1:]}, smaller than {limit} MB."
+
+    def clean_report(self) -> object:
+        report = self.cleaned_data.get("report")
+        if report:
+            check_report_document(report)
+        return report
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("is_exempt") and not data.get("exempt_paragraph"):
+            self.add_error(
+                "exempt_paragraph", "Choose the paragraph of Schedule 12A that makes it exempt"
+            )
+        return data
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.text("title"),
+            Field.text("presenter"),
+            Field("report"),
+            Field.checkbox("is_urgent"),
+            Field.checkbox("is_exempt"),
+            Field.select("exempt_paragraph"),
+        )
+
+
+class AgendaItemEditForm(AgendaItemForm):
+    submit_text = "Save item"
+    is_urgent = None  # an item is urgent when it is added, not later
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.text("title"),
+            Field.text("presenter"),
+            Field("report"),
+            Field.checkbox("is_exempt"),
+            Field.select("exempt_paragraph"),
+        )
+
+
+class PublishForm(GovUKFormMixin, forms.Form):
+    submit_text = "Publish the agenda"
+
+    short_notice_reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason for short notice",
+        help_text="Needed only when there are fewer than five clear working days.",
+    )
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.textarea("short_notice_reason"))
