@@ -1,3 +1,5 @@
+from typing import Any
+
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +24,10 @@ class OfferEntryTable(tables.Table):
         caption = "Offer entries"
         orderable = False
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.today = timezone.localdate()  # once per page, not once per row
+
     def render_title(self, record: OfferEntry, value: str) -> str:
         return format_html(
             '<a class="govuk-link" href="{}">{}</a>',
@@ -31,7 +37,7 @@ class OfferEntryTable(tables.Table):
 
     def render_review_by(self, record: OfferEntry, value: object) -> str:
         text = f"{value:%d %b %Y}"
-        if record.review_by < timezone.localdate():
+        if record.is_past_review(self.today):
             return format_html(
                 '{} <strong class="govuk-tag govuk-tag--red">Past review</strong>', text
             )

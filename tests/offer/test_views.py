@@ -59,15 +59,6 @@ def test_search_query_count_is_constant(client):
     )
 
 
-def test_print_view_query_count_is_constant(client):
-    OfferEntryFactory()
-    assert_constant_queries(
-        client,
-        "/offer/print/",
-        lambda: [OfferEntryFactory(category=OfferCategoryFactory()) for _ in range(5)],
-    )
-
-
 def test_officer_adds_an_entry_and_it_is_searchable(client_for, officer, client):
     category = OfferCategoryFactory()
     response = client_for("officer").post(

@@ -1,0 +1,88 @@
+"""The KPIs for signed-in people: the scorecard (page, CSV, PDF), one indicator's history, and
+officers' import of figures. The rows come from offer/scorecard.py; the rules from offer/kpis.py."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from corporate_parenting.pdf import pdf_response
+from corporate_parenting.permissions import role_required
+from corporate_parenting.tables import csv_response
+from offer import forms, services
+from offer import scorecard as presenter
+from offer.models import Indicator
+from offer.views.common import EDITORS, SIGNED_IN
+
+
+@role_required(*SIGNED_IN)
+def scorecard(request: HttpRequest) -> HttpResponse:
+    groups = presenter.scorecard_groups(Indicator.objects.for_scorecard())
+    if request.GET.get("export") == "csv":
+        return csv_response(presenter.scorecard_csv_rows(groups), filename="kpi-scorecard.csv")
+    return render(request, "offer/scorecard.html", {"groups": groups})
+
+
+@role_required(*SIGNED_IN)
+def scorecard_pdf(request: HttpRequest) -> HttpResponse:
+    return pdf_response(
+        "offer/pdf_scorecard.html",
+        {
+            "groups": presenter.scorecard_groups(Indicator.objects.for_scorecard()),
+            "title": "KPI scorecard",
+            "today": timezone.localdate(),
+        },
+        filename="kpi-scorecard.pdf",
+    )
+
+
+@role_required(*SIGNED_IN)
+def indicator(request: HttpRequest, code: str) -> HttpResponse:
+    shown = get_object_or_404(Indicator.objects.select_related("priority"), code=code)
+    history = presenter.indicator_history(shown, shown.measurements.all())
+    if request.GET.get("export") == "csv":
+        return csv_response(presenter.history_csv_rows(history), filename=f"kpi-{shown.code}.csv")
+    return render(
+        request,
+        "offer/indicator.html",
+        {
+            "indicator": shown,
+            "status": history.status,
+            "chart": history.chart_status.chart,
+            "rows": history.rows,
+        },
+    )
+
+
+@role_required(*EDITORS)
+def kpi_import(request: HttpRequest) -> HttpResponse:
+    form = forms.ImportForm(request.POST or None, request.FILES or None)
+    row_errors: list[services.RowError] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.measurements_import(
+                data=form.cleaned_data["file"].read(), actor=request.user
+            )
+        except services.ImportRefused as refused:
+            row_errors = refused.errors
+            form.add_error(
+                "file",
+                f"Nothing was imported: {len(row_errors)} "
+                f"{'row has a problem' if len(row_errors) == 1 else 'rows have problems'}. "
+                "Fix them and import the whole file again.",
+            )
+        else:
+            messages.success(
+                request,
+                f"Imported {result.created} new figures and updated {result.updated}",
+            )
+            return redirect("offer:scorecard")
+    return render(
+        request,
+        "offer/import.html",
+        {
+            "form": form,
+            "row_errors": row_errors,
+            "indicators": Indicator.objects.order_by("code").only("code"),
+        },
+    )

@@ -1,0 +1,98 @@
+"""The scorecard and an indicator's history as the pages and spreadsheets show them."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from offer.models import Indicator, Polarity
+from offer.scorecard import (
+    HISTORY_CSV_HEADER,
+    NO_PRIORITY,
+    SCORECARD_CSV_HEADER,
+    history_csv_rows,
+    indicator_history,
+    scorecard_csv_rows,
+    scorecard_groups,
+)
+from tests.offer.factories import IndicatorFactory, MeasurementFactory
+from tests.strategy.factories import PriorityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_groups_follow_the_strategy_order_and_indicators_with_no_priority_come_last():
+    health = PriorityFactory(name="Health", position=2)
+    stability = PriorityFactory(name="Stability", position=1)
+    IndicatorFactory(code="B", priority=health)
+    IndicatorFactory(code="A", priority=health)
+    IndicatorFactory(code="C", priority=stability)
+    IndicatorFactory(code="D", priority=None)
+    groups = scorecard_groups(Indicator.objects.for_scorecard())
+    assert [(g.priority, [s.indicator.code for s in g.statuses]) for g in groups] == [
+        ("Stability", ["C"]),
+        ("Health", ["A", "B"]),
+        (NO_PRIORITY, ["D"]),
+    ]
+
+
+def test_scorecard_spreadsheet_has_the_words_the_page_shows():
+    indicator = IndicatorFactory(
+        code="NEET", name="NEET care leavers", target=D(80), tolerance=D(5)
+    )
+    MeasurementFactory(indicator=indicator, period="2023", value=D(70))
+    MeasurementFactory(indicator=indicator, period="2024", value=D(76), england=D(60))
+    [header, row] = scorecard_csv_rows(scorecard_groups(Indicator.objects.for_scorecard()))
+    assert header == SCORECARD_CSV_HEADER
+    assert row[1:] == (
+        "NEET",
+        "NEET care leavers",
+        "2024",
+        "76%",
+        "80%",
+        "Amber: near target",
+        "Getting better",
+        "60%",
+        "Not known",
+        "Not known",
+    )
+
+
+def test_history_judges_each_period_against_the_target_and_the_period_before():
+    indicator = IndicatorFactory(polarity=Polarity.LOWER, target=D(20), tolerance=D(2))
+    for period, value in (("2022", "25"), ("2023", "21"), ("2024", "21")):
+        MeasurementFactory(indicator=indicator, period=period, value=D(value), note="n" + period)
+    history = indicator_history(indicator, reversed(list(indicator.measurements.all())))
+    assert [(r.period, r.rag, r.trend) for r in history.rows] == [
+        ("2024", "Amber: near target", "No change"),
+        ("2023", "Amber: near target", "Getting better"),
+        ("2022", "Red: off target", "No earlier figure"),
+    ]
+    assert history.status.latest.period == "2024"
+    assert history_csv_rows(history)[0] == HISTORY_CSV_HEADER
+    assert history_csv_rows(history)[1] == (
+        "2024", "21%", "Amber: near target", "No change", "Not known", "Not known",
+        "Not known", "n2024",
+    )  # fmt: skip
+
+
+def test_history_charts_the_latest_twelve_periods_only():
+    indicator = IndicatorFactory()
+    for year in range(2000, 2015):
+        MeasurementFactory(indicator=indicator, period=str(year), value=D(50))
+    history = indicator_history(indicator, indicator.measurements.all())
+    assert len(history.rows) == 15
+    assert [m.period for m in history.chart_status.history][0] == "2003"
+
+
+@pytest.mark.parametrize(
+    ("polarity", "target", "expected"),
+    [
+        (Polarity.CONTEXT, D(1), "No RAG: context only"),
+        (Polarity.HIGHER, None, "No RAG: no target"),
+    ],
+)
+def test_a_figure_with_no_rag_says_why(polarity, target, expected):
+    indicator = IndicatorFactory(polarity=polarity, target=target)
+    MeasurementFactory(indicator=indicator, value=D(3))
+    history = indicator_history(indicator, indicator.measurements.all())
+    assert history.rows[0].rag == history.status.rag_label == expected
