@@ -14,14 +14,15 @@ from typing import Any
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models.expressions import CombinedExpression
 from django.utils import timezone
 from django.utils.text import slugify
 
 from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.inputs import has_control_characters
-from corporate_parenting.models import User
+from corporate_parenting.models import Role, User
 from offer.kpis import PeriodError, parse_period
 from offer.models import (
     SEARCH_CONFIG,
@@ -56,7 +57,7 @@ ENTRY_FIELDS = (
 )
 
 
-def search_vector() -> SearchVector:
+def search_vector() -> CombinedExpression:
     """Title matters most, then the summary, then the details and how to get it."""
     return (
         SearchVector("title", weight="A", config=SEARCH_CONFIG)
@@ -78,7 +79,10 @@ def entries_reindex(*, entry_ids: list[int] | None = None) -> int:
 def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
     base = slugify(title)[:100] or "entry"
     slug, number = base, 2
-    while OfferEntry.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    others = (
+        OfferEntry.objects.exclude(pk=exclude_pk) if exclude_pk is not None else OfferEntry.objects
+    )
+    while others.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
 
@@ -189,6 +193,10 @@ def feedback_moderate(
 
 IMPORT_COLUMNS = ("code", "period", "value", "england", "statistical_neighbours", "region", "note")
 REQUIRED_COLUMNS = ("code", "period", "value")
+# Columns a file may leave out: a stored figure's value in a column the file does not have is
+# kept as it is; a column the file has with a blank cell clears it.
+OPTIONAL_COLUMNS = ("england", "statistical_neighbours", "region", "note")
+COMPARATOR_COLUMNS = ("england", "statistical_neighbours", "region")
 MAX_IMPORT_BYTES = 2_000_000
 LARGEST_VALUE = Decimal(10) ** 10  # the columns hold 12 digits, 2 after the point
 
@@ -271,13 +279,20 @@ def _read_rows(data: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]
 
 def measurements_import(*, data: bytes, actor: User | None) -> ImportResult:
     """All or nothing: every row is checked first; any bad row means nothing is imported, and every
-    bad row is listed with its reason. Re-importing a file updates the same periods, never duplicates."""
+    bad row is listed with its reason. Re-importing a file updates the same periods, never
+    duplicates. A comparator or note column the file does not have leaves the stored values of
+    that column as they are; a column it has with a blank cell clears the stored value.
+
+    actor None is the portal itself (a command); a person must be an officer or an admin."""
+    if actor is not None and not actor.has_role(Role.OFFICER, Role.ADMIN):
+        raise PermissionDenied("Only officers and admins import KPI figures")
     header, rows = _read_rows(data)
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
         raise ImportRefused([RowError(1, f"the header row has no {', '.join(missing)} column")])
     if not rows:
         raise ImportRefused([RowError(0, "the file has no rows of figures")])
+    present = [name for name in OPTIONAL_COLUMNS if name in header]
 
     indicators = {i.code.lower(): i for i in Indicator.objects.all()}
     errors: list[RowError] = []
@@ -295,26 +310,30 @@ def measurements_import(*, data: bytes, actor: User | None) -> ImportResult:
             reasons.append("code is missing")
         elif indicator is None:
             reasons.append(f"unknown indicator code '{code[:30]}'")
+        elif indicator.retired_at is not None:
+            reasons.append(
+                f"indicator '{indicator.code}' is retired: reinstate it before importing figures"
+            )
         period = kind = start = None
         try:
             period, kind, start = parse_period(row.get("period") or "")
         except PeriodError as error:
             reasons.append(str(error))
         values: dict[str, Any] = {}
-        for name, required in (
-            ("value", True),
-            ("england", False),
-            ("statistical_neighbours", False),
-            ("region", False),
-        ):
+        for name in ("value", *COMPARATOR_COLUMNS):
+            if name != "value" and name not in present:
+                continue
             try:
-                values[name] = _decimal(row.get(name) or "", name, indicator, required=required)
+                values[name] = _decimal(
+                    row.get(name) or "", name, indicator, required=name == "value"
+                )
             except ValueError as error:
                 reasons.append(str(error))
-        note = (row.get("note") or "").strip()
-        if len(note) > 300:
-            reasons.append("note is longer than 300 characters")
-        values["note"] = note
+        if "note" in present:
+            note = (row.get("note") or "").strip()
+            if len(note) > 300:
+                reasons.append("note is longer than 300 characters")
+            values["note"] = note
         if indicator is not None and period is not None:
             key = (indicator.pk, period)
             if key in seen:
@@ -327,12 +346,21 @@ def measurements_import(*, data: bytes, actor: User | None) -> ImportResult:
             good.append((indicator, period, kind, start, values))  # type: ignore[arg-type]
     if errors:
         raise ImportRefused(errors)
-    return _save_measurements(good, actor=actor)
+    return _save_measurements(good, columns=present, actor=actor)
+
+
+def _periods_note(periods: list[str]) -> str:
+    shown = ", ".join(periods[:12])
+    more = f" and {len(periods) - 12} more" if len(periods) > 12 else ""
+    return f"Periods {shown}{more}"
 
 
 @transaction.atomic
 def _save_measurements(
-    good: list[tuple[Indicator, str, str, datetime.date, dict[str, Any]]], *, actor: User | None
+    good: list[tuple[Indicator, str, str, datetime.date, dict[str, Any]]],
+    *,
+    columns: list[str],
+    actor: User | None,
 ) -> ImportResult:
     result = ImportResult()
     existing = {
@@ -340,7 +368,9 @@ def _save_measurements(
         for m in Measurement.objects.filter(indicator__in={g[0] for g in good})
     }
     to_create, to_update = [], []
+    periods: dict[Indicator, list[str]] = {}
     for indicator, period, kind, start, values in good:
+        periods.setdefault(indicator, []).append(period)
         current = existing.get((indicator.pk, period))
         if current is None:
             to_create.append(
@@ -353,23 +383,23 @@ def _save_measurements(
                 )
             )
         else:
+            # Only the columns the file has: a missing column keeps what is stored.
             for name, value in values.items():
                 setattr(current, name, value)
             current.period_kind, current.period_start = kind, start
             to_update.append(current)
     Measurement.objects.bulk_create(to_create, batch_size=1000)
     Measurement.objects.bulk_update(
-        to_update,
-        [
-            "value",
-            "england",
-            "statistical_neighbours",
-            "region",
-            "note",
-            "period_kind",
-            "period_start",
-        ],
-        batch_size=1000,
+        to_update, ["value", *columns, "period_kind", "period_start"], batch_size=1000
     )
     result.created, result.updated = len(to_create), len(to_update)
+    kept = [name for name in OPTIONAL_COLUMNS if name not in columns]
+    for indicator, imported in periods.items():
+        audit_record(
+            actor=actor,
+            instance=indicator,
+            action="figures imported",
+            note=_periods_note(imported)
+            + (f"; the file had no {', '.join(kept)} column, so those were kept" if kept else ""),
+        )
     return result

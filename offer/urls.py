@@ -28,4 +28,5 @@ urlpatterns = [
     path("kpis/import/", views.kpi_import, name="kpi_import"),
     path("kpis/<slug:code>/", views.indicator, name="indicator"),
     path("", include("offer.feeds")),
+    path("", include("offer.indicators.urls")),
 ]

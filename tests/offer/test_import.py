@@ -20,8 +20,8 @@ CIC-RATE,2024-Q1,58.7,71,,,
 
 @pytest.fixture
 def indicators():
-    IndicatorFactory(code="NEET-CL", unit="percent", polarity="lower")
-    IndicatorFactory(code="CIC-RATE", unit="rate", polarity="context")
+    IndicatorFactory(code="NEET-CL", unit="percent", polarity="lower", priority=None)
+    IndicatorFactory(code="CIC-RATE", unit="rate", polarity="context", priority=None)
 
 
 def refused(data: bytes) -> list[tuple[int, str]]:
@@ -47,7 +47,9 @@ def test_reimporting_a_good_file_makes_no_duplicates(indicators):
 
 
 def test_bad_file_imports_nothing_and_lists_every_bad_row(indicators):
-    MeasurementFactory(indicator__code="NEET-CL", period="2020", value=Decimal(50))
+    MeasurementFactory(
+        indicator__code="NEET-CL", indicator__priority=None, period="2020", value=Decimal(50)
+    )
     data = b"""code,period,value
 NEET-CL,2021,40
 NOPE,2022,40
