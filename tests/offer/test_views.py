@@ -1,11 +1,13 @@
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from pypdf import PdfReader
 
 from corporate_parenting.models import AuditEvent
-from offer.models import OfferEntry
+from offer.models import Indicator, OfferEntry
 from tests.helpers import assert_constant_queries
 from tests.offer.factories import (
     FeedbackFactory,
@@ -39,11 +41,48 @@ def test_entry_page_says_how_to_get_it(client):
     assert b"Ask your PA." in content and b"tel:01234567890" in content
 
 
+def _pdf_text(content: bytes) -> str:
+    """The words of a PDF read back, with line breaks as spaces."""
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return " ".join(text.split())
+
+
 def test_booklet_is_a_pdf_of_the_published_offer(client):
     OfferEntryFactory(title="Council Tax exemption")
+    OfferEntryFactory(title="Draft help", status=OfferEntry.Status.DRAFT)
     response = client.get("/offer/booklet.pdf")
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    text = _pdf_text(response.content)
+    assert "Council Tax exemption" in text and "Draft help" not in text
+
+
+@pytest.mark.parametrize(
+    "url", ["/offer/manage/", "/offer/manage/feedback/", "/offer/manage/feedback/?show=all"]
+)
+def test_officer_lists_make_the_same_queries_however_many_rows(client_for, url):
+    FeedbackFactory(entry=OfferEntryFactory())
+    assert_constant_queries(
+        client_for("officer"),
+        url,
+        lambda: [FeedbackFactory(entry=OfferEntryFactory()) for _ in range(5)],
+    )
+
+
+def test_you_said_we_did_makes_the_same_queries_however_many_items(client):
+    from tests.champions.factories import EngagementFactory
+
+    def grow():
+        for n in range(3):
+            FeedbackFactory(
+                status="published", you_said=f"Said {n}", we_did=f"Did {n}",
+                moderated_at=timezone.now(),
+            )  # fmt: skip
+            EngagementFactory(
+                young_people_said=f"Said {n}", follow_up_status="done",
+                follow_up_response=f"Did {n}", show_in_you_said_we_did=True,
+            )  # fmt: skip
+
+    assert_constant_queries(client, "/offer/you-said-we-did/", grow)
 
 
 def test_search_query_count_is_constant(client):
@@ -200,8 +239,9 @@ def test_scorecard_exports(client_for):
     csv_text = client.get("/offer/kpis/?export=csv").content.decode("utf-8-sig")
     assert csv_text.splitlines()[0].startswith("Priority,Code,Indicator")
     assert "K1" in csv_text
-    pdf = client.get("/offer/kpis/scorecard.pdf")
-    assert pdf.content.startswith(b"%PDF")
+    text = _pdf_text(client.get("/offer/kpis/scorecard.pdf").content)
+    assert "KPI scorecard" in text and "Education, employment and training" in text
+    assert "Getting better" in text
 
 
 def test_indicator_page_shows_history_with_comparators(client_for):
@@ -211,6 +251,18 @@ def test_indicator_page_shows_history_with_comparators(client_for):
     assert "2002" in content and "2000" in content and "60%" in content
     csv_text = client.get("/offer/kpis/K1/?export=csv").content.decode("utf-8-sig")
     assert csv_text.splitlines()[1].startswith("2002,52%")
+
+
+def test_indicator_page_makes_the_same_queries_however_long_its_history(client_for):
+    _indicator_with_history(1, periods=2)
+    assert_constant_queries(
+        client_for("councillor"),
+        "/offer/kpis/K1/",
+        lambda: [
+            MeasurementFactory(indicator=Indicator.objects.get(code="K1"), period=str(2050 + n))
+            for n in range(5)
+        ],
+    )
 
 
 def test_embed_gives_a_table_and_charts():
