@@ -20,19 +20,23 @@ def figures_are_invented(measurements: Iterable[Measurement]) -> bool:
 
 def _figures_in(thing: Any, depth: int = 0) -> Iterable[Measurement]:
     """The figures a template's object holds, without a query: a figure, a scorecard row
-    (kpis.IndicatorStatus), a history row ({"m": figure}), or lists and groups of those."""
+    (kpis.IndicatorStatus: history, latest), a history row ({"m": figure} or .measurement), an
+    indicator's history (.status, .rows), or lists, tuples and groups of those."""
     if thing is None or depth > _DEPTH or isinstance(thing, str | bytes):
         return
     if isinstance(thing, Measurement):
         yield thing
         return
-    history = getattr(thing, "history", None)
-    if history is not None and not callable(history):
-        yield from _figures_in(history, depth + 1)
-        yield from _figures_in(getattr(thing, "latest", None), depth + 1)
-        return
     if isinstance(thing, Mapping):
-        yield from _figures_in(thing.get("m"), depth + 1)
+        yield from _figures_in(thing.get("m", thing.get("measurement")), depth + 1)
+        return
+    found = False
+    for name in ("history", "latest", "measurement", "status", "rows", "statuses"):
+        value = getattr(thing, name, None)
+        if value is not None and not callable(value):
+            found = True
+            yield from _figures_in(value, depth + 1)
+    if found:
         return
     if isinstance(thing, Iterable):
         for item in thing:

@@ -3,6 +3,7 @@
 
 import io
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -53,6 +54,9 @@ def test_the_rule_reads_the_objects_pages_already_have(figure):
     assert shows_invented_figures([("Stability", [status])]) is invented
     assert shows_invented_figures([{"m": m} for m in history]) is invented
     assert shows_invented_figures(None, "text") is False
+    rows = [SimpleNamespace(measurement=m) for m in history]
+    assert shows_invented_figures(rows) is invented
+    assert shows_invented_figures(SimpleNamespace(status=status, rows=rows)) is invented
 
 
 def test_scorecard_marks_invented_figures_only(figure, client_for):
