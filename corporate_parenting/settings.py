@@ -8,6 +8,7 @@ refuses to start without them.
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import environ
 from csp.constants import NONCE, NONE, SELF
@@ -195,7 +196,7 @@ CELERY_TIMEZONE = TIME_ZONE
 # change: a job there could run twice, or not at all, on those two Sundays.
 from celery.schedules import crontab  # noqa: E402
 
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, Any]] = {
     # Ask each app what is due today and write the outbox rows (idempotent).
     "reminders-plan": {"task": "reminders.plan", "schedule": crontab(hour="6", minute="15")},
     # Send what is due: claim rows, queue them to the workers, retry what waits for a retry.

@@ -8,6 +8,8 @@ readable trail people see (`AuditEvent`, corporate_parenting/audit.py) is writte
 services; this is the one that cannot be bypassed.
 """
 
+from typing import Any
+
 import pghistory
 from django.db import models
 
@@ -64,7 +66,8 @@ GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
 # "updated_at" changes on every save; leaving it out keeps a save that changes nothing silent.
 _IGNORED = {"updated_at"}
 
-EVENT_MODELS: dict[type[models.Model], type[models.Model]] = {}
+# pghistory makes these classes at import time; their fields are the tracked model's, so Any.
+EVENT_MODELS: dict[type[models.Model], Any] = {}
 for _model in GOVERNANCE_MODELS:
     _fields = [
         f.name for f in _model._meta.concrete_fields if f.name not in _IGNORED and not f.primary_key

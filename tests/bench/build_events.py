@@ -8,7 +8,15 @@ from django.utils import timezone
 
 from champions.models import ChampionArea
 from corporate_parenting.models import Role, User
-from events.models import AnnualRule, Audience, Category, Event, FeedToken, SignUp
+from events.models import (
+    AnnualRule,
+    Audience,
+    Category,
+    Event,
+    FeedToken,
+    SignUp,
+    hash_feed_token,
+)
 
 BATCH_SIZE = 2000
 EVENTS_PER_FACTOR = 500
@@ -78,7 +86,10 @@ def build_events(factor: int) -> dict[str, int]:
     ]
     SignUp.objects.bulk_create(signups, batch_size=BATCH_SIZE)
     # Known secrets (bench_feed_secret), so a benchmark can open each private feed; kept hashed.
-    tokens = [FeedToken(person_id=pk, token=bench_feed_secret(pk)) for pk in councillors]
+    tokens = [
+        FeedToken(person_id=pk, token_hash=hash_feed_token(bench_feed_secret(pk)))
+        for pk in councillors
+    ]
     FeedToken.objects.bulk_create(tokens, batch_size=BATCH_SIZE)
     return {
         "events": len(events),

@@ -40,9 +40,9 @@ def build_offer(factor: int) -> dict[str, int]:
         ]
     )
     by_slug = {c.slug: c for c in categories}
-    owners = list(User.objects.filter(groups__name=Role.OFFICER).values_list("pk", flat=True)) or [
-        None
-    ]
+    owners: list[int | None] = list(
+        User.objects.filter(groups__name=Role.OFFICER).values_list("pk", flat=True)
+    ) or [None]
     today = timezone.localdate()
     count = ENTRIES_PER_FACTOR * factor
     rows = []

@@ -102,11 +102,11 @@ def build_panels(factor: int) -> dict[str, int]:
             )
             if position == ITEMS_PER_MEETING:
                 kind = ItemKind.NEXT_MEETING
-            number = None
+            minute_number: int | None = None
             if held:
                 key = (meeting.body_id, year)
                 sequence[key] = sequence.get(key, 0) + 1
-                number = sequence[key]
+                minute_number = sequence[key]
             items.append(
                 AgendaItem(
                     meeting=meeting,
@@ -114,13 +114,13 @@ def build_panels(factor: int) -> dict[str, int]:
                     kind=kind,
                     title=f"Item {position} of the meeting",
                     presenter="Head of Corporate Parenting",
-                    minute_sequence=number,
+                    minute_sequence=minute_number,
                     discussion="The Panel received an update and asked questions." if held else "",
                 )
             )
         if held:
             for n, user_id in enumerate(members_of[meeting.body_id]):
-                kind = [AttendanceKind.PRESENT] * 4 + [
+                kinds = [AttendanceKind.PRESENT] * 4 + [
                     AttendanceKind.APOLOGIES,
                     AttendanceKind.ABSENT,
                 ]
@@ -128,7 +128,7 @@ def build_panels(factor: int) -> dict[str, int]:
                     Attendance(
                         meeting=meeting,
                         user_id=user_id,
-                        kind=kind[(n + meeting.pk) % len(kind)],
+                        kind=kinds[(n + meeting.pk) % len(kinds)],
                         name=f"Member {user_id}",
                         position=n,
                     )

@@ -70,7 +70,7 @@ def measure(factor: int, requests: int) -> dict[str, object]:
             cache.clear()  # the API caches: time the work, not the cache
             assert client.get(url).status_code == 200, (role, url)
             timing = pages.time_get(client, url, requests)
-            row = {
+            row: dict[str, object] = {
                 "role": role,
                 "url": url,
                 "median_ms": round(timing.median_ms, 2),
@@ -118,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments.output.write_text(json.dumps(results, indent=2) + "\n")
     print("| role | URL | median / p95 ms | uncached median / p95 ms | queries |")
     print("| --- | --- | --- | --- | --- |")
-    for row in results["pages"]:  # type: ignore[union-attr]
+    pages_measured: list[dict[str, object]] = results["pages"]  # type: ignore[assignment]  # measure() returns them under "pages"
+    for row in pages_measured:
         uncached = (
             f"{row['uncached_median_ms']} / {row['uncached_p95_ms']}"
             if "uncached_p95_ms" in row

@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import django
 
@@ -107,7 +108,7 @@ def measure(rounds: int) -> dict[str, object]:
         cursor.execute("VACUUM ANALYZE offer_offerentry")
     words_refresh(force=True)
     searches = [text for text, _ in QUERIES]
-    filters = [{}, {"age": 18}, {"age": 17, "status": "relevant"}]
+    filters: list[dict[str, Any]] = [{}, {"age": 18}, {"age": 17, "status": "relevant"}]
     search_ms: list[float] = []
     page_ms: list[float] = []
     client = Client()

@@ -177,7 +177,7 @@ def make_due_reminders(count: int) -> list[int]:
     return [row.pk for row in Reminder.objects.bulk_create(rows)]
 
 
-def wait_for(condition, *, timeout: float, interval: float = 0.05, message: str = "") -> None:  # type: ignore[no-untyped-def]
+def wait_for(condition, *, timeout: float, interval: float = 0.05, message: str = "") -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():

@@ -82,7 +82,9 @@ def test_password_reset_sends_a_working_link(officer):
     message = mail.outbox[0]
     assert message.to == ["officer@example.org"]
     assert "Set a new password" in message.subject
-    link = re.search(r"http://testserver(/password/reset/\S+/)", message.body).group(1)
+    found = re.search(r"http://testserver(/password/reset/\S+/)", str(message.body))
+    assert found is not None
+    link = found.group(1)
     form_page = client.get(link, follow=True)
     assert "Set a new password" in form_page.text
     new_password = "a-much-longer-new-password-42"

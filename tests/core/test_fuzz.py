@@ -82,9 +82,10 @@ hostile_values = st.one_of(
 )
 
 
-def _filter_names(cls: type = PortalFilterSet) -> set[str]:
+def _filter_names(cls: type[PortalFilterSet] = PortalFilterSet) -> set[str]:
     names: set[str] = set()
-    for sub in cls.__subclasses__():
+    subclasses: list[type[PortalFilterSet]] = cls.__subclasses__()
+    for sub in subclasses:
         names |= set(sub.base_filters) | _filter_names(sub)
     return names
 

@@ -31,7 +31,7 @@ def test_bulk_update_and_delete_are_recorded_with_before_and_after():
     body = BodyFactory(name="Corporate Parenting Panel")
     Body.objects.filter(pk=body.pk).update(name="Corporate Parenting Board")
     Body.objects.filter(pk=body.pk).delete()
-    events = list(event_model.objects.filter(pgh_obj_id=body.pk).order_by("pgh_id"))
+    events = list(event_model._default_manager.filter(pgh_obj_id=body.pk).order_by("pgh_id"))
     assert [e.pgh_label for e in events] == ["insert", "update", "delete"]
     assert [e.name for e in events] == [
         "Corporate Parenting Panel",

@@ -409,6 +409,7 @@ def test_the_ledger_makes_the_same_number_of_queries_with_more_rows(client_for, 
                 reminders_create(items=[_event_reminder(councillor, occasion=f"grow-{n}-{number}")])
             dispatch.dispatch()
             failed = Reminder.objects.first()
+            assert failed is not None
             services.reminder_resend(actor=councillor, reminder=_failed(failed))
 
         return add

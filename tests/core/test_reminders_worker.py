@@ -89,7 +89,9 @@ def test_killed_worker_sends_every_reminder_exactly_once(clean_broker, settings)
     assert set(sent) == {str(pk) for pk in ids}
     assert Reminder.objects.filter(attempts=1).count() == 1000
     # What the worker wrote is a well-formed e-mail with both parts.
-    raw = MailboxMessage.objects.first().raw
+    stored = MailboxMessage.objects.first()
+    assert stored is not None
+    raw = stored.raw
     message = email.message_from_string(raw, policy=email.policy.default)
     assert {part.get_content_type() for part in message.walk()} >= {"text/plain", "text/html"}
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from celery.schedules import crontab
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.files.base import ContentFile
@@ -113,4 +114,5 @@ def test_running_twice_removes_nothing_more():
 def test_retention_is_scheduled_outside_the_clock_change_hours():
     entry = settings.CELERY_BEAT_SCHEDULE["retention-apply"]
     assert entry["task"] == "retention.apply"
-    assert not set(entry["schedule"].hour) & {1, 2}
+    schedule: crontab = entry["schedule"]
+    assert not set(schedule.hour) & {1, 2}
