@@ -1,4 +1,4 @@
-"""The portal's URLs plus a trivial view, so every page can be compared with a floor.
+"""The portal's URLs plus a trivial view, the bare floor kept for reference beside the landing page.
 
 The floor goes through the same middleware as every page but does no work of its own: a page's
 p95 divided by the floor's p95 is what the page itself costs, whatever machine it runs on.
