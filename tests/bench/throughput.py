@@ -25,7 +25,7 @@ from urllib.parse import quote, urlencode
 import environ
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from corporate_parenting.models import User
 from tests.bench.pages import p95
@@ -238,16 +238,8 @@ def load(name: str, port: int, path: str, cookie: str | None = None) -> Load:
     )
 
 
-def public_page() -> tuple[str, str | None]:
-    """The public offer page once the offer app has one; until then the public landing page."""
-    try:
-        return reverse("offer:index"), None
-    except NoReverseMatch:
-        return reverse("home"), "the public offer page (offer:index) does not exist yet: measured /"
-
-
 def measure(database: str, councillor: User) -> list[dict[str, Any]]:
-    public_path, note = public_page()
+    public_path = reverse("offer:index")
     signed_in_path = reverse("home")
     cookie = session_cookie(councillor)
     with gunicorn(database) as port:
@@ -260,7 +252,6 @@ def measure(database: str, councillor: User) -> list[dict[str, Any]]:
         if status != 200 or councillor.email.encode() not in body:
             raise RuntimeError("gunicorn did not sign the councillor in with the bench session")
 
-        public = load("public page", port, public_path)
-        public.note = note
+        public = load("public offer", port, public_path)
         signed_in = load("councillor home", port, signed_in_path, cookie)
     return [asdict(public), asdict(signed_in)]
