@@ -37,7 +37,7 @@ def duty_kinds(user: User | AnonymousUser | None) -> frozenset[str]:
     cached = getattr(user, "_duty_kinds", None)
     if cached is None:
         cached = frozenset(Duty.objects.filter(user=user).values_list("kind", flat=True))
-        user._duty_kinds = cached  # type: ignore[union-attr]  # a per-object cache, like User.roles
+        user._duty_kinds = cached
     return cached
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import ClassVar
 
 from django.conf import settings
@@ -64,6 +66,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects: ClassVar[UserManager] = UserManager()
+    # The duties held, read once per object by corporate_parenting.duties.duty_kinds.
+    _duty_kinds: frozenset[str] | None
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -195,6 +199,7 @@ class Invitation(BaseModel):
         return self.used_at is None and self.cancelled_at is None and not self.is_expired
 
 
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 hex_colour = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Enter a colour as # and six hex digits, like #1d4f91"
 )
@@ -232,7 +237,7 @@ class SiteSettings(models.Model):
     )
     political_year_start_month = models.PositiveSmallIntegerField(
         default=5,
-        choices=[(m, timezone.datetime(2000, m, 1).strftime("%B")) for m in range(1, 13)],
+        choices=[(m, datetime.date(2000, m, 1).strftime("%B")) for m in range(1, 13)],
         help_text="The month the political (municipal) year starts. May in most councils.",
     )
     updated_at = models.DateTimeField(auto_now=True)
@@ -247,7 +252,7 @@ class SiteSettings(models.Model):
         return f"{self.council_name}: {self.service_name}"
 
     def clean(self) -> None:
-        if self.brand_colour and not hex_colour.regex.match(self.brand_colour):
+        if self.brand_colour and not HEX_COLOUR.match(self.brand_colour):
             return
         if self.brand_colour and contrast_with_white(self.brand_colour) < 4.5:
             raise ValidationError(

@@ -55,7 +55,7 @@ def plan(*, today: date) -> int:
     ]
     if entries:
         month = f"{today:%Y-%m}"
-        context = {
+        context: dict[str, object] = {
             "entries": [_entry_context(entry) for entry in entries],
             "month": f"{today:%B %Y}",
             "path": reverse("offer:manage"),

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -157,7 +157,13 @@ def invitation_create(
 
     user = User(email=email, full_name=full_name, is_active=False)
     user.set_unusable_password()
-    user.save()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:  # the same address invited at the same moment
+        raise ValidationError(
+            {"email": "Someone in the portal already has this e-mail address"}
+        ) from error
     user.groups.set(Group.objects.filter(name__in=role_names))
     for kind in duty_kinds:
         Duty.objects.create(user=user, kind=kind, job_title=job_title)

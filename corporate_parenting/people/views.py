@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from corporate_parenting.duties import duty_grant, duty_revoke
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, DutyKind, Invitation, Role, User
 from corporate_parenting.people import forms, services
 from corporate_parenting.people.querysets import (
@@ -30,7 +31,7 @@ def _person(pk: int) -> User:
 
 
 @role_required(Role.ADMIN)
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: SignedInRequest) -> HttpResponse:
     filterset = PeopleFilter(request.GET or None, queryset=people().order_by("full_name", "pk"))
     return table_page(
         request,
@@ -42,7 +43,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def invite(request: HttpRequest) -> HttpResponse:
+def invite(request: SignedInRequest) -> HttpResponse:
     form = forms.InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -57,7 +58,7 @@ def invite(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def person_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     person = _person(pk)
     invitation = Invitation.objects.filter(user=person).first()
     return render(
@@ -78,7 +79,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
+def person_roles(request: SignedInRequest, pk: int) -> HttpResponse:
     person = _person(pk)
     current = [group.name for group in person.groups.all()]
     form = forms.RolesForm(request.POST or None, initial={"roles": current})
@@ -96,7 +97,7 @@ def person_roles(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def person_duties(request: HttpRequest, pk: int) -> HttpResponse:
+def person_duties(request: SignedInRequest, pk: int) -> HttpResponse:
     person = _person(pk)
     form = forms.DutyGrantForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -118,7 +119,7 @@ def person_duties(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.ADMIN)
 @require_POST
-def person_duty_revoke(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def person_duty_revoke(request: SignedInRequest, pk: int, kind: str) -> HttpResponse:
     person = _person(pk)
     if kind not in DutyKind.values:
         raise Http404("No such duty")
@@ -130,7 +131,7 @@ def person_duty_revoke(request: HttpRequest, pk: int, kind: str) -> HttpResponse
 
 
 @role_required(Role.ADMIN)
-def person_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def person_deactivate(request: SignedInRequest, pk: int) -> HttpResponse:
     person = _person(pk)
     form = forms.DeactivateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -149,7 +150,7 @@ def person_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def person_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def person_reactivate(request: SignedInRequest, pk: int) -> HttpResponse:
     person = _person(pk)
     form = forms.ReactivateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -165,7 +166,7 @@ def person_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.ADMIN)
 @require_POST
-def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_resend(request: SignedInRequest, pk: int) -> HttpResponse:
     person = _person(pk)
     try:
         services.invitation_resend(actor=request.user, user=person)
@@ -180,7 +181,7 @@ def invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.ADMIN)
 @require_POST
-def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_cancel(request: SignedInRequest, pk: int) -> HttpResponse:
     person = _person(pk)
     try:
         services.invitation_cancel(actor=request.user, user=person)
@@ -223,7 +224,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: SignedInRequest) -> HttpResponse:
     """The signed-in person's own details, roles and duties, with links to what they can change."""
     user = request.user
     from events.models import FeedToken
@@ -233,8 +234,8 @@ def account(request: HttpRequest) -> HttpResponse:
         "people/account.html",
         {
             "roles": role_labels(user),
-            "duties": list(user.duties.all()),  # type: ignore[union-attr]  # signed in: a User
+            "duties": list(user.duties.all()),
             "has_feed": FeedToken.objects.filter(person=user).exists(),
-            "can_have_feed": user.has_role(Role.COUNCILLOR, Role.OFFICER, Role.ADMIN),  # type: ignore[union-attr]  # signed in: a User
+            "can_have_feed": user.has_role(Role.COUNCILLOR, Role.OFFICER, Role.ADMIN),
         },
     )

@@ -104,3 +104,34 @@ def test_admin_invites_an_officer_who_sets_a_password_and_sees_their_account(dem
 
     nia = User.objects.get(email="nia.okoro@example.org")
     assert nia.is_active and nia.duties.filter(kind=DutyKind.OFFER_EDITOR).exists()
+
+    # The admin gives her another duty, looks at her roles, and at the end of her job closes
+    # the account: she is signed out and cannot sign in again.
+    admin.reload()
+    admin.get_by_role("link", name="Change duties").click()
+    assert_accessible(admin)
+    admin.get_by_label("KPI owner").check()
+    admin.get_by_label("Job title with this duty (optional)").fill("Performance Lead")
+    admin.get_by_role("button", name="Give this duty").click()
+    assert admin.get_by_text("Performance Lead").is_visible()
+    assert_accessible(admin)
+    admin.get_by_role("link", name="Back to Nia Okoro").click()
+    admin.get_by_role("link", name="Change roles").click()
+    assert_accessible(admin)
+    admin.get_by_role("link", name="Back to Nia Okoro").click()
+    admin.get_by_role("link", name="Deactivate the account of Nia Okoro").click()
+    assert_accessible(admin)
+    admin.get_by_role("button", name="Deactivate the account").click()
+    assert admin.title().startswith("Error:")  # a reason is needed
+    assert_accessible(admin)
+    admin.get_by_label("Why is the account being closed?").fill("Moved to another council")
+    admin.get_by_role("button", name="Deactivate the account").click()
+    admin.wait_for_url(re.compile(rf"{demo}/people/\d+/$"))
+    assert admin.get_by_text("Deactivated", exact=True).is_visible()
+    assert admin.get_by_text("Moved to another council").is_visible()  # the history
+    assert_accessible(admin)
+    admin.get_by_role("link", name="Reactivate the account of Nia Okoro").click()
+    assert_accessible(admin)
+
+    officer.goto(f"{demo}/account/")
+    assert "/sign-in/" in officer.url
