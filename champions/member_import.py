@@ -200,13 +200,24 @@ def _check(data: bytes) -> list[_Line]:
         errors.extend(problems)
         if not problems:
             lines.append(_Line(line, name, email, values.get("ward", ""), values.get("party", "")))
-    in_use = set(
+    # Someone whose term ended keeps their account, closed: a re-elected councillor is opened
+    # again from their page (their record stays theirs), never added a second time.
+    in_use = dict(
         User.objects.annotate(address=Lower("email"))
         .filter(address__in=[entry.email for entry in lines])
-        .values_list("address", flat=True)
+        .values_list("address", "is_active")
     )
     errors.extend(
-        LineError(entry.line, "email", f"{entry.email} is already in use by someone in the portal")
+        LineError(
+            entry.line,
+            "email",
+            f"{entry.email} is already in use by someone in the portal"
+            + (
+                ""
+                if in_use[entry.email]
+                else ": their account is closed, open it again from their page in People"
+            ),
+        )
         for entry in lines
         if entry.email in in_use
     )

@@ -79,6 +79,18 @@ def test_an_address_already_in_use_refuses_the_whole_file(actor):
     assert Member.objects.count() == 0
 
 
+def test_a_closed_account_is_named_so_it_is_opened_again_not_added_twice(actor):
+    factories.councillor(email="tom.okafor@council.example", is_active=False)
+    assert problems(GOOD, actor) == [
+        (
+            3,
+            "email",
+            "tom.okafor@council.example is already in use by someone in the portal: their "
+            "account is closed, open it again from their page in People",
+        )
+    ]
+
+
 def test_bad_file_adds_nobody_and_lists_every_problem_by_line_and_column(actor):
     data = b"""name,email,ward,party
 Good Person,good@council.example,North,Green
