@@ -24,7 +24,13 @@ from offer.models import Indicator, Measurement
 from tests.e2e.axe import assert_accessible
 from tests.second_factor import code_now
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# About twenty pages, each axe-checked: longer than the single-page journeys' five minutes
+# allows on a busy machine.
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.timeout(600),
+]
 
 ADMIN = "first.admin@council.example"
 OFFICER = "kpi.officer@council.example"
