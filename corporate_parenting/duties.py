@@ -19,6 +19,8 @@ from django.db.models import QuerySet
 from corporate_parenting.audit import audit_record
 from corporate_parenting.models import Duty, DutyKind, User
 
+__all__ = ["DutyKind", "duty_grant", "duty_kinds", "duty_revoke", "has_duty", "people_with_duty"]
+
 
 def _check_kind(kind: str) -> None:
     if kind not in DutyKind.values:
