@@ -2,15 +2,57 @@
 
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
+from django.db.models import Q, QuerySet
 
+from corporate_parenting.duties import people_with_duty
 from corporate_parenting.forms import GovUKFormMixin
-from corporate_parenting.models import Role, User
-from panels.models import Body, MemberRole
+from corporate_parenting.models import DutyKind, Role, User
+from panels.models import Body, MemberRole, NumberingStyle
 
 
-class BodyForm(GovUKFormMixin, forms.ModelForm):
+def clerk_choices(current: object = None) -> QuerySet[User]:
+    """People who may clerk a body: those with the clerk duty, and the body's current clerk even
+    after they lost it, so saving the body's other details never drops its clerk."""
+    choices = Q(pk__in=people_with_duty(DutyKind.CLERK).values("pk"))
+    if current:
+        choices |= Q(pk=getattr(current, "pk", current))
+    return User.objects.filter(choices).order_by("full_name", "email")
+
+
+class BodyForm(GovUKFormMixin, forms.Form):
+    """A body's details. Each is checked here; the body as a whole (a prefix for the prefix
+    style, a unique name and short name) is checked by the service, whose errors come back on
+    these fields. Editing, pass the body's details as `initial`."""
+
     submit_text = "Save the body"
 
+    name = forms.CharField(
+        max_length=150, label="Name", error_messages={"required": "Enter the name of the body"}
+    )
+    slug = forms.SlugField(max_length=60, label="Short name for web addresses")
+    numbering_style = forms.ChoiceField(
+        choices=NumberingStyle.choices,
+        initial=NumberingStyle.PREFIX,
+        widget=forms.RadioSelect,
+        label="Numbering style",
+    )
+    minute_prefix = forms.CharField(
+        max_length=10,
+        required=False,
+        label="Minute prefix",
+        help_text="Letters before each minute number, like CPP. Only for the prefix style.",
+    )
+    is_public = forms.BooleanField(
+        required=False,
+        label="Anyone may read its published agendas and approved minutes",
+        help_text="Published agendas and approved minutes can be read by anyone.",
+    )
+    clerk = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label="Clerk",
+        help_text="People with the clerk duty.",
+    )
     report_deadline_days = forms.IntegerField(
         required=False,
         min_value=0,
@@ -42,44 +84,19 @@ class BodyForm(GovUKFormMixin, forms.ModelForm):
         error_messages={"invalid": "Enter the year as four digits, like 2025"},
     )
 
-    class Meta:
-        model = Body
-        fields = (
-            "name",
-            "slug",
-            "numbering_style",
-            "minute_prefix",
-            "is_public",
-            "clerk",
-            "report_deadline_days",
-            "first_minute_number",
-            "first_minute_year",
-        )
-        labels = {
-            "slug": "Short name for web addresses",
-            "is_public": "Anyone may read its published agendas and approved minutes",
-        }
-        widgets = {"numbering_style": forms.RadioSelect}
-        error_messages = {"name": {"required": "Enter the name of the body"}}
-
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["clerk"].queryset = User.objects.filter(groups__name=Role.OFFICER)
-        self.fields["clerk"].required = False
-        self.fields["minute_prefix"].required = False
-        if self.instance.first_minute_year is None:
+        self.fields["clerk"].queryset = clerk_choices(self.initial.get("clerk"))
+        if self.initial.get("first_minute_year") is None:
             # The stored 1 is the default, not a choice: show the field empty.
             self.initial["first_minute_number"] = None
 
     def clean_report_deadline_days(self) -> int:
         days = self.cleaned_data.get("report_deadline_days")
         if days is None:
-            return self.instance.report_deadline_days if self.instance.pk else 15
+            current = self.initial.get("report_deadline_days")
+            return 15 if current is None else current
         return days
-
-    def _post_clean(self) -> None:
-        # The service validates the body as a whole.
-        pass
 
     def build_layout(self) -> Layout:
         return Layout(

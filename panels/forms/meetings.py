@@ -49,50 +49,48 @@ class MeetingForm(GovUKFormMixin, forms.ModelForm):
         )
 
 
-class MeetingDetailsForm(GovUKFormMixin, forms.ModelForm):
+class MeetingDetailsForm(GovUKFormMixin, forms.Form):
+    """Each detail is checked here; the meeting as a whole (closing after it starts, the next
+    meeting after this one) is checked by the service, whose errors come back on these fields."""
+
     submit_text = "Save details"
+
+    date = forms.DateField(
+        widget=DateInput(),
+        error_messages={
+            "required": "Enter the date of the meeting",
+            "invalid": "Enter a real date",
+        },
+    )
+    start_time = forms.TimeField(
+        widget=TimeInput(),
+        error_messages={"required": "Enter the start time", "invalid": "Enter a time"},
+    )
+    venue = forms.CharField(max_length=200, required=False, label="Venue (optional)")
     online_link = HttpsURLField(
+        max_length=200,
         required=False,
         label="Link to join online (optional)",
         error_messages={"invalid": "Enter a web address starting https://"},
     )
-
-    class Meta:
-        model = Meeting
-        fields = (
-            "date",
-            "start_time",
-            "venue",
-            "online_link",
-            "closing_time",
-            "next_meeting_date",
-            "next_meeting_time",
-        )
-        labels = {
-            "online_link": "Link to join online (optional)",
-            "venue": "Venue (optional)",
-            "closing_time": "Time the chair closed the meeting",
-            "next_meeting_date": "Date of the next meeting",
-            "next_meeting_time": "Start time of the next meeting",
-        }
-        widgets = {
-            "date": DateInput(),
-            "start_time": TimeInput(),
-            "closing_time": TimeInput(),
-            "next_meeting_date": DateInput(),
-            "next_meeting_time": TimeInput(),
-        }
-        error_messages = {
-            "date": {"required": "Enter the date of the meeting", "invalid": "Enter a real date"},
-            "start_time": {"required": "Enter the start time", "invalid": "Enter a time"},
-            "closing_time": {"invalid": "Enter a time, like 20:45"},
-            "next_meeting_date": {"invalid": "Enter a real date"},
-            "next_meeting_time": {"invalid": "Enter a time, like 18:30"},
-        }
-
-    def _post_clean(self) -> None:
-        # The service validates the meeting; the form only checks each field.
-        pass
+    closing_time = forms.TimeField(
+        required=False,
+        widget=TimeInput(),
+        label="Time the chair closed the meeting",
+        error_messages={"invalid": "Enter a time, like 20:45"},
+    )
+    next_meeting_date = forms.DateField(
+        required=False,
+        widget=DateInput(),
+        label="Date of the next meeting",
+        error_messages={"invalid": "Enter a real date"},
+    )
+    next_meeting_time = forms.TimeField(
+        required=False,
+        widget=TimeInput(),
+        label="Start time of the next meeting",
+        error_messages={"invalid": "Enter a time, like 18:30"},
+    )
 
     def build_layout(self) -> Layout:
         return Layout(

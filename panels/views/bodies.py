@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -73,7 +74,7 @@ def body_create(request: HttpRequest) -> HttpResponse:
 @role_required(Role.ADMIN)
 def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
-    form = BodyForm(request.POST or None, instance=Body.objects.get(pk=body.pk))
+    form = BodyForm(request.POST or None, initial=model_to_dict(body, fields=services.BODY_FIELDS))
     if request.method == "POST" and form.is_valid():
         try:
             updated = services.body_update(

@@ -1,0 +1,50 @@
+"""What the meeting page shows, built in one place: the minutes with the actions carried to the
+meeting, the meeting's history across its items and resolutions, its reports, and what the
+person looking may do. The view fetches the meeting, calls meeting_page and renders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+
+from corporate_parenting.models import AuditEvent, User
+from panels.minutes import Minutes, build_minutes
+from panels.models import AgendaItem, Meeting, Resolution
+from panels.reports.models import Report
+from panels.services.agenda import agenda_notice
+
+HISTORY_SHOWN = 50
+
+
+def meeting_history(meeting: Meeting, minutes: Minutes) -> QuerySet[AuditEvent]:
+    """The audit trail of the meeting, its agenda items and their resolutions, newest first."""
+    item_ids = [str(entry.item.pk) for entry in minutes.items]
+    resolution_ids = [str(r.resolution.pk) for entry in minutes.items for r in entry.resolutions]
+    types = ContentType.objects.get_for_models(Meeting, AgendaItem, Resolution)
+    return AuditEvent.objects.filter(
+        Q(content_type=types[Meeting], object_id=str(meeting.pk))
+        | Q(content_type=types[AgendaItem], object_id__in=item_ids)
+        | Q(content_type=types[Resolution], object_id__in=resolution_ids)
+    ).select_related("actor")[:HISTORY_SHOWN]
+
+
+def meeting_page(meeting: Meeting, user: User, *, is_clerk: bool) -> dict[str, Any]:
+    """The meeting page's context, for a meeting fetched with for_minutes(); is_clerk: the
+    person may change the meeting."""
+    carried = list(Resolution.objects.carried_to(meeting).for_log())
+    minutes = build_minutes(meeting, carried_actions=carried)
+    is_member = meeting.body.memberships.filter(user=user).exists()
+    reports = Report.objects.filter(item__meeting=meeting)
+    return {
+        "meeting": meeting,
+        "minutes": minutes,
+        "declarations": list(meeting.declarations.all()),
+        "can_clerk": is_clerk,
+        "can_declare": (is_member or is_clerk) and not meeting.minutes_are_approved,
+        "notice": agenda_notice(meeting) if not meeting.agenda_is_published else None,
+        "audit_events": meeting_history(meeting, minutes),
+        "readable_reports": set(reports.visible_to(user).values_list("item_id", flat=True)),
+        "late_reports": list(reports.late().select_related("author")) if is_clerk else [],
+    }
