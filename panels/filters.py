@@ -3,6 +3,7 @@ from django.db.models import QuerySet
 
 from corporate_parenting.tables import PortalFilterSet
 from panels.models import ActionStatus, Body, Meeting, MeetingStatus, Resolution
+from panels.querysets import OPEN_STATUSES
 
 
 def _bodies(request: object) -> QuerySet[Body]:
@@ -37,14 +38,9 @@ class ActionFilter(PortalFilterSet):
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == "open_or_in_progress":
-            return queryset.filter(status__in=("open", "in_progress"))
+            return queryset.filter(status__in=OPEN_STATUSES)
         return queryset.filter(status=value)
 
     def filter_overdue(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
-        if value:
-            from django.utils import timezone
-
-            return queryset.filter(
-                status__in=("open", "in_progress"), due_on__lt=timezone.localdate()
-            )
-        return queryset
+        # is_overdue comes with the rows (ResolutionQuerySet.with_due_on), decided there.
+        return queryset.filter(is_overdue=True) if value else queryset

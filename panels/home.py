@@ -44,7 +44,6 @@ def home_panels(request: HttpRequest) -> list[str]:
                         "clerked": clerked,
                         "writing": writing,
                         "to_approve": to_approve,
-                        "today": today,
                     },
                     request=request,
                 )

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from django.contrib.humanize.templatetags.humanize import apnumber
+
 from panels.models import (
     AgendaItem,
     AttendanceKind,
@@ -25,8 +27,6 @@ from panels.models import (
     Resolution,
 )
 from panels.numbering import minute_label, paragraph_label, resolution_label
-
-NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def clock(value: time | None, *, upper: bool = False) -> str:
@@ -45,7 +45,8 @@ def long_date(day: date) -> str:
 
 
 def count_in_words(count: int) -> str:
-    return NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
+    """'two' for 2: words for one to nine, figures from 10 (django.contrib.humanize's apnumber)."""
+    return str(apnumber(count))
 
 
 def short_name(name: str) -> str:

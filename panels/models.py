@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from corporate_parenting.models import BaseModel
+from panels.numbering import minute_label
 from panels.querysets import (
     HELD_STATUSES,
-    AttendanceQuerySet,
+    OPEN_STATUSES,
     BodyQuerySet,
     DeclarationQuerySet,
     MeetingQuerySet,
@@ -281,8 +282,6 @@ class AgendaItem(BaseModel):
 
     @property
     def minute_number(self) -> str:
-        from panels.numbering import minute_label
-
         return minute_label(self.meeting.body, self.minute_sequence)
 
 
@@ -311,8 +310,6 @@ class Attendance(BaseModel):
     name = models.CharField(max_length=150, help_text="As printed in the minutes.")
     role = models.CharField(max_length=150, blank=True, help_text="Role or job title.")
     position = models.PositiveSmallIntegerField(default=0)
-
-    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         ordering = ("meeting", "kind", "position", "name")
@@ -367,9 +364,6 @@ class ActionStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", "In progress"
     DONE = "done", "Done"
     DROPPED = "dropped", "Dropped"
-
-
-OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
 class DecisionStatus(BaseModel):
@@ -461,7 +455,7 @@ class Resolution(BaseModel):
 
     @property
     def is_open(self) -> bool:
-        return self.is_action and self.status in OPEN_ACTION_STATUSES
+        return self.is_action and self.status in OPEN_STATUSES
 
     def get_absolute_url(self) -> str:
         return reverse("panels:action_detail", kwargs={"pk": self.pk})

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Case, Count, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 # A meeting has been held once its attendance is recorded on or after the day.
 HELD_STATUSES = ("held", "minutes_draft", "minutes_approved")
+# An action still to be done: ActionStatus.OPEN and IN_PROGRESS.
+OPEN_STATUSES = ("open", "in_progress")
 
 
 def _sees_everything(user: User) -> bool:
@@ -84,11 +86,6 @@ class MeetingQuerySet(models.QuerySet):
         return self.annotate(item_count=Count("items", distinct=True))
 
 
-class AttendanceQuerySet(models.QuerySet):
-    def members(self) -> AttendanceQuerySet:
-        return self.filter(kind__in=("present", "apologies", "absent", "substitute"))
-
-
 class DeclarationQuerySet(models.QuerySet):
     def for_body(self, body: object) -> DeclarationQuerySet:
         return self.filter(meeting__body=body).select_related("member", "meeting", "item")
@@ -99,10 +96,13 @@ class ResolutionQuerySet(models.QuerySet):
         return self.filter(is_action=True)
 
     def open(self) -> ResolutionQuerySet:
-        return self.actions().filter(status__in=("open", "in_progress"))
+        return self.actions().filter(status__in=OPEN_STATUSES)
 
-    def with_due_on(self) -> ResolutionQuerySet:
-        """due_on: the due date, or for "next meeting" the date of the body's next meeting."""
+    def with_due_on(self, today: date | None = None) -> ResolutionQuerySet:
+        """due_on: the due date, or for "next meeting" the date of the body's next meeting.
+        is_overdue: an open action whose due_on has passed. Overdue is decided here and nowhere
+        else: the action log, its filter, the minutes, the home page and reminders all read it."""
+        # The models import this module, so Meeting comes from the app registry.
         meeting = apps.get_model("panels", "Meeting")
         next_meeting = (
             meeting.objects.filter(
@@ -111,10 +111,21 @@ class ResolutionQuerySet(models.QuerySet):
             .order_by("date")
             .values("date")[:1]
         )
-        return self.annotate(due_on=Coalesce("due_date", Subquery(next_meeting)))
+        return self.annotate(due_on=Coalesce("due_date", Subquery(next_meeting))).annotate(
+            is_overdue=Case(
+                When(
+                    is_action=True,
+                    status__in=OPEN_STATUSES,
+                    due_on__lt=today or timezone.localdate(),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
 
     def overdue(self, today: date | None = None) -> ResolutionQuerySet:
-        return self.open().with_due_on().filter(due_on__lt=today or timezone.localdate())
+        return self.with_due_on(today).filter(is_overdue=True)
 
     def owned_by(self, user: User) -> ResolutionQuerySet:
         return self.filter(owner=user)

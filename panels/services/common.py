@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 
 from panels.models import Meeting, MeetingStatus
-from panels.numbering import assign_minute_numbers
+from panels.services.numbering import assign_minute_numbers
 
 LOCKED_MESSAGE = (
     "These minutes are approved and locked. Record an amendment to correct them instead."

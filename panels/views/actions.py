@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from corporate_parenting.forms import add_service_errors
@@ -31,7 +30,6 @@ def action_list(request: HttpRequest) -> HttpResponse:
         filterset=filterset,
         template="panels/action_list.html",
         csv_filename="action-log.csv",
-        context={"today": timezone.localdate()},
     )
 
 
@@ -81,7 +79,6 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "action": action,
             "form": form if can_update else None,
-            "today": timezone.localdate(),
             "audit_events": AuditEvent.objects.for_object(action),
         },
     )

@@ -7,7 +7,8 @@ from corporate_parenting.models import AuditEvent
 from panels import notice, services
 from panels.minutes import build_minutes
 from panels.models import AgendaItem, Body, Meeting
-from panels.numbering import assign_minute_numbers, minute_label, resolution_label
+from panels.numbering import minute_label, resolution_label
+from panels.services.numbering import assign_minute_numbers
 from tests import factories as core
 from tests.panels.factories import BodyFactory
 
