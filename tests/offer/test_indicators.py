@@ -289,3 +289,26 @@ def test_reinstating_through_the_page(owner_client):
     assert owner_client.post(url, {"confirm": "yes"}).status_code == 302
     indicator.refresh_from_db()
     assert indicator.retired_at is None
+
+
+def test_the_list_makes_the_same_number_of_queries_for_more_indicators(owner_client, kpi_owner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("offer:indicator_list")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert owner_client.get(url).status_code == 200
+        return len(captured)
+
+    stability = Priority.objects.create(name="Stability", slug="stability")
+    for number in range(3):
+        MeasurementFactory(indicator=_indicator(code=f"SMALL-{number}", priority=stability))
+    queries()  # the first request of a session reads what later ones have cached
+    few = queries()
+    for number in range(20):
+        MeasurementFactory(
+            indicator=_indicator(code=f"LARGE-{number}", priority=stability, owner=kpi_owner)
+        )
+    assert queries() == few
