@@ -7,10 +7,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from panels import decision_services
@@ -29,7 +30,7 @@ def usage_counts() -> dict[int, int]:
 
 
 @role_required(Role.ADMIN)
-def decision_status_list(request: HttpRequest) -> HttpResponse:
+def decision_status_list(request: SignedInRequest) -> HttpResponse:
     counts = usage_counts()
     statuses = list(DecisionStatus.objects.order_by("-is_active", "position", "name"))
     for status in statuses:
@@ -38,7 +39,7 @@ def decision_status_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def decision_status_add(request: HttpRequest) -> HttpResponse:
+def decision_status_add(request: SignedInRequest) -> HttpResponse:
     form = DecisionStatusForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -60,7 +61,7 @@ def decision_status_add(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def decision_status_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def decision_status_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     status = get_object_or_404(DecisionStatus, pk=pk)
     form = DecisionStatusForm(
         request.POST or None,

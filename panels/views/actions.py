@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
@@ -21,7 +22,7 @@ from panels.views.common import CLERKS, SIGNED_IN
 
 
 @role_required(*SIGNED_IN)
-def action_list(request: HttpRequest) -> HttpResponse:
+def action_list(request: SignedInRequest) -> HttpResponse:
     actions = Resolution.objects.actions().visible_to(request.user).for_log().distinct()
     filterset = ActionFilter(request.GET or {"status": "open_or_in_progress"}, queryset=actions)
     return table_page(
@@ -34,7 +35,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def my_actions(request: HttpRequest) -> HttpResponse:
+def my_actions(request: SignedInRequest) -> HttpResponse:
     actions = Resolution.objects.open().owned_by(request.user).for_log()
     return table_page(
         request,
@@ -47,7 +48,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @role_required(*SIGNED_IN)
-def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(
         Resolution.objects.actions()
         .visible_to(request.user)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.permissions import role_required
 from panels import services
 from panels.forms.agenda import AgendaItemEditForm, AgendaItemForm, PublishForm
@@ -17,7 +18,7 @@ from panels.views.common import CLERKS, item_for, locked_redirect, meeting_for
 
 
 @role_required(*CLERKS)
-def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+def item_add(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
         return locked
@@ -47,7 +48,7 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     meeting = item.meeting
     if locked := locked_redirect(request, meeting):
@@ -86,7 +87,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def item_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     meeting = item.meeting
     error = ""
@@ -105,7 +106,7 @@ def item_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*CLERKS)
 @require_POST
-def item_move(request: HttpRequest, pk: int) -> HttpResponse:
+def item_move(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     direction = request.POST.get("direction", "")
     try:
@@ -131,7 +132,7 @@ def report_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if meeting.agenda_is_published:
         messages.error(request, "The agenda has already been published")

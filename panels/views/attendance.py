@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import User
 from corporate_parenting.permissions import role_required
 from panels import services
@@ -16,7 +17,7 @@ from panels.views.common import CLERKS, SIGNED_IN, locked_redirect, meeting_for
 
 
 @role_required(*CLERKS)
-def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
         return locked
@@ -56,7 +57,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def declaration_add(request: HttpRequest, pk: int) -> HttpResponse:
+def declaration_add(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
         return locked

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
@@ -21,7 +22,7 @@ from panels.views.common import SIGNED_IN
 
 
 @role_required(*SIGNED_IN)
-def body_list(request: HttpRequest) -> HttpResponse:
+def body_list(request: SignedInRequest) -> HttpResponse:
     bodies = Body.objects.visible_to(request.user).select_related("clerk").distinct()
     return render(
         request,
@@ -35,7 +36,7 @@ def _body_for(request: HttpRequest, slug: str) -> Body:
 
 
 @role_required(*SIGNED_IN)
-def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def body_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     body = _body_for(request, slug)
     memberships = body.memberships.select_related("user").order_by("role", "user__full_name")
     meetings = body.meetings.order_by("-date")[:20]
@@ -55,7 +56,7 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def body_create(request: HttpRequest) -> HttpResponse:
+def body_create(request: SignedInRequest) -> HttpResponse:
     form = BodyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -72,7 +73,7 @@ def body_create(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def body_edit(request: SignedInRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
     form = BodyForm(request.POST or None, initial=model_to_dict(body, fields=services.BODY_FIELDS))
     if request.method == "POST" and form.is_valid():
@@ -95,7 +96,7 @@ def body_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
+def membership_add(request: SignedInRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body, slug=slug)
     form = MembershipForm(request.POST or None, body=body)
     if request.method == "POST" and form.is_valid():
@@ -115,7 +116,7 @@ def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership.objects.select_related("body", "user"), pk=pk)
     if request.method == "POST":
         services.membership_remove(actor=request.user, membership=membership)
@@ -125,7 +126,7 @@ def membership_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def body_register(request: HttpRequest, slug: str) -> HttpResponse:
+def body_register(request: SignedInRequest, slug: str) -> HttpResponse:
     body = _body_for(request, slug)
     return table_page(
         request,
@@ -138,7 +139,7 @@ def body_register(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def body_attendance(request: HttpRequest, slug: str) -> HttpResponse:
+def body_attendance(request: SignedInRequest, slug: str) -> HttpResponse:
     body = _body_for(request, slug)
     return render(
         request,

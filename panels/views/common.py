@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import Role
 from panels import services
 from panels.models import AgendaItem, Meeting
@@ -16,13 +17,13 @@ SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
 CLERKS = (Role.OFFICER, Role.ADMIN)
 
 
-def meeting_for(request: HttpRequest, pk: int) -> Meeting:
+def meeting_for(request: SignedInRequest, pk: int) -> Meeting:
     return get_object_or_404(
         Meeting.objects.visible_to(request.user).select_related("body").distinct(), pk=pk
     )
 
 
-def item_for(request: HttpRequest, pk: int) -> AgendaItem:
+def item_for(request: SignedInRequest, pk: int) -> AgendaItem:
     return get_object_or_404(
         AgendaItem.objects.filter(meeting__in=Meeting.objects.visible_to(request.user))
         .select_related("meeting__body")
@@ -31,7 +32,7 @@ def item_for(request: HttpRequest, pk: int) -> AgendaItem:
     )
 
 
-def locked_redirect(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
+def locked_redirect(request: SignedInRequest, meeting: Meeting) -> HttpResponse | None:
     if meeting.minutes_are_approved:
         messages.error(request, services.LOCKED_MESSAGE)
         return redirect(meeting)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import model_to_dict
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from panels import services
@@ -21,7 +22,7 @@ from panels.views.common import CLERKS, SIGNED_IN, locked_redirect, meeting_for
 
 
 @role_required(*SIGNED_IN)
-def meeting_list(request: HttpRequest) -> HttpResponse:
+def meeting_list(request: SignedInRequest) -> HttpResponse:
     meetings = (
         Meeting.objects.visible_to(request.user)
         .select_related("body")
@@ -41,7 +42,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def meeting_create(request: HttpRequest) -> HttpResponse:
+def meeting_create(request: SignedInRequest) -> HttpResponse:
     form = MeetingForm(request.POST or None, bodies=Body.objects.all())
     if request.method == "POST" and form.is_valid():
         try:
@@ -62,7 +63,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(
         Meeting.objects.visible_to(request.user).for_minutes().distinct(), pk=pk
     )
@@ -71,7 +72,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
         return locked

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
 from panels import services
@@ -20,7 +21,7 @@ from panels.views.common import CLERKS, item_for, locked_redirect, meeting_for
 
 
 @role_required(*CLERKS)
-def minutes_item(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_item(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     meeting = item.meeting
     if locked := locked_redirect(request, meeting):
@@ -65,7 +66,7 @@ def _resolution_kwargs(form: ResolutionForm) -> dict[str, Any]:
 
 
 @role_required(*CLERKS)
-def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
+def resolution_add(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     meeting = item.meeting
     if locked := locked_redirect(request, meeting):
@@ -87,7 +88,7 @@ def resolution_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def resolution_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     resolution = get_object_or_404(
         Resolution.objects.select_related("item__meeting__body", "owner", "decision_status"), pk=pk
     )
@@ -129,7 +130,7 @@ def resolution_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_approve(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
         return locked
@@ -154,7 +155,7 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*CLERKS)
-def minutes_amend(request: HttpRequest, pk: int) -> HttpResponse:
+def minutes_amend(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     meeting = item.meeting
     if not meeting.minutes_are_approved:
