@@ -27,8 +27,8 @@ class MembersImportForm(GovUKFormMixin, forms.Form):
     invite = forms.BooleanField(
         label="Send each member an invitation to set a password",
         required=False,
-        help_text="They can sign in once they have set one. You can also invite them later, "
-        "one by one, from their page in People.",
+        help_text="Each gets an e-mail with a one-time link. Nobody can sign in before setting "
+        "a password; you can also invite people later, one by one, from their page in People.",
     )
 
     def build_layout(self) -> Layout:
