@@ -1,6 +1,8 @@
 """Browser journey on a phone: an officer who holds the KPI owner duty adds an indicator, imports
 its figures and finds it on the scorecard. Every page is axe-checked at 390 px."""
 
+import re
+
 import pytest
 
 from tests.e2e.axe import assert_accessible
@@ -67,3 +69,20 @@ def test_kpi_owner_adds_an_indicator_imports_its_figures_and_sees_it_on_the_scor
     # Real figures carry no "invented" mark, though the demo's indicators around it do.
     assert "Invented figures" not in card.inner_text()
     assert page.get_by_text("These figures are invented for the demonstration").count() == 1
+
+    # Retiring it keeps its figures: the pages say so before and after.
+    page.goto(f"{demo}/offer/indicators/")
+    page.get_by_role("link", name=re.compile(r"^PEP-TERM\b")).click()
+    assert page.get_by_text("2 figures entered").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Retire this indicator").click()
+    assert page.get_by_text("keeps its 2 figures").is_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Retire this indicator").click()
+    page.wait_for_url(f"{demo}/offer/indicators/")
+    assert page.get_by_text("Retired PEP-TERM. Its figures and history are kept").is_visible()
+    assert page.get_by_role("link", name=re.compile(r"^PEP-TERM\b")).count() == 0
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Import definitions from a CSV file").click()
+    assert_accessible(page)
