@@ -11,7 +11,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from corporate_parenting.years import years_later
+from corporate_parenting.years import PoliticalYear, years_later
 from events.models import AnnualRule, Event
 
 
@@ -78,3 +78,15 @@ def next_year_dates(event: Event) -> tuple[date, date]:
 def propose(event: Event) -> Proposal:
     start, end = next_year_dates(event)
     return Proposal(event=event, start_date=start, end_date=end)
+
+
+def proposals_for(year: PoliticalYear) -> list[Proposal]:
+    """Next year's dates for each annual event of this political year not yet rolled forward:
+    one query, however many there are."""
+    candidates = (
+        Event.objects.annual()
+        .scheduled()
+        .filter(start_date__gte=year.start, start_date__lte=year.end, rolled_to__isnull=True)
+        .in_order()
+    )
+    return [propose(event) for event in candidates]

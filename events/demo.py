@@ -211,6 +211,8 @@ def _members_events() -> list[tuple[str, Event]]:
                 if category != Category.TRAINING
                 else Audience.ALL_MEMBERS,
                 involves_children=children,
+                # Visits to young people are for champions who have done their training.
+                requires_training=category == Category.ENGAGEMENT,
                 capacity=capacity,
                 organiser=PARTICIPATION,
             )

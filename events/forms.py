@@ -1,9 +1,14 @@
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, cast
+
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
-from django.utils.html import escape
 
 from corporate_parenting.forms import GovUKFormMixin, HttpsURLField
+from corporate_parenting.inputs import validate_date_in_range
 from corporate_parenting.models import Role, User
+from events.annual import Proposal
 from events.models import Category, Event
 
 CHILD_WARNING = HTML(
@@ -45,6 +50,7 @@ class EventForm(GovUKFormMixin, forms.ModelForm):
             "audience",
             "is_public",
             "involves_children",
+            "requires_training",
             "capacity",
             "areas",
             "organiser",
@@ -95,7 +101,8 @@ class EventForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = [("", "Choose a category"), *Category.choices]
+        category = cast(forms.ChoiceField, self.fields["category"])
+        category.choices = [("", "Choose a category"), *Category.choices]
 
     def build_layout(self) -> Layout:
         return Layout(
@@ -124,6 +131,7 @@ class EventForm(GovUKFormMixin, forms.ModelForm):
             Field.radios("audience", legend_size=Size.SMALL),
             Field.checkboxes("is_public"),
             Field.checkboxes("involves_children"),
+            Field.checkboxes("requires_training"),
             Field.text("capacity", field_width=4),
             Field.checkboxes("areas", legend_size=Size.SMALL, small=True),
             Field.text("organiser"),
@@ -133,7 +141,7 @@ class EventForm(GovUKFormMixin, forms.ModelForm):
 
 
 class OverrideSignUpForm(GovUKFormMixin, forms.Form):
-    """An admin signs a member up despite the DBS or capacity rule, with a reason."""
+    """An admin signs a member up despite the DBS, training or capacity rule, with a reason."""
 
     submit_text = "Sign the member up"
     person = forms.ModelChoiceField(
@@ -142,9 +150,10 @@ class OverrideSignUpForm(GovUKFormMixin, forms.Form):
         empty_label="Choose a member",
         error_messages={"required": "Choose the member to sign up"},
     )
-    reason = forms.CharField(
+    override_reason = forms.CharField(
         label="Reason",
-        help_text="Needed when the member has no cleared DBS check or the event is full. "
+        help_text="Needed when the member has no cleared DBS check or champion training that "
+        "the event needs, or the event is full. "
         "It is recorded with the sign-up.",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -152,76 +161,105 @@ class OverrideSignUpForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = User.objects.filter(groups__name=Role.COUNCILLOR).order_by(
-            "full_name"
-        )
+        cast(forms.ModelChoiceField, self.fields["person"]).queryset = User.objects.filter(
+            groups__name=Role.COUNCILLOR
+        ).order_by("full_name")
 
     def build_layout(self) -> Layout:
-        return Layout(Field.select("person"), CHILD_WARNING, Field.textarea("reason"))
+        return Layout(Field.select("person"), CHILD_WARNING, Field.textarea("override_reason"))
+
+
+@dataclass(frozen=True)
+class RollForwardInput:
+    """One control of a roll-forward row, ready to print: no widget templates per row."""
+
+    name: str
+    id: str
+    value: str  # a date as yyyy-mm-dd, or "" (what was typed, when it was not a date)
+    checked: bool
+    errors: list[str]
+
+
+@dataclass(frozen=True)
+class RollForwardRow:
+    proposal: Proposal
+    include: RollForwardInput
+    start: RollForwardInput
+    end: RollForwardInput
+    confirm: RollForwardInput | None  # only where the dates move
+
+    @property
+    def dates(self) -> tuple[tuple[RollForwardInput, str], ...]:
+        return ((self.start, "First day next year"), (self.end, "Last day next year"))
 
 
 class RollForwardForm(GovUKFormMixin, forms.Form):
-    """Next year's dates for each annual event; dates that move must be confirmed."""
+    """Next year's dates for each annual event; dates that move must be confirmed.
+
+    A year can hold a hundred annual events, so the page prints `rows()` in one template loop
+    rather than a crispy layout of four fields per event."""
 
     submit_text = "Roll forward to next year"
 
-    def __init__(self, *args: object, proposals: list, **kwargs: object) -> None:
+    def __init__(self, *args: Any, proposals: list[Proposal], **kwargs: Any) -> None:
         self.proposals = proposals
         super().__init__(*args, **kwargs)
 
     def build_layout(self) -> Layout:
-        parts = []
         for proposal in self.proposals:
-            event = proposal.event
-            pk = event.pk
+            title, pk = proposal.event.title, proposal.event.pk
             self.fields[f"include_{pk}"] = forms.BooleanField(
-                label=f"Roll forward {event.title}", required=False, initial=True
+                label=f"Roll forward {title}", required=False, initial=True
             )
-            self.fields[f"start_{pk}"] = forms.DateField(
-                label="First day next year",
-                initial=proposal.start_date,
-                widget=DateInput(),
-                error_messages={
-                    "required": f"Enter the first day of {event.title}",
-                    "invalid": f"Enter the first day of {event.title} as a real date",
-                },
-            )
-            self.fields[f"end_{pk}"] = forms.DateField(
-                label="Last day next year",
-                initial=proposal.end_date,
-                widget=DateInput(),
-                error_messages={
-                    "required": f"Enter the last day of {event.title}",
-                    "invalid": f"Enter the last day of {event.title} as a real date",
-                },
-            )
-            fields = [
-                HTML(
-                    f'<p class="govuk-body">This year: {escape(event.dates_label)}. '
-                    f"{escape(event.get_annual_rule_display())}.</p>"
-                ),
-                Field.checkboxes(f"include_{pk}", small=True),
-                Field.text(f"start_{pk}", field_width=10),
-                Field.text(f"end_{pk}", field_width=10),
-            ]
+            for name, label, day, initial in (
+                ("start", "First day next year", "first", proposal.start_date),
+                ("end", "Last day next year", "last", proposal.end_date),
+            ):
+                self.fields[f"{name}_{pk}"] = forms.DateField(
+                    label=label,
+                    initial=initial,
+                    widget=DateInput(),
+                    # Added here, after the mixin bounded the form's other dates.
+                    validators=[validate_date_in_range],
+                    error_messages={
+                        "required": f"Enter the {day} day of {title}",
+                        "invalid": f"Enter the {day} day of {title} as a real date",
+                    },
+                )
             if proposal.moves:
                 self.fields[f"confirm_{pk}"] = forms.BooleanField(
-                    label=f"I have checked the new dates of {event.title}",
-                    required=False,
+                    label=f"I have checked the new dates of {title}", required=False
                 )
-                fields.insert(
-                    1,
-                    HTML(
-                        '<strong class="govuk-tag govuk-tag--yellow">Dates move: '
-                        "check them</strong>"
-                    ),
-                )
-                fields.append(Field.checkboxes(f"confirm_{pk}", small=True))
-            parts.append(Fieldset(*fields, legend=event.title, legend_size=Size.MEDIUM))
-        return Layout(*parts)
+        return Layout()  # templates/events/roll_forward.html prints rows()
+
+    def _input(self, name: str) -> RollForwardInput:
+        bound = self[name]
+        value = bound.value()
+        if isinstance(value, date):
+            value = value.isoformat()
+        return RollForwardInput(
+            name=bound.html_name,
+            id=bound.auto_id or name,
+            value="" if value in (None, True, False) else str(value),
+            checked=bool(value) if isinstance(bound.field, forms.BooleanField) else False,
+            errors=[str(error) for error in bound.errors],
+        )
+
+    def rows(self) -> list[RollForwardRow]:
+        return [
+            RollForwardRow(
+                proposal=proposal,
+                include=self._input(f"include_{proposal.event.pk}"),
+                start=self._input(f"start_{proposal.event.pk}"),
+                end=self._input(f"end_{proposal.event.pk}"),
+                confirm=self._input(f"confirm_{proposal.event.pk}") if proposal.moves else None,
+            )
+            for proposal in self.proposals
+        ]
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for proposal in self.proposals:
             pk = proposal.event.pk
             if not data.get(f"include_{pk}"):
@@ -240,7 +278,7 @@ class RollForwardForm(GovUKFormMixin, forms.Form):
                 )
         return data
 
-    def plan(self) -> list:
+    def plan(self) -> list[tuple[Event, date, date]]:
         return [
             (
                 proposal.event,

@@ -12,8 +12,10 @@ HOW_MANY = 5
 
 def home_panels(request: HttpRequest) -> list[str]:
     user = request.user
+    if not user.is_authenticated:
+        return []
     today = timezone.localdate()
-    panels = []
+    panels: list[str] = []
     if user.has_role(Role.ADMIN):
         events = list(
             Event.objects.scheduled().upcoming(today).with_signup_counts().in_order()[:HOW_MANY]

@@ -19,6 +19,7 @@ from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
 from events.models import LONDON, Event
+from panels.models import Meeting
 
 PRODID = "-//Corporate parenting portal//Events diary//EN"
 UID_DOMAIN = "events.corporate-parenting"
@@ -48,13 +49,14 @@ def event_component(event: Event, *, url: str = "") -> ICalEvent:
     item.add("dtstamp", event.updated_at.astimezone(UTC))
     item.add("last-modified", event.updated_at.astimezone(UTC))
     item.add("summary", event.title)
-    if event.is_all_day:
+    starts, ends = event.starts_at, event.ends_at
+    if starts is None or ends is None:  # all day
         item.add("dtstart", event.start_date)
         item.add("dtend", event.end_date + timedelta(days=1))
         item.add("transp", "TRANSPARENT")
     else:
-        item.add("dtstart", _utc(event.start_date, event.start_time))
-        item.add("dtend", _utc(event.end_date, event.end_time))
+        item.add("dtstart", starts.astimezone(UTC))
+        item.add("dtend", ends.astimezone(UTC))
     location = ", ".join(part for part in (event.location, event.online_link) if part)
     if location:
         item.add("location", location)
@@ -70,7 +72,7 @@ def event_component(event: Event, *, url: str = "") -> ICalEvent:
     return item
 
 
-def meeting_component(meeting: object) -> ICalEvent:
+def meeting_component(meeting: Meeting) -> ICalEvent:
     """A panel meeting of a body the member sits on."""
     item = ICalEvent()
     item.add("uid", f"meeting-{meeting.pk}@{UID_DOMAIN}")
@@ -93,7 +95,7 @@ def calendar_bytes(
     *,
     request: HttpRequest | None = None,
     url_name: str = "events:detail",
-    meetings: Iterable[object] = (),
+    meetings: Iterable[Meeting] = (),
 ) -> bytes:
     cal = new_calendar(name)
     for event in events:
@@ -109,6 +111,8 @@ def calendar_bytes(
 def ics_response(content: bytes, *, filename: str, download: bool = False) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     # RFC 6266: a name outside ASCII goes in filename*, so the header stays valid.
-    response["Content-Disposition"] = content_disposition_header(download, filename)
+    disposition = content_disposition_header(download, filename)
+    if disposition:  # always, as a filename is given
+        response["Content-Disposition"] = disposition
     response["Cache-Control"] = "private, no-store"  # an export: never kept (issue 13)
     return response

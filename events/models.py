@@ -58,6 +58,10 @@ class EventQuerySet(models.QuerySet["Event"]):
     def upcoming(self, today: date) -> EventQuerySet:
         return self.filter(end_date__gte=today)
 
+    def past(self, today: date) -> EventQuerySet:
+        """Over by today: the events Event.has_ended(today) says have ended."""
+        return self.filter(end_date__lt=today)
+
     def overlapping(self, first: date, last: date) -> EventQuerySet:
         """Events on any day from first to last (inclusive)."""
         return self.filter(start_date__lte=last, end_date__gte=first)
@@ -103,6 +107,11 @@ class Event(BaseModel):
         "involves direct contact with children",
         default=False,
         help_text="Members need a cleared DBS check to sign up.",
+    )
+    requires_training = models.BooleanField(
+        "needs champion training",
+        default=False,
+        help_text="Members need to have completed champion training to sign up.",
     )
     capacity = models.PositiveIntegerField(
         null=True, blank=True, help_text="Places for members. Leave empty for no limit."
@@ -176,6 +185,35 @@ class Event(BaseModel):
     def is_cancelled(self) -> bool:
         return self.status == Status.CANCELLED
 
+    # Sign-up rules: each decided here once; services, views and templates ask.
+
+    def taken_places(self) -> int:
+        """Active sign-ups: the with_signup_counts() annotation when present, else counted."""
+        annotated = getattr(self, "signed_up_count", None)
+        return annotated if annotated is not None else self.signups.active().count()
+
+    @property
+    def is_full(self) -> bool:
+        return self.capacity is not None and self.taken_places() >= self.capacity
+
+    @property
+    def places_label(self) -> str:
+        """'3 of 20 places taken', or '3 signed up, no limit'."""
+        taken = self.taken_places()
+        if self.capacity is None:
+            return f"{taken} signed up, no limit"
+        return f"{taken} of {self.capacity} places taken"
+
+    def has_started(self, today: date) -> bool:
+        return self.start_date <= today
+
+    def has_ended(self, today: date) -> bool:
+        return self.end_date < today
+
+    def takes_sign_ups(self, today: date) -> bool:
+        """Open for signing up or cancelling a place: not cancelled and not over."""
+        return not self.is_cancelled and not self.has_ended(today)
+
     @property
     def starts_at(self) -> datetime | None:
         """Start as an aware datetime in UK time (None for all-day events)."""
@@ -198,7 +236,7 @@ class Event(BaseModel):
     def times_label(self) -> str:
         if self.is_all_day:
             return "All day"
-        return f"{_clock(self.start_time)} to {_clock(self.end_time)}"
+        return f"{clock(self.start_time)} to {clock(self.end_time)}"
 
     def days(self) -> list[date]:
         return [
@@ -207,7 +245,8 @@ class Event(BaseModel):
         ]
 
 
-def _clock(value: time | None) -> str:
+def clock(value: time | None) -> str:
+    """'6:30pm', '10am': as the diary prints times."""
     if value is None:
         return ""
     hour = value.hour % 12 or 12

@@ -12,12 +12,13 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.urls import reverse
 
 from corporate_parenting.inputs import EARLIEST_YEAR, LATEST_YEAR
 from corporate_parenting.models import User
-from events.models import Event
+from events.models import Event, clock
 from panels.models import Body, Meeting
 
 
@@ -33,6 +34,8 @@ class Entry:
     cancelled: bool = False
     starts: time | None = None  # None: all day
     listed: bool = True  # in the day list: an event only on its first day in the month
+    is_mine: bool = False  # the person looking has a place
+    takes_sign_ups: bool = False  # Event.takes_sign_ups on the day the month is shown
 
     @property
     def order(self) -> tuple[bool, time]:
@@ -67,22 +70,13 @@ class Month:
         return days
 
 
-def clock(value: time | None) -> str:
-    """'6:30pm', '10am': as events print their times."""
-    if value is None:
-        return ""
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
-
-
 def month_bounds(first: date) -> tuple[date, date]:
     """The Monday before the 1st and the Sunday after the last day: the grid's first and last."""
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     return first - timedelta(days=first.weekday()), last + timedelta(days=6 - last.weekday())
 
 
-def meetings_for(user: User, body: Body | None) -> QuerySet[Meeting]:
+def meetings_for(user: User | AnonymousUser, body: Body | None) -> QuerySet[Meeting]:
     public = Meeting.objects.public()
     if not user.is_authenticated:
         rows = public
@@ -101,11 +95,13 @@ def build_month(
     today: date,
     events: list[Event],
     meetings: QuerySet[Meeting],
-    user: User,
+    user: User | AnonymousUser,
     event_url: str,
+    mine: frozenset[int] = frozenset(),
 ) -> Month:
     """Weeks of days for `first`'s month, each with its events (on every day they span) and
-    meetings, in time order; `event_url` is the URL name an event links to."""
+    meetings, in time order; `event_url` is the URL name an event links to, `mine` the events
+    the person has a place at."""
     start, end = month_bounds(first)
     days = {
         start + timedelta(days=n): Day(
@@ -118,6 +114,7 @@ def build_month(
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     for event in events:
         listed_on = max(event.start_date, first)
+        takes_sign_ups = event.takes_sign_ups(today)
         for day in event.days():
             if day in days:
                 days[day].entries.append(
@@ -130,6 +127,8 @@ def build_month(
                         cancelled=event.is_cancelled,
                         starts=None if event.is_all_day else event.start_time,
                         listed=day == listed_on and day <= last,
+                        is_mine=event.pk in mine,
+                        takes_sign_ups=takes_sign_ups,
                     )
                 )
     readable = (
@@ -160,9 +159,9 @@ def build_month(
                 starts=meeting.start_time,
             )
         )
-    for day in days.values():
+    for cell in days.values():
         # All-day first, then by time: a meeting at 6.30pm after a 10am event.
-        day.entries.sort(key=lambda entry: entry.order)
+        cell.entries.sort(key=lambda entry: entry.order)
     ordered = [days[key] for key in sorted(days)]
     weeks = [ordered[n : n + 7] for n in range(0, len(ordered), 7)]
     previous = (first - timedelta(days=1)).replace(day=1)

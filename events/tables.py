@@ -43,7 +43,4 @@ class EventTable(tables.Table):
         return record.times_label
 
     def render_places(self, record: Event) -> str:
-        taken = getattr(record, "signed_up_count", 0)
-        if record.capacity is None:
-            return f"{taken} signed up"
-        return f"{taken} of {record.capacity} taken"
+        return record.places_label

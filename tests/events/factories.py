@@ -34,6 +34,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     audience = Audience.ALL_MEMBERS
     is_public = False
     involves_children = False
+    requires_training = False
     capacity = None
     organiser = "Participation team"
     is_annual = False

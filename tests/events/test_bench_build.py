@@ -17,7 +17,7 @@ def test_the_builder_makes_events_sign_ups_and_feed_addresses(client):
     rows = build_events(1)
     assert rows["events"] == EVENTS_PER_FACTOR == Event.objects.count()
     assert rows["event_signups"] > 0 and rows["event_areas"] > 0
-    token = FeedToken.objects.order_by("pk").first()
+    token = FeedToken.objects.order_by("pk")[0]
     secret = bench_feed_secret(token.person_id)
     response = client.get(reverse("events:private_feed", kwargs={"token": secret}))
     assert response.status_code == 200 and b"BEGIN:VEVENT" in response.content

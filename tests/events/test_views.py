@@ -99,18 +99,18 @@ def test_an_admin_overrides_a_full_event_with_a_reason(client_for, councillor):
     SignUpFactory(event=event)
     client = client_for("admin")
     url = reverse("events:signups", kwargs={"pk": event.pk})
-    response = client.post(url, {"person": councillor.pk, "reason": ""})
+    response = client.post(url, {"person": councillor.pk, "override_reason": ""})
     assert response.status_code == 200
     assert "This event is full" in response.content.decode()
     assert not SignUp.objects.filter(person=councillor).exists()
-    response = client.post(url, {"person": councillor.pk, "reason": "Chair of the panel"})
+    response = client.post(url, {"person": councillor.pk, "override_reason": "Chair of the panel"})
     assert response.status_code == 302
     assert SignUp.objects.get(person=councillor).override_reason == "Chair of the panel"
     assert "Chair of the panel" in client.get(url).content.decode()
 
 
 def event_form_data(**overrides: object) -> dict[str, object]:
-    data = {
+    data: dict[str, object] = {
         "title": "Fostering Fortnight",
         "category": "awareness",
         "start_date": "2027-05-10",

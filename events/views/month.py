@@ -14,15 +14,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.inputs import month_from, year_from
-from corporate_parenting.models import Role
+from corporate_parenting.models import Role, User
 from corporate_parenting.permissions import role_required
 from events.filters import EventFilter
-from events.models import Category, Event, SignUp
+from events.models import Category, Event, EventQuerySet, SignUp
 from events.month import Month, build_month, meetings_for, month_bounds
+from events.views.common import MEMBERS
 from panels.models import Body
-
-MEMBERS = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
 
 
 def _first_of_month(request: HttpRequest) -> date:
@@ -48,8 +48,15 @@ def _bodies(request: HttpRequest) -> list[Body]:
 
 
 def _month_page(
-    request: HttpRequest, *, events_base, event_url: str, template: str, public: bool
+    request: HttpRequest,
+    *,
+    person: User | None,
+    events_base: EventQuerySet,
+    event_url: str,
+    template: str,
 ) -> HttpResponse:
+    """The month of events and meetings: a member's (`person`) or the public's (None)."""
+    public = person is None
     first = _first_of_month(request)
     today = timezone.localdate()
     start, end = month_bounds(first)
@@ -71,6 +78,15 @@ def _month_page(
     meetings = meetings_for(request.user, chosen_body)
     if not show_meetings:
         meetings = meetings.none()
+    mine = (
+        frozenset()
+        if person is None
+        else frozenset(
+            SignUp.objects.active()
+            .filter(person=person, event__in=[e.pk for e in events])
+            .values_list("event_id", flat=True)
+        )
+    )
     month: Month = build_month(
         first=first,
         today=today,
@@ -78,18 +94,8 @@ def _month_page(
         meetings=meetings,
         user=request.user,
         event_url=event_url,
+        mine=mine,
     )
-    if not public:
-        mine = set(
-            SignUp.objects.active()
-            .filter(person=request.user, event__in=[e.pk for e in events])
-            .values_list("event_id", flat=True)
-        )
-        for event in events:
-            event.is_mine = event.pk in mine  # type: ignore[attr-defined]
-            event.is_full = (  # type: ignore[attr-defined]
-                event.capacity is not None and event.signed_up_count >= event.capacity  # type: ignore[attr-defined]
-            )
     query = request.GET.copy()
     for key in ("year", "month"):
         query.pop(key, None)
@@ -114,7 +120,7 @@ def _month_page(
             "previous_url": address(month.previous),
             "next_url": address(month.next),
             "today_url": address(today.replace(day=1)),
-            "can_sign_up": not public and request.user.has_role(Role.COUNCILLOR),
+            "can_sign_up": person is not None and person.has_role(Role.COUNCILLOR),
             "public": public,
             "weekdays": (
                 "Monday",
@@ -130,21 +136,21 @@ def _month_page(
 
 
 @role_required(*MEMBERS)
-def month(request: HttpRequest) -> HttpResponse:
+def month(request: SignedInRequest) -> HttpResponse:
     return _month_page(
         request,
+        person=request.user,
         events_base=Event.objects.all(),
         event_url="events:detail",
         template="events/month.html",
-        public=False,
     )
 
 
 def public_month(request: HttpRequest) -> HttpResponse:
     return _month_page(
         request,
+        person=None,
         events_base=Event.objects.public(),
         event_url="events:public_detail",
         template="events/public_month.html",
-        public=True,
     )
