@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from offer.models import Indicator, Measurement, PeriodKind, Polarity, Unit
@@ -375,7 +376,7 @@ def draw(chart: TrendChart) -> str:
 @functools.cache
 def _template_version() -> str:
     # A changed template draws every chart again; read once per process, never written after.
-    source = Path(get_template(CHART_TEMPLATE).origin.name).read_bytes()
+    source = (Path(settings.BASE_DIR) / "templates" / CHART_TEMPLATE).read_bytes()
     return hashlib.sha256(source).hexdigest()[:12]
 
 

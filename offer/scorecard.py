@@ -43,10 +43,15 @@ def _priority_order(status: IndicatorStatus) -> tuple[int, int, str]:
     return (0, priority.position, priority.name)
 
 
+def _latest(indicator: Indicator) -> list[Measurement]:
+    # Set by for_scorecard's Prefetch(to_attr=...), which the type checker cannot see.
+    return indicator.latest_measurements  # type: ignore[attr-defined]
+
+
 def scorecard_groups(indicators: Iterable[Indicator]) -> list[PriorityGroup]:
     """Each indicator's status, grouped by strategic priority. The indicators come from
     `Indicator.objects.for_scorecard()` (their latest measurements prefetched)."""
-    statuses = [status_of(indicator, indicator.latest_measurements) for indicator in indicators]
+    statuses = [status_of(indicator, _latest(indicator)) for indicator in indicators]
     statuses.sort(key=lambda s: (*_priority_order(s), s.indicator.code))
     return [
         PriorityGroup(label, list(group))
@@ -163,7 +168,9 @@ HISTORY_CSV_HEADER = (
 
 def history_csv_rows(history: IndicatorHistory) -> list[tuple[str, ...]]:
     """An indicator's history as spreadsheet rows, header first, newest period first."""
-    return [HISTORY_CSV_HEADER] + [
+    rows: list[tuple[str, ...]] = [HISTORY_CSV_HEADER]
+    rows.extend(
         (r.period, r.value, r.rag, r.trend, r.england, r.neighbours, r.region, r.note)
         for r in history.rows
-    ]
+    )
+    return rows

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from corporate_parenting.client import client_address
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from offer import forms, services
@@ -64,7 +65,7 @@ def missing(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*EDITORS)
-def feedback_list(request: HttpRequest) -> HttpResponse:
+def feedback_list(request: SignedInRequest) -> HttpResponse:
     show = request.GET.get("show", "waiting")
     rows = Feedback.objects.with_words().select_related("entry")
     if show == "waiting":
@@ -80,7 +81,7 @@ def feedback_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*EDITORS)
-def feedback_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_moderate(request: SignedInRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Feedback.objects.with_words(), pk=pk)
     initial = {"you_said": item.you_said, "we_did": item.we_did}
     form = forms.ModerateForm(request.POST or None, initial=initial)

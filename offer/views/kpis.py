@@ -2,10 +2,11 @@
 officers' import of figures. The rows come from offer/scorecard.py; the rules from offer/kpis.py."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import csv_response
@@ -16,7 +17,7 @@ from offer.views.common import EDITORS, SIGNED_IN
 
 
 @role_required(*SIGNED_IN)
-def scorecard(request: HttpRequest) -> HttpResponse:
+def scorecard(request: SignedInRequest) -> HttpResponse:
     groups = presenter.scorecard_groups(Indicator.objects.for_scorecard())
     if request.GET.get("export") == "csv":
         return csv_response(presenter.scorecard_csv_rows(groups), filename="kpi-scorecard.csv")
@@ -24,7 +25,7 @@ def scorecard(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def scorecard_pdf(request: HttpRequest) -> HttpResponse:
+def scorecard_pdf(request: SignedInRequest) -> HttpResponse:
     return pdf_response(
         "offer/pdf_scorecard.html",
         {
@@ -37,7 +38,7 @@ def scorecard_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def indicator(request: HttpRequest, code: str) -> HttpResponse:
+def indicator(request: SignedInRequest, code: str) -> HttpResponse:
     shown = get_object_or_404(Indicator.objects.select_related("priority"), code=code)
     history = presenter.indicator_history(shown, shown.measurements.all())
     if request.GET.get("export") == "csv":
@@ -55,7 +56,7 @@ def indicator(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @role_required(*EDITORS)
-def kpi_import(request: HttpRequest) -> HttpResponse:
+def kpi_import(request: SignedInRequest) -> HttpResponse:
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors: list[services.RowError] = []
     if request.method == "POST" and form.is_valid():

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
@@ -20,7 +21,7 @@ AUDIT_EVENTS_SHOWN = 20
 
 
 @role_required(*EDITORS)
-def manage(request: HttpRequest) -> HttpResponse:
+def manage(request: SignedInRequest) -> HttpResponse:
     rows = OfferEntry.objects.select_related("category", "owner").order_by("review_by", "title")
     if request.GET.get("mine"):
         rows = rows.owned_by(request.user)
@@ -37,16 +38,16 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*EDITORS)
-def entry_create(request: HttpRequest) -> HttpResponse:
+def entry_create(request: SignedInRequest) -> HttpResponse:
     return _entry_form(request, None)
 
 
 @role_required(*EDITORS)
-def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     return _entry_form(request, get_object_or_404(OfferEntry, pk=pk))
 
 
-def _entry_form(request: HttpRequest, existing: OfferEntry | None) -> HttpResponse:
+def _entry_form(request: SignedInRequest, existing: OfferEntry | None) -> HttpResponse:
     initial = (
         # A new entry is reviewed a year from today (29 February: the 28th).
         {"owner": request.user, "review_by": years_later(timezone.localdate(), 1)}
@@ -62,7 +63,8 @@ def _entry_form(request: HttpRequest, existing: OfferEntry | None) -> HttpRespon
                 **{k: form.cleaned_data[k] for k in form.Meta.fields},
             )
         except ValidationError as error:
-            add_service_errors(form, error)
+            # A ModelForm is a BaseForm, as the helper needs; its hint says Form.
+            add_service_errors(form, error)  # type: ignore[arg-type]
         else:
             messages.success(request, f"Saved '{saved.title}'")
             return redirect("offer:manage")

@@ -1,5 +1,8 @@
 """The public offer young people read, with no sign-in."""
 
+import datetime
+from typing import NamedTuple
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -24,26 +27,35 @@ def entry(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "offer/entry.html", {"entry": shown})
 
 
+class Change(NamedTuple):
+    """One "you said, we did" item: what young people said and what changed, never who."""
+
+    date: datetime.date
+    area: str
+    said: str
+    did: str
+
+
 def you_said_we_did(request: HttpRequest) -> HttpResponse:
     """Moderated feedback on the offer and champions' follow-ups marked for this page, newest
-    first: public-safe values only, never who said it."""
+    first."""
     items = [
-        {
-            "date": f.moderated_at.date(),
-            "area": "The care leaver offer",
-            "said": f.you_said,
-            "did": f.we_did,
-        }
+        Change(
+            date=(f.moderated_at or f.created_at).date(),
+            area="The care leaver offer",
+            said=f.you_said,
+            did=f.we_did,
+        )
         for f in Feedback.objects.you_said_we_did()[:YOU_SAID_WE_DID_SHOWN]
     ]
     items.extend(
-        {
-            "date": row["date"],
-            "area": row["area__name"],
-            "said": row["young_people_said"],
-            "did": row["follow_up_response"],
-        }
+        Change(
+            date=row["date"],
+            area=row["area__name"],
+            said=row["young_people_said"],
+            did=row["follow_up_response"],
+        )
         for row in Engagement.objects.for_you_said_we_did()[:YOU_SAID_WE_DID_SHOWN]
     )
-    items.sort(key=lambda item: item["date"], reverse=True)
+    items.sort(key=lambda item: item.date, reverse=True)
     return render(request, "offer/you_said_we_did.html", {"items": items})
