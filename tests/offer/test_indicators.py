@@ -2,6 +2,7 @@
 retire (figures kept), reinstate, and delete only a definition with no figures."""
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +20,7 @@ from tests.second_factor import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
-FIELDS = {
+FIELDS: dict[str, Any] = {
     "code": "CL-EET-19-21",
     "name": "Care leavers aged 19 to 21 in education, employment or training",
     "definition": "Care leavers aged 19, 20 and 21 in education, employment or training.",
