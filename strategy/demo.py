@@ -9,7 +9,9 @@ from typing import Any
 
 from django.db import transaction
 
-from strategy.models import Priority
+from offer.models import Indicator, OfferEntry
+from panels.models import Resolution
+from strategy.models import Objective, Priority
 
 # slug, name, description
 PRIORITIES: tuple[tuple[str, str, str], ...] = (
@@ -45,7 +47,53 @@ def priorities_ensure() -> dict[str, Priority]:
     return priorities
 
 
+# priority slug, objective, KPI codes, words in the titles of the offer entries that serve it
+OBJECTIVES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        "stability",
+        "Fewer children move placement three or more times in a year",
+        ("MOVES-3", "CIC-RATE"),
+        (),
+    ),
+    ("stability", "More children live within 20 miles of home", ("PLACE-20M",), ()),
+    (
+        "eet",
+        "More care leavers in education, employment or training",
+        ("NEET-CL",),
+        ("apprentice", "university", "college"),
+    ),
+    (
+        "care-experienced",
+        "Every care leaver has a suitable home",
+        ("ACCOM-CL",),
+        ("council tax", "home", "housing"),
+    ),
+    ("listening", "Children in care shape the services they use", (), ("feedback", "voice")),
+)
+
+
 def load(stdout: Any) -> None:
     with transaction.atomic():
         priorities = priorities_ensure()
-    stdout.write(f"Strategy: {len(priorities)} priorities")
+        made = _load_objectives(priorities)
+    stdout.write(f"Strategy: {len(priorities)} priorities, {made} new objectives")
+
+
+def _load_objectives(priorities: dict[str, Priority]) -> int:
+    made = 0
+    actions = list(Resolution.objects.actions().order_by("pk")[:4])
+    for position, (slug, title, codes, words) in enumerate(OBJECTIVES, start=1):
+        objective, created = Objective.objects.get_or_create(
+            priority=priorities[slug], title=title, defaults={"position": position * 10}
+        )
+        if not created:
+            continue
+        made += 1
+        objective.indicators.set(Indicator.objects.filter(code__in=codes))
+        entries = OfferEntry.objects.none()
+        for word in words:
+            entries |= OfferEntry.objects.filter(title__icontains=word)
+        objective.offer_entries.set(entries.distinct()[:3])
+        # The demo panel's actions serve the first objectives, two each.
+        objective.actions.set(actions[(position - 1) * 2 : position * 2])
+    return made

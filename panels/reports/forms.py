@@ -7,12 +7,14 @@ from typing import Any
 
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
+from corporate_parenting.duties import people_with_duty
 from corporate_parenting.forms import GovUKFormMixin
-from corporate_parenting.models import Role, User
+from corporate_parenting.models import DutyKind, User
 from offer.models import Indicator
 from panels.reports.markup import check_markup
+from panels.reports.models import Report
 from strategy.models import Priority
 
 MARKUP_HELP = (
@@ -25,14 +27,18 @@ NO_CHILD_DETAILS = HTML(
 )
 
 
-def _officers(label: str, empty: str) -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
-        queryset=User.objects.filter(groups__name__in=(Role.OFFICER, Role.ADMIN), is_active=True)
-        .distinct()
-        .order_by("full_name"),
-        label=label,
-        empty_label=empty,
-    )
+def _people_with(kind: str, label: str, empty: str) -> forms.ModelChoiceField:
+    """A pick-list of the active people holding a duty (corporate_parenting.duties)."""
+    return forms.ModelChoiceField(queryset=people_with_duty(kind), label=label, empty_label=empty)
+
+
+def _with_current(kind: str, current: User | None) -> QuerySet[User]:
+    """The people holding the duty, and the person already chosen even if they no longer hold
+    it, so that an older report can still be saved as it is."""
+    people = people_with_duty(kind)
+    if current is None:
+        return people
+    return (people | User.objects.filter(pk=current.pk)).distinct().order_by("full_name", "email")
 
 
 class MarkupField(forms.CharField):
@@ -50,8 +56,8 @@ class ReportCreateForm(GovUKFormMixin, forms.Form):
     submit_text = "Commission the report"
 
     title = forms.CharField(max_length=250, error_messages={"required": "Enter the title"})
-    author = _officers("Author", "Choose the officer who writes it")
-    sponsor = _officers("Sponsor", "Choose the sponsor who approves it")
+    author = _people_with(DutyKind.REPORT_AUTHOR, "Author", "Choose the officer who writes it")
+    sponsor = _people_with(DutyKind.REPORT_SPONSOR, "Sponsor", "Choose the sponsor who approves it")
     sponsor_title = forms.CharField(
         max_length=150,
         required=False,
@@ -59,10 +65,25 @@ class ReportCreateForm(GovUKFormMixin, forms.Form):
         help_text="As printed on the report, like Director of Children's Services.",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, report: Report | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Offered: people with the author's or sponsor's duty (admins give duties on the people
+        # pages), and, for an existing report, whoever it names now.
+        self.fields["author"].queryset = _with_current(
+            DutyKind.REPORT_AUTHOR, report.author if report else None
+        )
+        self.fields["sponsor"].queryset = _with_current(
+            DutyKind.REPORT_SPONSOR, report.sponsor if report else None
+        )
         self.fields["author"].error_messages["required"] = "Choose the author"
         self.fields["sponsor"].error_messages["required"] = "Choose the sponsor"
+        for name, duty in (("author", "report author"), ("sponsor", "report sponsor")):
+            self.fields[name].error_messages["invalid_choice"] = (
+                f"Choose a person with the {duty} duty from the list"
+            )
+            self.fields[
+                name
+            ].help_text = f"People with the {duty} duty. An admin gives duties on the people pages."
 
     def build_layout(self) -> Layout:
         return Layout(

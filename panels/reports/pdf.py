@@ -30,6 +30,7 @@ from corporate_parenting.pdf import Underlay, render_document, write_pdf
 from offer.embed import embed_kpis
 from panels.models import AgendaItem
 from panels.reports.models import Report, ReportAnnex
+from strategy.progress import PriorityProgress, progress_of
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +78,8 @@ class Annex:
 
 @dataclass
 class Part:
-    """One numbered section of a report. kind: text, recommendations, html, kpis, implications,
-    annexes; what it holds depends on the kind."""
+    """One numbered section of a report. kind: text, recommendations, html, kpis, strategy,
+    implications, annexes; what it holds depends on the kind."""
 
     number: int
     heading: str
@@ -87,6 +88,7 @@ class Part:
     html: SafeString | None = None
     lines: list[str] = field(default_factory=list)
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    progress: list[PriorityProgress] = field(default_factory=list)
 
 
 @dataclass
@@ -167,6 +169,10 @@ def _parts(report: Report, annexes: list[Annex]) -> list[Part]:
     codes = [indicator.code for indicator in report.indicators.all()]
     if codes:
         add("Performance", "kpis", html=_scoped_ids(embed_kpis(codes), f"report-{report.pk}-"))
+    # The strategic priorities the report addresses that have objectives, with their progress.
+    progress = [p for p in progress_of(report.priorities.all()) if p.objectives]
+    if progress:
+        add("Strategic priorities: progress", "strategy", progress=progress)
     implications = [
         (label, text.strip())
         for label, text in (

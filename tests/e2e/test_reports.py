@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from corporate_parenting.models import Duty, DutyKind, User
 from tests.e2e.axe import assert_accessible
 from tests.e2e.journeys import sign_in
 
@@ -36,6 +37,10 @@ def _open_report(page: Page) -> None:
 
 
 def test_a_report_from_draft_to_the_published_pack(demo, new_page):
+    # The admin sponsors this report: an admin gives themselves the duty on the people pages.
+    Duty.objects.get_or_create(
+        user=User.objects.get(email="admin@example.org"), kind=DutyKind.REPORT_SPONSOR
+    )
     page = new_page(viewport="phone")
     sign_in(page, demo, "officer")
 

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from pypdf import PdfWriter
 
-from corporate_parenting.models import AuditEvent
+from corporate_parenting.models import AuditEvent, Duty, DutyKind
 from panels import services as panel_services
 from panels.reports import services
 from panels.reports.models import Report, ReportVersion
@@ -225,6 +225,8 @@ def test_post_permissions(client_for, report, officer, role, url, data, allowed)
 
 def test_only_clerks_commission_reports(client_for, meeting, officer, sponsor):
     item = panel_services.agenda_item_add(actor=None, meeting=meeting, title="Fostering")
+    Duty.objects.create(user=officer, kind=DutyKind.REPORT_AUTHOR)
+    Duty.objects.create(user=sponsor, kind=DutyKind.REPORT_SPONSOR)
     data = {"title": "Fostering", "author": officer.pk, "sponsor": sponsor.pk}
     assert (
         client_for("councillor").post(f"/panels/items/{item.pk}/report/new/", data).status_code
@@ -234,6 +236,20 @@ def test_only_clerks_commission_reports(client_for, meeting, officer, sponsor):
     response = client_for("admin").post(f"/panels/items/{item.pk}/report/new/", data)
     assert response.status_code == 302
     assert Report.objects.get().author == officer
+
+
+def test_author_and_sponsor_are_chosen_from_people_with_those_duties(
+    client_for, meeting, officer, sponsor
+):
+    item = panel_services.agenda_item_add(actor=None, meeting=meeting, title="Fostering")
+    Duty.objects.create(user=officer, kind=DutyKind.REPORT_AUTHOR)
+    url = f"/panels/items/{item.pk}/report/new/"
+    client = client_for("admin")
+    page = client.get(url).content.decode()
+    assert officer.full_name in page and sponsor.full_name not in page
+    response = client.post(url, {"title": "Fostering", "author": officer.pk, "sponsor": sponsor.pk})
+    assert "Choose a person with the report sponsor duty" in response.content.decode()
+    assert not Report.objects.exists()
 
 
 def test_annexes_must_be_real_pdfs_within_the_limit(client_for, report, settings):
