@@ -54,7 +54,9 @@ def test_admin_invites_an_officer_who_sets_a_password_and_sees_their_account(dem
     assert_accessible(admin)
 
     [message] = [m for m in mail.outbox if m.to == ["nia.okoro@example.org"]]
-    path = re.search(r"/invitation/[^/\s]+/", message.body).group(0)
+    found = re.search(r"/invitation/[^/\s]+/", str(message.body))
+    assert found is not None, message.body
+    path = found.group(0)
 
     officer = new_page("phone")
     officer.goto(f"{demo}{path}")
