@@ -374,9 +374,10 @@ def draw(chart: TrendChart) -> str:
 
 
 @functools.cache
-def _template_version() -> str:
-    # A changed template draws every chart again; read once per process, never written after.
-    source = (Path(settings.BASE_DIR) / "templates" / CHART_TEMPLATE).read_bytes()
+def template_version(name: str) -> str:
+    """A digest of one of our templates, for cache keys: a changed template draws again. Read
+    once per process and never written after."""
+    source = (Path(settings.BASE_DIR) / "templates" / name).read_bytes()
     return hashlib.sha256(source).hexdigest()[:12]
 
 
@@ -391,7 +392,7 @@ def chart_cache_key(indicator: Indicator, history: list[Measurement]) -> str:
         *(f"{m.period}={m.value}/{m.england}" for m in history),
     ]
     version = hashlib.sha256("\x1f".join(shown).encode()).hexdigest()[:32]
-    return f"offer:chart:{indicator.pk}:{_template_version()}:{version}"
+    return f"offer:chart:{indicator.pk}:{template_version(CHART_TEMPLATE)}:{version}"
 
 
 def trend_chart(indicator: Indicator, history: list[Measurement]) -> SafeString:

@@ -6,18 +6,26 @@ their results for the pages and the CSV files, so the views only fetch, call and
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
 from offer.kpis import (
+    CHART_CACHE_SECONDS,
+    CHART_TEMPLATE,
     IndicatorStatus,
     comparator_text,
     format_value,
     rag_for,
     rag_label,
     status_of,
+    template_version,
     trend_for,
     trend_label,
 )
@@ -33,6 +41,11 @@ CHART_PERIODS = 12
 class PriorityGroup(NamedTuple):
     priority: str
     statuses: list[IndicatorStatus]
+
+    @property
+    def cards(self) -> list[SafeString]:
+        """Each status as its scorecard card, in the same order (the page shows these)."""
+        return [kpi_card(s) for s in self.statuses]
 
 
 def _priority_order(status: IndicatorStatus) -> tuple[int, int, str]:
@@ -57,6 +70,38 @@ def scorecard_groups(indicators: Iterable[Indicator]) -> list[PriorityGroup]:
         PriorityGroup(label, list(group))
         for (_, _, label), group in itertools.groupby(statuses, key=_priority_order)
     ]
+
+
+# A card shows these templates; a change to any of them draws every card again.
+CARD_TEMPLATES = ("offer/_kpi_card.html", "offer/_invented_figures.html", CHART_TEMPLATE)
+
+
+def card_cache_key(status: IndicatorStatus) -> str:
+    """The indicator's id and a version of everything its card shows (its words, target,
+    figures and whether they are invented): a card is drawn once per change of its data."""
+    indicator = status.indicator
+    shown = [
+        *(template_version(name) for name in CARD_TEMPLATES),
+        indicator.code,
+        indicator.name,
+        indicator.unit,
+        indicator.polarity,
+        str(indicator.target),
+        str(indicator.tolerance),
+        *(f"{m.period}={m.value}/{m.england}/{m.is_demo}" for m in status.history),
+    ]
+    version = hashlib.sha256("\x1f".join(shown).encode()).hexdigest()[:32]
+    return f"offer:card:{indicator.pk}:{version}"
+
+
+def kpi_card(status: IndicatorStatus) -> SafeString:
+    """One indicator's scorecard card, rendered once per change of what it shows."""
+    key = card_cache_key(status)
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("offer/_kpi_card.html", {"s": status})
+        cache.set(key, html, CHART_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by an autoescaping template above
 
 
 SCORECARD_CSV_HEADER = (

@@ -96,3 +96,30 @@ def test_a_figure_with_no_rag_says_why(polarity, target, expected):
     MeasurementFactory(indicator=indicator, value=D(3))
     history = indicator_history(indicator, indicator.measurements.all())
     assert history.rows[0].rag == history.status.rag_label == expected
+
+
+def test_a_card_is_drawn_once_until_what_it_shows_changes(client_for, monkeypatch):
+    from django.core.cache import cache
+
+    from offer import scorecard
+
+    cache.clear()
+    drawn: list[str] = []
+    render = scorecard.render_to_string
+    monkeypatch.setattr(
+        scorecard, "render_to_string", lambda *a, **k: drawn.append(a[0]) or render(*a, **k)
+    )
+    indicator = IndicatorFactory(code="CARD", name="Stable homes")
+    MeasurementFactory(indicator=indicator, period="2024", value=D(70))
+    client = client_for("councillor")
+    client.get("/offer/kpis/")
+    client.get("/offer/kpis/")
+    assert drawn == ["offer/_kpi_card.html"]
+
+    # A bulk change that leaves updated_at alone still shows: the key is what the card shows.
+    indicator.measurements.update(is_demo=True)
+    content = client.get("/offer/kpis/").content.decode()
+    assert "Invented figures" in content and len(drawn) == 2
+    Indicator.objects.filter(pk=indicator.pk).update(name="Stable homes for everyone")
+    assert "Stable homes for everyone" in client.get("/offer/kpis/").content.decode()
+    cache.clear()
