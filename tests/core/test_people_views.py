@@ -244,11 +244,12 @@ def test_navigation_offers_people_to_admins_and_the_account_to_everyone(client_f
 # A deactivated councillor's record keeps their name --------------------------------------------
 
 
-def test_a_deactivated_councillors_records_still_show_their_name(admin_client, portal_admin):
+def test_deactivated_peoples_records_still_show_their_names(admin_client, portal_admin):
     from champions.models import Engagement
     from panels.models import Attendance, AttendanceKind
+    from panels.reports.models import Report
     from tests.champions.factories import AppointmentFactory, EngagementFactory, MemberFactory
-    from tests.panels.factories import MeetingFactory
+    from tests.panels.factories import AgendaItemFactory, MeetingFactory
 
     councillor = factories.councillor(full_name="Councillor Wendy Leaving")
     member = MemberFactory(user=councillor)
@@ -259,7 +260,14 @@ def test_a_deactivated_councillors_records_still_show_their_name(admin_client, p
         meeting=meeting, user=councillor, kind=AttendanceKind.PRESENT, name=councillor.full_name
     )
 
+    item = AgendaItemFactory(meeting=meeting, title="Housing")
+    author = factories.officer(full_name="Officer Owen Leaving")
+    report = Report.objects.create(
+        item=item, title="Housing protocol", author=author, sponsor=portal_admin
+    )
+
     services.person_deactivate(actor=portal_admin, user=councillor, reason="Term ended")
+    services.person_deactivate(actor=portal_admin, user=author, reason="Left the council")
     assert User.objects.filter(pk=councillor.pk, is_active=False).exists()
     assert Engagement.objects.filter(pk=engagement.pk).exists()
 
@@ -272,3 +280,6 @@ def test_a_deactivated_councillors_records_still_show_their_name(admin_client, p
         response = admin_client.get(url)
         assert response.status_code == 200, url
         assert "Wendy Leaving" in response.content.decode(), url
+    response = admin_client.get(reverse("panels:report_detail", kwargs={"pk": report.pk}))
+    assert response.status_code == 200
+    assert "Owen Leaving" in response.content.decode()
