@@ -1,6 +1,8 @@
 """The definitions-only CSV import: many indicators at once, all or nothing, every bad line
 listed; a code already there changes only the columns the file has; never a figure."""
 
+import csv
+import io
 from decimal import Decimal
 
 import pytest
@@ -8,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from corporate_parenting.models import Duty, DutyKind
 from offer.indicators.services import indicators_import
@@ -142,3 +146,31 @@ def test_the_import_page_lists_bad_lines_then_imports_a_good_file(client_for, st
     good = SimpleUploadedFile("defs.csv", b"code,name,unit,polarity\nX1,Name,percent,higher\n")
     assert client.post(url, {"file": good}).status_code == 302
     assert Indicator.objects.get(code="X1").name == "Name"
+
+
+cells = st.one_of(
+    st.sampled_from(
+        ["NEW-1", "new-1", "percent", "rate", "higher", "context", "", "50", "-1", "1e400", "NaN"]
+    ),
+    st.text(max_size=12),
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=st.lists(st.lists(cells, min_size=0, max_size=6), max_size=6))
+def test_fuzzed_files_never_crash_and_never_import_part(kpi_owner, rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["code", "name", "unit", "polarity", "target", "tolerance"])
+    writer.writerows(rows)
+    try:
+        result = indicators_import(data=buffer.getvalue().encode(), actor=kpi_owner)
+    except ImportRefused as refusal:
+        assert refusal.errors, "a refusal always says why"
+        assert not Indicator.objects.exists()
+    else:
+        assert result.created == Indicator.objects.count()
+    assert not Measurement.objects.exists()
+    Indicator.objects.all().delete()
