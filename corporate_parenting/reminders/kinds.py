@@ -128,7 +128,7 @@ SPECS: dict[str, KindSpec] = {
         ),
         KindSpec(
             Kind.OFFER_REVIEW_DIGEST,
-            "The offer lead: a monthly list of entries past their review date",
+            "Offer editors: a monthly list of entries past their review date",
             optional=True,
             roles=frozenset({"officer", "admin"}),
         ),
