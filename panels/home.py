@@ -13,7 +13,7 @@ def home_panels(request: HttpRequest) -> list[str]:
     user = request.user
     if not user.is_authenticated:
         return []
-    panels = []
+    panels: list[str] = []
     today = timezone.localdate()
     if user.has_role(Role.COUNCILLOR):
         next_meeting = (

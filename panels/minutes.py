@@ -146,10 +146,13 @@ def _decision_statuses(resolutions: list[Resolution]) -> dict[int, DecisionStatu
     """The decision statuses of these resolutions in one query (none when they were fetched
     with the resolutions)."""
     descriptor = Resolution.decision_status
-    known = {
+    known: dict[int, DecisionStatus] = {
         r.decision_status_id: r.decision_status
         for r in resolutions
-        if r.decision_status_id is not None and descriptor.is_cached(r)
+        # is_cached first: reading decision_status before would query for each resolution.
+        if r.decision_status_id is not None
+        and descriptor.is_cached(r)
+        and r.decision_status is not None
     }
     missing = {
         r.decision_status_id
@@ -234,7 +237,7 @@ def build_minutes(
                     ),
                     text=r.text,
                     resolution=r,
-                    decision=decision_line(r, statuses.get(r.decision_status_id)),
+                    decision=decision_line(r, statuses.get(r.decision_status_id or 0)),
                 )
                 for r in resolutions
             ],

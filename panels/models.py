@@ -3,7 +3,7 @@ resolutions and the actions that flow from one meeting to the next."""
 
 from __future__ import annotations
 
-from datetime import date
+import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -187,7 +187,7 @@ class Meeting(BaseModel):
     def has_been_held(self) -> bool:
         return self.status in HELD_STATUSES
 
-    def is_upcoming_on(self, day: date) -> bool:
+    def is_upcoming_on(self, day: datetime.date) -> bool:
         """Before the day of the meeting: only apologies can be recorded, and no minutes."""
         return self.date > day
 

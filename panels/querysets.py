@@ -12,6 +12,8 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
     from corporate_parenting.models import User
 
 
@@ -21,15 +23,15 @@ HELD_STATUSES = ("held", "minutes_draft", "minutes_approved")
 OPEN_STATUSES = ("open", "in_progress")
 
 
-def _sees_everything(user: User) -> bool:
+def _sees_everything(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and (user.is_officer or user.is_portal_admin)
 
 
 class BodyQuerySet(models.QuerySet):
-    def for_member(self, user: User) -> BodyQuerySet:
+    def for_member(self, user: User | AnonymousUser) -> BodyQuerySet:
         return self.filter(memberships__user=user)
 
-    def visible_to(self, user: User) -> BodyQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> BodyQuerySet:
         """Officers and admins see every body; a councillor sees the bodies they sit on."""
         if _sees_everything(user):
             return self
@@ -42,13 +44,13 @@ class BodyQuerySet(models.QuerySet):
 
 
 class MeetingQuerySet(models.QuerySet):
-    def for_member(self, user: User) -> MeetingQuerySet:
+    def for_member(self, user: User | AnonymousUser) -> MeetingQuerySet:
         """Meetings of the bodies this person sits on (used by the personal calendar feed)."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(body__memberships__user=user)
 
-    def visible_to(self, user: User) -> MeetingQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> MeetingQuerySet:
         if _sees_everything(user):
             return self
         return self.for_member(user)
@@ -137,7 +139,7 @@ class ResolutionQuerySet(models.QuerySet):
             item__meeting__date__lt=meeting.date,  # type: ignore[attr-defined]
         )
 
-    def visible_to(self, user: User) -> ResolutionQuerySet:
+    def visible_to(self, user: User | AnonymousUser) -> ResolutionQuerySet:
         if _sees_everything(user):
             return self
         if not user.is_authenticated:

@@ -1,4 +1,4 @@
-from datetime import date, time
+import datetime
 
 import django_tables2 as tables
 from django.utils.html import format_html
@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from panels.models import Declaration, Meeting, Resolution
 
 
-def short_date(value: date) -> str:
+def short_date(value: datetime.date) -> str:
     """3 Jan 2025. Python formats dates and times in the tables: tables2's DateColumn and
     TimeColumn compile a template for every cell, most of a long list's time."""
     return f"{value.day} {value:%b %Y}"
@@ -24,10 +24,10 @@ class MeetingTable(tables.Table):
         fields = ("date", "body", "start_time", "status", "item_count")
         orderable = False
 
-    def render_date(self, value: date) -> str:
+    def render_date(self, value: datetime.date) -> str:
         return short_date(value)
 
-    def render_start_time(self, value: time) -> str:
+    def render_start_time(self, value: datetime.time) -> str:
         return f"{value:%H:%M}"
 
 
@@ -77,5 +77,5 @@ class DeclarationTable(tables.Table):
         fields = ("meeting", "member", "item", "kind", "text")
         orderable = False
 
-    def render_meeting(self, value: date) -> str:
+    def render_meeting(self, value: datetime.date) -> str:
         return short_date(value)

@@ -66,7 +66,9 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
 
 class AgendaItemEditForm(AgendaItemForm):
     submit_text = "Save item"
-    is_urgent = None  # an item is urgent when it is added, not later
+    # An item is urgent when it is added, not later. None removes the parent's field (Django's
+    # documented way), which the stubs do not model.
+    is_urgent = None  # type: ignore[assignment]
 
     def build_layout(self) -> Layout:
         return Layout(

@@ -1,7 +1,10 @@
 """Attendance at a meeting and declarations of interest."""
 
+from typing import cast
+
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
+from django.db.models import QuerySet
 
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import User
@@ -57,13 +60,13 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args: object, members: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, members: QuerySet[User], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["present"].queryset = members
-        self.fields["apologies"].queryset = members
+        cast(forms.ModelChoiceField, self.fields["present"]).queryset = members
+        cast(forms.ModelChoiceField, self.fields["apologies"]).queryset = members
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = super().clean() or {}
         both = set(data.get("present") or []) & set(data.get("apologies") or [])
         if both:
             names = ", ".join(sorted(str(u) for u in both))
@@ -109,10 +112,12 @@ class DeclarationForm(GovUKFormMixin, forms.Form):
         error_messages={"required": "Describe the interest"},
     )
 
-    def __init__(self, *args: object, members: object, items: object, **kwargs: object) -> None:
+    def __init__(
+        self, *args: object, members: QuerySet[User], items: QuerySet[AgendaItem], **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = members
-        self.fields["item"].queryset = items
+        cast(forms.ModelChoiceField, self.fields["member"]).queryset = members
+        cast(forms.ModelChoiceField, self.fields["item"]).queryset = items
 
     def build_layout(self) -> Layout:
         return Layout(

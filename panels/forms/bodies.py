@@ -1,5 +1,7 @@
 """A body's details and its members."""
 
+from typing import cast
+
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.db.models import Q, QuerySet
@@ -86,7 +88,9 @@ class BodyForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["clerk"].queryset = clerk_choices(self.initial.get("clerk"))
+        cast(forms.ModelChoiceField, self.fields["clerk"]).queryset = clerk_choices(
+            self.initial.get("clerk")
+        )
         if self.initial.get("first_minute_year") is None:
             # The stored 1 is the default, not a choice: show the field empty.
             self.initial["first_minute_number"] = None
@@ -135,7 +139,7 @@ class MembershipForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, body: Body, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["user"]).queryset = (
             User.objects.filter(groups__name=Role.COUNCILLOR, is_active=True)
             .exclude(panel_memberships__body=body)
             .order_by("full_name")

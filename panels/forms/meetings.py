@@ -1,11 +1,14 @@
 """Meeting forms: a new meeting and its details."""
 
+from typing import cast
+
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
+from django.db.models import QuerySet
 
 from corporate_parenting.forms import GovUKFormMixin, HttpsURLField
 from panels.forms.common import DateInput, TimeInput
-from panels.models import Meeting
+from panels.models import Body, Meeting
 
 
 class MeetingForm(GovUKFormMixin, forms.ModelForm):
@@ -34,10 +37,10 @@ class MeetingForm(GovUKFormMixin, forms.ModelForm):
             "online_link": {"invalid": "Enter a web address starting https://"},
         }
 
-    def __init__(self, *args: object, bodies: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, bodies: QuerySet[Body], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = bodies
-        self.fields["body"].empty_label = "Choose a body"
+        cast(forms.ModelChoiceField, self.fields["body"]).queryset = bodies
+        cast(forms.ModelChoiceField, self.fields["body"]).empty_label = "Choose a body"
 
     def build_layout(self) -> Layout:
         return Layout(

@@ -1,7 +1,10 @@
 """Minutes forms: a minute, a resolution with its action or decision, approval and amendment."""
 
+from typing import cast
+
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
+from django.db.models import QuerySet
 
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import Role, User
@@ -82,7 +85,9 @@ class ResolutionForm(GovUKFormMixin, forms.Form):
         statuses = DecisionStatus.objects.filter(is_active=True)
         if current_status is not None:
             statuses = statuses | DecisionStatus.objects.filter(pk=current_status.pk)
-        self.fields["decision_status"].queryset = statuses.order_by("position", "name")
+        cast(forms.ModelChoiceField, self.fields["decision_status"]).queryset = statuses.order_by(
+            "position", "name"
+        )
 
     def build_layout(self) -> Layout:
         return Layout(
@@ -108,10 +113,17 @@ class ResolutionForm(GovUKFormMixin, forms.Form):
         )
 
 
+class MeetingDayField(forms.ModelChoiceField):
+    """A meeting offered by its date: "9 December 2020"."""
+
+    def label_from_instance(self, obj: Meeting) -> str:
+        return f"{obj.date.day} {obj.date:%B %Y}"
+
+
 class ApproveForm(GovUKFormMixin, forms.Form):
     submit_text = "Approve and lock the minutes"
 
-    at_meeting = forms.ModelChoiceField(
+    at_meeting = MeetingDayField(
         queryset=Meeting.objects.none(),
         required=False,
         label="Approved at the meeting on",
@@ -119,10 +131,9 @@ class ApproveForm(GovUKFormMixin, forms.Form):
         help_text="The minutes item of that meeting records the approval as a resolution.",
     )
 
-    def __init__(self, *args: object, meetings: object, **kwargs: object) -> None:
+    def __init__(self, *args: object, meetings: QuerySet[Meeting], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["at_meeting"].queryset = meetings
-        self.fields["at_meeting"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
+        cast(forms.ModelChoiceField, self.fields["at_meeting"]).queryset = meetings
 
     def build_layout(self) -> Layout:
         return Layout(Field.select("at_meeting"))

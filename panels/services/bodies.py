@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 
 from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import User
@@ -109,7 +108,7 @@ def membership_set(*, actor: User | None, body: Body, user: User, role: str) -> 
     return membership
 
 
-def members_of(body: Body) -> Iterable[User]:
+def members_of(body: Body) -> QuerySet[User]:
     return User.objects.filter(panel_memberships__body=body).order_by("full_name")
 
 

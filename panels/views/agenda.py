@@ -118,7 +118,7 @@ def item_move(request: SignedInRequest, pk: int) -> HttpResponse:
     return redirect(f"{item.meeting.get_absolute_url()}#agenda")
 
 
-def report_download(request: HttpRequest, pk: int) -> HttpResponse:
+def report_download(request: HttpRequest, pk: int) -> FileResponse:
     """A report file on the agenda: for people who may see the meeting, or anyone once the agenda
     of a public body is published; an exempt item's report never goes to the public."""
     items = AgendaItem.objects.filter(meeting__in=Meeting.objects.public(), is_exempt=False)
@@ -127,7 +127,7 @@ def report_download(request: HttpRequest, pk: int) -> HttpResponse:
             meeting__in=Meeting.objects.visible_to(request.user)
         )
     item = get_object_or_404(items.exclude(report_file="").distinct(), pk=pk)
-    name = item.report_file.name.rsplit("/", 1)[-1]
+    name = (item.report_file.name or "").rsplit("/", 1)[-1]
     return FileResponse(item.report_file.open("rb"), as_attachment=True, filename=name)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import model_to_dict
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
@@ -31,7 +31,7 @@ def body_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-def _body_for(request: HttpRequest, slug: str) -> Body:
+def _body_for(request: SignedInRequest, slug: str) -> Body:
     return get_object_or_404(Body.objects.visible_to(request.user).distinct(), slug=slug)
 
 
