@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
@@ -13,6 +13,11 @@ from panels.models import Resolution
 from strategy.models import Objective, Priority
 
 POSITION_HELP = "Lower numbers come first, for example 10, 20, 30."
+
+
+def _model_field(form: forms.Form, name: str) -> forms.ModelChoiceField:
+    """A model choice field of the form, typed as one (form.fields holds plain Fields)."""
+    return cast(forms.ModelChoiceField, form.fields[name])
 
 
 def _position_field() -> forms.IntegerField:
@@ -97,7 +102,7 @@ class ObjectiveForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if objective is not None:
             # Its own priority stays on offer when that priority has been retired.
-            self.fields["priority"].queryset = Priority.objects.filter(
+            _model_field(self, "priority").queryset = Priority.objects.filter(
                 retired_at__isnull=True
             ) | Priority.objects.filter(pk=objective.priority_id)
 
@@ -114,7 +119,7 @@ class ObjectiveForm(GovUKFormMixin, forms.Form):
 
 
 class ActionChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Resolution) -> str:  # type: ignore[override]  # a Resolution, not any model
+    def label_from_instance(self, obj: Resolution) -> str:
         meeting = obj.item.meeting
         return f"{meeting.body.name}, {meeting.date:%d %B %Y}: {obj.text[:120]}"
 
@@ -153,16 +158,16 @@ class ObjectiveLinksForm(GovUKFormMixin, forms.Form):
         for field in self.fields.values():
             field.error_messages.update(messages)
         linked_indicators = objective.indicators.values("pk")
-        self.fields["actions"].queryset = (
+        _model_field(self, "actions").queryset = (
             Resolution.objects.actions()
             .select_related("item__meeting__body")
             .order_by("-item__meeting__date", "item__position", "position")
         )
         # Retired KPIs stay linked if they were; new links go to KPIs still watched.
-        self.fields["indicators"].queryset = (
+        _model_field(self, "indicators").queryset = (
             Indicator.objects.current() | Indicator.objects.filter(pk__in=linked_indicators)
         ).order_by("code")
-        self.fields["offer_entries"].queryset = OfferEntry.objects.order_by("title")
+        _model_field(self, "offer_entries").queryset = OfferEntry.objects.order_by("title")
 
     def build_layout(self) -> Layout:
         return Layout(

@@ -10,7 +10,20 @@ from django.db import models
 from django.urls import reverse
 
 from corporate_parenting.models import BaseModel
-from strategy.querysets import ObjectiveQuerySet, PriorityQuerySet
+
+
+class PriorityQuerySet(models.QuerySet["Priority"]):
+    def current(self) -> PriorityQuerySet:
+        """Priorities still in the strategy (not retired)."""
+        return self.filter(retired_at__isnull=True)
+
+    def retired(self) -> PriorityQuerySet:
+        return self.filter(retired_at__isnull=False)
+
+
+class ObjectiveQuerySet(models.QuerySet["Objective"]):
+    def of_current_priorities(self) -> ObjectiveQuerySet:
+        return self.filter(priority__retired_at__isnull=True)
 
 
 class Priority(BaseModel):

@@ -92,15 +92,21 @@ def objective_counts(
     )
 
 
-def _objectives(*, public: bool) -> QuerySet[Objective]:
+def _objective_prefetches(*, public: bool) -> tuple[Prefetch, ...]:
     entries = OfferEntry.objects.published() if public else OfferEntry.objects.all()
-    return Objective.objects.order_by("position", "title").prefetch_related(
+    return (
         Prefetch(
             "actions",
             queryset=Resolution.objects.actions().only("id", "status", "text", "item_id"),
         ),
         Prefetch("indicators", queryset=Indicator.objects.for_scorecard(periods=2)),
         Prefetch("offer_entries", queryset=entries.only("id", "title", "slug", "status")),
+    )
+
+
+def _objectives(*, public: bool) -> QuerySet[Objective]:
+    return Objective.objects.order_by("position", "title").prefetch_related(
+        *_objective_prefetches(public=public)
     )
 
 
@@ -112,7 +118,8 @@ def with_progress(priorities: QuerySet[Priority], *, public: bool = False) -> Qu
 def objective_progress(objective: Objective) -> ObjectiveProgress:
     """Progress of one objective fetched through with_progress (or objectives_with_progress)."""
     statuses = [
-        kpis.status_of(indicator, indicator.latest_measurements)
+        # latest_measurements: set by the Prefetch of IndicatorQuerySet.for_scorecard.
+        kpis.status_of(indicator, indicator.latest_measurements)  # type: ignore[attr-defined]
         for indicator in objective.indicators.all()
     ]
     return ObjectiveProgress(
@@ -138,7 +145,7 @@ def progress_of(priorities: QuerySet[Priority], *, public: bool = False) -> list
 
 
 def objectives_with_progress(objectives: QuerySet[Objective]) -> QuerySet[Objective]:
-    return objectives.prefetch_related(*_objectives(public=False)._prefetch_related_lookups)
+    return objectives.prefetch_related(*_objective_prefetches(public=False))
 
 
 CSV_HEADER = (

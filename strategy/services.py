@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -18,6 +19,11 @@ from strategy.models import Objective, Priority
 
 # Addresses under /strategy/priorities/ that are pages, not priorities.
 RESERVED_SLUGS = {"new"}
+
+
+def _other_priorities(priority: Priority | None) -> QuerySet[Priority]:
+    others = Priority.objects.all()
+    return others.exclude(pk=priority.pk) if priority is not None else others
 
 
 def can_shape(user: User | None) -> bool:
@@ -52,13 +58,13 @@ def priority_save(
     errors: dict[str, str] = {}
     if not name:
         errors["name"] = "Enter the name of the priority"
-    elif Priority.objects.exclude(pk=getattr(priority, "pk", None)).filter(name__iexact=name):
+    elif _other_priorities(priority).filter(name__iexact=name).exists():
         errors["name"] = f"There is already a priority called ‘{name}’"
     if not slug:
         errors.setdefault("slug", "Enter a short name made of letters and numbers")
     elif slug in RESERVED_SLUGS:
         errors["slug"] = f"‘{slug}’ is used by the portal: choose another short name"
-    elif Priority.objects.exclude(pk=getattr(priority, "pk", None)).filter(slug=slug):
+    elif _other_priorities(priority).filter(slug=slug).exists():
         errors["slug"] = f"Another priority already has the short name ‘{slug}’"
     if not 0 <= position <= 999:
         errors["position"] = "Enter a position from 0 to 999"

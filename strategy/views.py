@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import csv_response
@@ -25,7 +26,7 @@ LINKERS = (Role.OFFICER, Role.ADMIN)
 
 
 @role_required(*SIGNED_IN)
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: SignedInRequest) -> HttpResponse:
     progress = progress_of(Priority.objects.current())
     return render(
         request,
@@ -39,7 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def progress_csv(request: HttpRequest) -> HttpResponse:
+def progress_csv(request: SignedInRequest) -> HttpResponse:
     return csv_response(
         csv_rows(progress_of(Priority.objects.current())), filename="strategy-progress.csv"
     )
@@ -56,7 +57,7 @@ def public(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def priority_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def priority_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     priority = get_object_or_404(Priority, slug=slug)
     [progress] = progress_of(Priority.objects.filter(pk=priority.pk))
     return render(
@@ -71,7 +72,7 @@ def priority_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def objective_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def objective_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     objective = get_object_or_404(
         objectives_with_progress(Objective.objects.select_related("priority")), pk=pk
     )
@@ -100,16 +101,16 @@ def objective_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def priority_create(request: HttpRequest) -> HttpResponse:
+def priority_create(request: SignedInRequest) -> HttpResponse:
     return _priority_form(request, None)
 
 
 @role_required(Role.ADMIN)
-def priority_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def priority_edit(request: SignedInRequest, slug: str) -> HttpResponse:
     return _priority_form(request, get_object_or_404(Priority, slug=slug))
 
 
-def _priority_form(request: HttpRequest, priority: Priority | None) -> HttpResponse:
+def _priority_form(request: SignedInRequest, priority: Priority | None) -> HttpResponse:
     initial = (
         {
             "name": priority.name,
@@ -135,7 +136,7 @@ def _priority_form(request: HttpRequest, priority: Priority | None) -> HttpRespo
 
 
 @role_required(Role.ADMIN)
-def priority_retire(request: HttpRequest, slug: str) -> HttpResponse:
+def priority_retire(request: SignedInRequest, slug: str) -> HttpResponse:
     """GET asks to confirm; POST retires the priority, or brings a retired one back."""
     priority = get_object_or_404(Priority, slug=slug)
     if request.method == "POST":
@@ -156,19 +157,19 @@ def priority_retire(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def objective_create(request: HttpRequest, slug: str) -> HttpResponse:
+def objective_create(request: SignedInRequest, slug: str) -> HttpResponse:
     priority = get_object_or_404(Priority, slug=slug)
     return _objective_form(request, None, priority)
 
 
 @role_required(Role.ADMIN)
-def objective_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def objective_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     objective = get_object_or_404(Objective.objects.select_related("priority"), pk=pk)
     return _objective_form(request, objective, objective.priority)
 
 
 def _objective_form(
-    request: HttpRequest, objective: Objective | None, priority: Priority
+    request: SignedInRequest, objective: Objective | None, priority: Priority
 ) -> HttpResponse:
     if objective is None and priority.is_retired:
         messages.error(request, f"‘{priority.name}’ is retired: bring it back to add objectives")
@@ -205,7 +206,7 @@ def _objective_form(
 
 
 @role_required(*LINKERS)
-def objective_links(request: HttpRequest, pk: int) -> HttpResponse:
+def objective_links(request: SignedInRequest, pk: int) -> HttpResponse:
     objective = get_object_or_404(Objective.objects.select_related("priority"), pk=pk)
     initial = {
         "actions": list(objective.actions.values_list("pk", flat=True)),

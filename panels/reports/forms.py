@@ -3,7 +3,7 @@ services; the services decide."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
@@ -25,6 +25,11 @@ NO_CHILD_DETAILS = HTML(
     '<div class="govuk-inset-text">Reports are public once published. Never include names or '
     "details that could identify a child or young person: counts and themes only.</div>"
 )
+
+
+def _model_field(form: forms.Form, name: str) -> forms.ModelChoiceField:
+    """A model choice field of the form, typed as one (form.fields holds plain Fields)."""
+    return cast(forms.ModelChoiceField, form.fields[name])
 
 
 def _people_with(kind: str, label: str, empty: str) -> forms.ModelChoiceField:
@@ -69,10 +74,10 @@ class ReportCreateForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         # Offered: people with the author's or sponsor's duty (admins give duties on the people
         # pages), and, for an existing report, whoever it names now.
-        self.fields["author"].queryset = _with_current(
+        _model_field(self, "author").queryset = _with_current(
             DutyKind.REPORT_AUTHOR, report.author if report else None
         )
-        self.fields["sponsor"].queryset = _with_current(
+        _model_field(self, "sponsor").queryset = _with_current(
             DutyKind.REPORT_SPONSOR, report.sponsor if report else None
         )
         self.fields["author"].error_messages["required"] = "Choose the author"
@@ -150,7 +155,7 @@ class ReportForm(GovUKFormMixin, forms.Form):
             chosen = chosen.all()
         chosen = [getattr(p, "pk", p) for p in chosen]
         self.initial["priorities"] = chosen
-        self.fields["priorities"].queryset = Priority.objects.filter(
+        _model_field(self, "priorities").queryset = Priority.objects.filter(
             Q(retired_at__isnull=True) | Q(pk__in=chosen)
         )
 
