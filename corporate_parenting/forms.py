@@ -183,7 +183,7 @@ class SiteSettingsForm(GovUKFormMixin, forms.ModelForm):
         )
 
 
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Put a service's ValidationError on the form: keyed messages on their fields, the rest
     above the form."""
     if hasattr(error, "error_dict"):

@@ -1,24 +1,24 @@
 """A KPI table with its trend charts that panel reports can embed: embed_kpis(["NEET-CL", ...])."""
 
 from django.template.loader import render_to_string
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
 from offer.kpis import status_of
 from offer.models import Indicator
+from offer.scorecard import latest_figures
 
 
-def embed_kpis(codes: list[str], *, charts: bool = True) -> SafeString:
+def embed_kpis(codes: list[str]) -> SafeString:
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=codes).for_scorecard()}
     statuses = [
-        status_of(indicators[c], indicators[c].latest_measurements)
-        for c in codes
-        if c in indicators
+        status_of(indicators[c], latest_figures(indicators[c])) for c in codes if c in indicators
     ]
-    html = render_to_string("offer/_kpi_table.html", {"statuses": statuses})
-    if charts:
-        html += "".join(
-            f"<figure><figcaption>{escape(s.indicator.name)}</figcaption>{s.chart}</figure>"
-            for s in statuses
-        )
-    return mark_safe(html)  # noqa: S308 - the table is a rendered template; names are escaped
+    table = render_to_string("offer/_kpi_table.html", {"statuses": statuses})
+    # Names are escaped by format_html_join; each chart is already a rendered, escaped template.
+    figures = format_html_join(
+        "",
+        "<figure><figcaption>{}</figcaption>{}</figure>",
+        ((status.indicator.name, status.chart) for status in statuses),
+    )
+    return SafeString(table + figures)

@@ -56,7 +56,7 @@ def _priority_order(status: IndicatorStatus) -> tuple[int, int, str]:
     return (0, priority.position, priority.name)
 
 
-def _latest(indicator: Indicator) -> list[Measurement]:
+def latest_figures(indicator: Indicator) -> list[Measurement]:
     # Set by for_scorecard's Prefetch(to_attr=...), which the type checker cannot see.
     return indicator.latest_measurements  # type: ignore[attr-defined]
 
@@ -64,7 +64,7 @@ def _latest(indicator: Indicator) -> list[Measurement]:
 def scorecard_groups(indicators: Iterable[Indicator]) -> list[PriorityGroup]:
     """Each indicator's status, grouped by strategic priority. The indicators come from
     `Indicator.objects.for_scorecard()` (their latest measurements prefetched)."""
-    statuses = [status_of(indicator, _latest(indicator)) for indicator in indicators]
+    statuses = [status_of(indicator, latest_figures(indicator)) for indicator in indicators]
     statuses.sort(key=lambda s: (*_priority_order(s), s.indicator.code))
     return [
         PriorityGroup(label, list(group))

@@ -64,7 +64,7 @@ def _entry_form(request: SignedInRequest, existing: OfferEntry | None) -> HttpRe
             )
         except ValidationError as error:
             # A ModelForm is a BaseForm, as the helper needs; its hint says Form.
-            add_service_errors(form, error)  # type: ignore[arg-type]
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Saved '{saved.title}'")
             return redirect("offer:manage")
