@@ -15,7 +15,7 @@ def _check_decision_status_name(name: str, *, other_than: int | None = None) -> 
     name = " ".join(name.split())
     if not name:
         raise ValidationError({"name": "Enter the name of the decision status"})
-    clash = DecisionStatus.objects.filter(name__iexact=name).exclude(pk=other_than).first()
+    clash = DecisionStatus.objects.filter(name__iexact=name).exclude(pk=other_than or 0).first()
     if clash is not None:
         raise ValidationError({"name": f"There is already a decision status called {clash.name}"})
     return name

@@ -6,11 +6,11 @@ resolutions and decisions not at all."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -41,8 +41,8 @@ class BodyFeedSource:
     kind: str
 
 
-def _day(value: datetime | object) -> str:
-    return f"{value.day} {value:%B %Y}"  # type: ignore[attr-defined]
+def _day(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
 
 
 def agenda_summary(meeting: Meeting) -> str:
@@ -132,7 +132,7 @@ class BodyPapersFeed(Feed):
     def item_updateddate(self, item: Meeting | Resolution) -> datetime | None:
         return self.item_pubdate(item)
 
-    def __call__(self, request: HttpRequest, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    def __call__(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         # The kind is needed by the per-item methods, which Django calls with the item only.
         # A Feed instance is shared between threads, so the kind goes on a per-call copy.
         feed = type(self)()
@@ -143,7 +143,7 @@ class BodyPapersFeed(Feed):
 
 
 class BodyPapersAtomFeed(BodyPapersFeed):
-    feed_type = Atom1Feed
+    feed_type = Atom1Feed  # type: ignore[assignment]  # Feed accepts any SyndicationFeed class
     subtitle = BodyPapersFeed.description
 
 

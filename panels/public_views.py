@@ -37,7 +37,10 @@ def public_members(body: Body) -> list[dict[str, str]]:
     """Members in the order of their roles, names withheld for young people's representatives."""
     rows = sorted(
         body.memberships.select_related("user"),
-        key=lambda m: (ROLE_ORDER.index(m.role) if m.role in ROLE_ORDER else 99, m.user.full_name),
+        key=lambda m: (
+            ROLE_ORDER.index(MemberRole(m.role)) if m.role in ROLE_ORDER else 99,
+            m.user.full_name,
+        ),
     )
     return [
         {
@@ -97,8 +100,8 @@ def public_index(request: HttpRequest) -> HttpResponse:
         .order_by("body__name", "body__pk", "-date")
     )
     groups = []
-    for body, rows in groupby(meetings, key=lambda meeting: meeting.body):
-        rows = list(rows)
+    for body, grouped in groupby(meetings, key=lambda meeting: meeting.body):
+        rows = list(grouped)
         groups.append({"body": body, "meetings": rows[:SHOWN], "more": len(rows) > SHOWN})
     bodies_without = Body.objects.public().exclude(pk__in=[g["body"].pk for g in groups])
     return render(

@@ -104,13 +104,14 @@ def _actions(today: date) -> list[Outgoing]:
     year, week, _ = today.isocalendar()
     for actions in by_body.values():
         body = actions[0].item.meeting.body
-        if body.clerk_id is None:
+        clerk = body.clerk
+        if clerk is None:
             continue
         items.append(
             Outgoing(
                 kind=Kind.ACTIONS_OVERDUE_DIGEST,
                 subject=body,
-                recipient=body.clerk,
+                recipient=clerk,
                 occasion=f"{year}-W{week:02d}",
                 context={
                     "body_name": body.name,
@@ -134,16 +135,16 @@ def _reports(today: date) -> list[Outgoing]:
     )
     items = []
     for report in reports:
-        deadline: date = report.deadline  # type: ignore[attr-defined]
+        deadline: date = report.deadline
         meeting = report.item.meeting
         context = {
             "title": report.title,
             "meeting": f"{meeting.body}, {_day(meeting.date)}",
             "deadline": _day(deadline),
-            "late": bool(report.is_late),  # type: ignore[attr-defined]
+            "late": bool(report.is_late),
             "path": reverse("panels:report_detail", kwargs={"pk": report.pk}),
         }
-        if report.is_late:  # type: ignore[attr-defined]
+        if report.is_late:
             occasion, due_at = f"late:{deadline.isoformat()}", local_time_on(today)
         else:
             offset = offset_for((deadline - today).days, offsets)
@@ -233,7 +234,7 @@ def papers_published(*, meeting: Meeting, what: str) -> int:
     members of the body, and the public who asked. Written in the caller's transaction."""
     body = meeting.body
     lines = _agenda_lines(meeting.items.order_by("position"))
-    shared = {
+    shared: dict[str, object] = {
         "what": what,
         "body_name": body.name,
         "meeting_date": _day(meeting.date),
