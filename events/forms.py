@@ -4,6 +4,8 @@ from typing import Any, cast
 
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from corporate_parenting.forms import GovUKFormMixin, HttpsURLField
 from corporate_parenting.inputs import validate_date_in_range
@@ -180,6 +182,60 @@ class RollForwardInput:
     errors: list[str]
 
 
+def _error_messages(control: RollForwardInput) -> SafeString:
+    return format_html_join(
+        "",
+        '<p class="govuk-error-message" id="{}-error">'
+        '<span class="govuk-visually-hidden">Error:</span> {}</p>',
+        ((control.id, error) for error in control.errors),
+    )
+
+
+def _described_by(control: RollForwardInput) -> SafeString:
+    return (
+        format_html(' aria-describedby="{}-error"', control.id) if control.errors else SafeString()
+    )
+
+
+def _checkbox(control: RollForwardInput, label: str) -> SafeString:
+    return format_html(
+        '<div class="govuk-form-group{}">{}'
+        '<div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">'
+        '<div class="govuk-checkboxes__item">'
+        '<input class="govuk-checkboxes__input" type="checkbox" name="{}" id="{}"{}{}>'
+        '<label class="govuk-label govuk-checkboxes__label" for="{}">{}</label>'
+        "</div></div></div>",
+        " govuk-form-group--error" if control.errors else "",
+        _error_messages(control),
+        control.name,
+        control.id,
+        SafeString(" checked") if control.checked else "",
+        _described_by(control),
+        control.id,
+        label,
+    )
+
+
+def _date(control: RollForwardInput, label: str, title: str) -> SafeString:
+    return format_html(
+        '<div class="govuk-form-group{}">'
+        '<label class="govuk-label" for="{}">{}'
+        '<span class="govuk-visually-hidden"> of {}</span></label>{}'
+        '<input class="govuk-input govuk-input--width-10{}" type="date" name="{}" id="{}" '
+        'value="{}"{}></div>',
+        " govuk-form-group--error" if control.errors else "",
+        control.id,
+        label,
+        title,
+        _error_messages(control),
+        " govuk-input--error" if control.errors else "",
+        control.name,
+        control.id,
+        control.value,
+        _described_by(control),
+    )
+
+
 @dataclass(frozen=True)
 class RollForwardRow:
     proposal: Proposal
@@ -188,9 +244,29 @@ class RollForwardRow:
     end: RollForwardInput
     confirm: RollForwardInput | None  # only where the dates move
 
-    @property
-    def dates(self) -> tuple[tuple[RollForwardInput, str], ...]:
-        return ((self.start, "First day next year"), (self.end, "Last day next year"))
+    def html(self) -> SafeString:
+        """The event's fieldset, GOV.UK markup built with format_html (every value escaped):
+        a year's hundred events would take most of the page's time as template nodes."""
+        event = self.proposal.event
+        return format_html(
+            '<fieldset class="govuk-fieldset govuk-!-margin-bottom-6">'
+            '<legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{}</legend>{}'
+            '<p class="govuk-body">This year: {}. {}.</p>{}{}{}{}</fieldset>',
+            event.title,
+            SafeString(
+                '<strong class="govuk-tag govuk-tag--yellow">Dates move: check them</strong>'
+            )
+            if self.confirm
+            else "",
+            event.dates_label,
+            event.get_annual_rule_display(),
+            _checkbox(self.include, f"Roll forward {event.title}"),
+            _date(self.start, "First day next year", event.title),
+            _date(self.end, "Last day next year", event.title),
+            _checkbox(self.confirm, f"I have checked the new dates of {event.title}")
+            if self.confirm
+            else "",
+        )
 
 
 class RollForwardForm(GovUKFormMixin, forms.Form):

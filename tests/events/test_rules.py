@@ -142,6 +142,21 @@ def test_the_roll_forward_page_makes_the_same_number_of_queries_with_more_events
 
 
 @pytest.mark.django_db
+def test_the_roll_forward_page_escapes_what_an_admin_typed(client_for):
+    EventFactory(
+        title='Care "Leavers" <Week>',
+        start_date=date(2022, 10, 24),
+        is_annual=True,
+        annual_rule="last_full_week",
+    )
+    page = client_for("admin").get(reverse("events:roll_forward") + "?year=2022")
+    text = page.content.decode()
+    assert "<Week>" not in text
+    assert "Care &quot;Leavers&quot; &lt;Week&gt;" in text
+    assert "Dates move: check them" in text
+
+
+@pytest.mark.django_db
 def test_a_refused_roll_forward_copies_nothing_and_says_which_event(client_for):
     first, second = _annual(2)
     services.event_roll_forward(actor=None, plan=[(second, date(2023, 6, 2), date(2023, 6, 2))])
