@@ -15,12 +15,12 @@ def home_panels(request: HttpRequest) -> list[str]:
     context: dict[str, object] = {"year": year}
     role = user.primary_role
     if role == Role.ADMIN:
-        areas = list(ChampionArea.objects.with_champion_count(year))
+        vacant = list(ChampionArea.objects.vacant_in(year).order_by("name").only("name"))
         members = list(Member.objects.with_engagement_count(year).only("pk"))
         context.update(
             panel="admin",
-            area_count=len(areas),
-            vacant=[a for a in areas if not a.champion_count],
+            area_count=ChampionArea.objects.count(),
+            vacant=vacant,
             member_count=len(members),
             engaged_count=sum(1 for m in members if m.engagement_count),
         )
@@ -35,7 +35,7 @@ def home_panels(request: HttpRequest) -> list[str]:
         )
     elif role == Role.COUNCILLOR:
         member = Member.objects.filter(user=user).first()
-        if member is None or not member.appointments.in_year(year).exists():
+        if member is None or not member.appointments.current(year).exists():
             context.update(panel="councillor", progress=None)
         else:
             context.update(panel="councillor", progress=progress_for(member, year))

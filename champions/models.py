@@ -17,9 +17,10 @@ from champions.querysets import (
     EngagementQuerySet,
     LinkOfficerQuerySet,
     MemberQuerySet,
+    PlanItemQuerySet,
 )
 from corporate_parenting.models import BaseModel
-from corporate_parenting.years import years_later
+from corporate_parenting.years import PoliticalYear, political_year_starting, years_later
 
 # Defaults for the champion settings row (an admin changes them on the coverage page).
 DEFAULT_ENGAGEMENT_TARGET = 3  # engagements per champion per political year (seed 000)
@@ -81,6 +82,12 @@ class Member(BaseModel):
     training_completed_on = models.DateField(
         "Champion training completed on", null=True, blank=True
     )
+    # A different yearly target for this member (a cabinet member, say); the reason is required.
+    # champions.progress.target_for decides a member's target.
+    target_override = models.PositiveSmallIntegerField(
+        "Own engagement target", null=True, blank=True
+    )
+    target_reason = models.CharField("Why the target differs", max_length=300, blank=True)
 
     objects = MemberQuerySet.as_manager()
 
@@ -103,6 +110,13 @@ class Member(BaseModel):
             raise ValidationError(
                 {"training_completed_on": "The training date must be today or earlier"}
             )
+        if self.target_override is not None:
+            if self.target_override < 1:
+                raise ValidationError({"target_override": "The target must be 1 or more"})
+            if not self.target_reason.strip():
+                raise ValidationError(
+                    {"target_reason": "Enter why this member's target differs from the default"}
+                )
 
     def dbs_expires_on(self, valid_years: int | None = None) -> date | None:
         if self.dbs_status != DbsStatus.CLEARED or not self.dbs_cleared_on:
@@ -147,13 +161,18 @@ class ChampionArea(BaseModel):
 
 
 class Appointment(BaseModel):
-    """A member champions an area for a political year (the year starting in start_year)."""
+    """A member champions an area for a political year (the year starting in start_year).
+
+    Ending an appointment records the day it ended; the row stays, so the year's report and
+    coverage still show who championed what, and for how long."""
 
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="appointments")
     area = models.ForeignKey(ChampionArea, on_delete=models.CASCADE, related_name="appointments")
     start_year = models.PositiveSmallIntegerField(
         help_text="The calendar year the political year starts in (2025 for 2025/26)."
     )
+    ended_on = models.DateField("Ended on", null=True, blank=True)
+    end_reason = models.CharField("Why it ended", max_length=300, blank=True)
 
     objects = AppointmentQuerySet.as_manager()
 
@@ -167,6 +186,29 @@ class Appointment(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.member} champions {self.area} ({self.start_year})"
+
+    @property
+    def is_ended(self) -> bool:
+        return self.ended_on is not None
+
+    def served_to(self, year: PoliticalYear) -> date:
+        """The last day served in its political year: the end date, or the year's last day."""
+        return self.ended_on or year.end
+
+    def days_served(self, year: PoliticalYear, today: date) -> int:
+        """Days from the year's start to the end date (or to today, while it runs)."""
+        last = min(self.served_to(year), max(today, year.start))
+        return (last - year.start).days + 1
+
+    def clean(self) -> None:
+        if self.ended_on is not None:
+            year = political_year_starting(self.start_year)
+            if self.ended_on not in year:
+                raise ValidationError(
+                    {"ended_on": f"The end date must be in {year.label}, the appointment's year"}
+                )
+            if self.ended_on > timezone.localdate():
+                raise ValidationError({"ended_on": "The end date must be today or earlier"})
 
 
 class LinkOfficer(BaseModel):
@@ -303,3 +345,62 @@ class Engagement(BaseModel):
             raise ValidationError(
                 {"show_in_you_said_we_did": 'Only a done follow-up can go in "You said, we did"'}
             )
+
+
+class PlanItem(BaseModel):
+    """One thing a champion plans to do in a political year, by a date. Ticked off by linking
+    the engagement that did it. A planned date may be in the future; an engagement's may not."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="plan_items")
+    start_year = models.PositiveSmallIntegerField(
+        help_text="The calendar year the political year starts in (2025 for 2025/26)."
+    )
+    intention = models.TextField("What you intend to do")
+    area = models.ForeignKey(
+        ChampionArea, on_delete=models.SET_NULL, null=True, blank=True, related_name="plan_items"
+    )
+    due_by = models.DateField("Do it by")
+    done_by = models.ForeignKey(
+        Engagement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plan_items",
+        verbose_name="Done by the engagement",
+    )
+
+    objects = PlanItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("due_by", "pk")
+        indexes = [models.Index(fields=("member", "start_year"))]
+
+    def __str__(self) -> str:
+        return f"{self.intention[:60]} (by {self.due_by:%-d %B %Y})"
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_by_id is not None
+
+    def clean(self) -> None:
+        if self.due_by is None:
+            raise ValidationError({"due_by": "Enter the date you plan to do it by"})
+        if not (self.intention or "").strip():
+            raise ValidationError({"intention": "Enter what you intend to do"})
+
+
+class ReportPeople(BaseModel):
+    """Who sponsors and who writes the annual champion report of a political year."""
+
+    start_year = models.PositiveSmallIntegerField(unique=True)
+    sponsor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "champion report's sponsor and author"
+        verbose_name_plural = "champion reports' sponsors and authors"
+
+    def __str__(self) -> str:
+        return f"Champion report {self.start_year}: {self.sponsor}, {self.author}"

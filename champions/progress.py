@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from champions.models import ChampionSettings, Member
 from corporate_parenting.years import PoliticalYear
 
 
@@ -40,16 +41,23 @@ class Progress:
 
 
 def engagement_target() -> int:
-    from champions.models import ChampionSettings
-
+    """The default target, from the champion settings."""
     return ChampionSettings.load().engagement_target
 
 
-def progress_from_count(count: int, target: int | None = None) -> Progress:
-    return Progress(count=count, target=engagement_target() if target is None else target)
+def target_for(member: Member, default: int | None = None) -> int:
+    """THE rule for a member's yearly target: their own target when an admin set one (with a
+    reason), the champion settings' target otherwise. Pass default when it is already loaded."""
+    if member.target_override is not None:
+        return member.target_override
+    return engagement_target() if default is None else default
 
 
-def progress_for(member, year: PoliticalYear, target: int | None = None) -> Progress:
-    """One member's progress in a political year (one query)."""
+def progress_from_count(count: int, target: int) -> Progress:
+    return Progress(count=count, target=target)
+
+
+def progress_for(member: Member, year: PoliticalYear, default: int | None = None) -> Progress:
+    """One member's progress in a political year against their target (one query)."""
     count = member.engagements.submitted().in_year(year).count()
-    return progress_from_count(count, target)
+    return progress_from_count(count, target_for(member, default))

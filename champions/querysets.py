@@ -3,16 +3,31 @@ corporate_parenting.years; a year here is a PoliticalYear."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from corporate_parenting.years import PoliticalYear
+from corporate_parenting.years import PoliticalYear, political_year_for
 
 if TYPE_CHECKING:
     from corporate_parenting.models import User
+
+
+def _model(name: str) -> type[models.Model]:
+    """Another champions model, looked up when a query runs (models.py imports this module)."""
+    return apps.get_model("champions", name)
+
+
+def judged_on(year: PoliticalYear, today: date | None = None) -> date:
+    """The day a political year's champions are judged on: today while the year runs, its last
+    day once it is over, its first day before it starts."""
+    today = today or timezone.localdate()
+    return min(max(today, year.start), year.end)
 
 
 class MemberQuerySet(models.QuerySet):
@@ -20,49 +35,48 @@ class MemberQuerySet(models.QuerySet):
         return self.select_related("user")
 
     def champions_in(self, year: PoliticalYear) -> MemberQuerySet:
-        """Members with an appointment in that political year."""
-        return self.filter(appointments__start_year=year.start_year).distinct()
+        """Members with a current appointment in that political year."""
+        current = _model("Appointment").objects.current(year)
+        return self.filter(pk__in=current.values("member_id"))
 
     def with_engagement_count(self, year: PoliticalYear) -> MemberQuerySet:
         """engagement_count: submitted engagements dated in that political year."""
-        from champions.models import Engagement
-
-        rows = Engagement.objects.filter(
+        rows = _model("Engagement").objects.filter(
             member=OuterRef("pk"), status="submitted", date__gte=year.start, date__lte=year.end
         )
         return self.annotate(engagement_count=_count_of(rows, "member"))
 
     def with_is_champion(self, year: PoliticalYear) -> MemberQuerySet:
-        from champions.models import Appointment
-
-        return self.annotate(
-            is_champion=Exists(
-                Appointment.objects.filter(member=OuterRef("pk"), start_year=year.start_year)
-            )
-        )
+        """is_champion: a current appointment in that political year."""
+        current = _model("Appointment").objects.current(year)
+        return self.annotate(is_champion=Exists(current.filter(member=OuterRef("pk"))))
 
 
 class ChampionAreaQuerySet(models.QuerySet):
     def with_champion_count(self, year: PoliticalYear) -> ChampionAreaQuerySet:
-        from champions.models import Appointment
-
-        rows = Appointment.objects.filter(area=OuterRef("pk"), start_year=year.start_year)
+        """champion_count: current appointments in that political year."""
+        rows = _model("Appointment").objects.current(year).filter(area=OuterRef("pk"))
         return self.annotate(champion_count=_count_of(rows, "area"))
 
-    def with_open_follow_up_count(self) -> ChampionAreaQuerySet:
-        from champions.models import Engagement
+    def with_is_vacant(self, year: PoliticalYear) -> ChampionAreaQuerySet:
+        """is_vacant: the rule of vacant_in, as a value on each area."""
+        current = _model("Appointment").objects.current(year)
+        return self.annotate(is_vacant=~Exists(current.filter(area=OuterRef("pk"))))
 
-        rows = Engagement.objects.open_follow_ups().filter(area=OuterRef("pk"))
+    def with_open_follow_up_count(self) -> ChampionAreaQuerySet:
+        rows = _model("Engagement").objects.open_follow_ups().filter(area=OuterRef("pk"))
         return self.annotate(open_follow_ups=_count_of(rows, "area"))
 
     def vacant_in(self, year: PoliticalYear) -> ChampionAreaQuerySet:
-        """Areas with no champion appointed for that political year."""
-        return self.exclude(appointments__start_year=year.start_year)
+        """THE vacant rule: areas with no current champion in that political year (an
+        appointment that ended before the day the year is judged on does not count)."""
+        current = _model("Appointment").objects.current(year)
+        return self.exclude(pk__in=current.values("area_id"))
 
     def championed_by(self, member, year: PoliticalYear) -> ChampionAreaQuerySet:
-        return self.filter(
-            appointments__member=member, appointments__start_year=year.start_year
-        ).distinct()
+        """Areas the member currently champions in that political year."""
+        current = _model("Appointment").objects.current(year).filter(member=member)
+        return self.filter(pk__in=current.values("area_id"))
 
     def linked_to(self, officer: User) -> ChampionAreaQuerySet:
         return self.filter(link_officers__officer=officer).distinct()
@@ -70,7 +84,22 @@ class ChampionAreaQuerySet(models.QuerySet):
 
 class AppointmentQuerySet(models.QuerySet):
     def in_year(self, year: PoliticalYear) -> AppointmentQuerySet:
+        """Every appointment of that political year, ended ones included (the year's history)."""
         return self.filter(start_year=year.start_year)
+
+    def active_on(self, day: date) -> AppointmentQuerySet:
+        """THE current-appointment rule: in the political year of that day, and not ended
+        before it (the end date is the last day served)."""
+        return self._serving(political_year_for(day), day)
+
+    def current(self, year: PoliticalYear) -> AppointmentQuerySet:
+        """Appointments active on the day the political year is judged on (see judged_on)."""
+        return self._serving(year, judged_on(year))
+
+    def _serving(self, year: PoliticalYear, day: date) -> AppointmentQuerySet:
+        return self.filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gte=day), start_year=year.start_year
+        )
 
     def with_people(self) -> AppointmentQuerySet:
         return self.select_related("member__user", "area")
@@ -107,10 +136,8 @@ class EngagementQuerySet(models.QuerySet):
     def visible_to(self, user: User) -> EngagementQuerySet:
         """Admins see every submitted engagement; link officers those in their areas;
         councillors their own, drafts included. Nobody sees another person's drafts."""
-        from champions.models import Member
-
         # A subquery rather than a join keeps the count on large lists quick.
-        own = Q(member__in=Member.objects.filter(user=user).values("pk"))
+        own = Q(member__in=_model("Member").objects.filter(user=user).values("pk"))
         if user.is_portal_admin:
             return self.filter(own | Q(status="submitted"))
         if user.is_officer:
@@ -147,6 +174,17 @@ class EngagementQuerySet(models.QuerySet):
         )
 
 
+class PlanItemQuerySet(models.QuerySet):
+    def in_year(self, year: PoliticalYear) -> PlanItemQuerySet:
+        return self.filter(start_year=year.start_year)
+
+    def with_done_by(self) -> PlanItemQuerySet:
+        return self.select_related("area", "done_by")
+
+    def open(self) -> PlanItemQuerySet:
+        return self.filter(done_by__isnull=True)
+
+
 def _count_of(rows: models.QuerySet, group: str) -> Coalesce:
     """COUNT(*) of a correlated subquery, as an annotation (0 when there are none)."""
     counted = rows.order_by().values(group).annotate(n=Count("pk")).values("n")
@@ -154,6 +192,4 @@ def _count_of(rows: models.QuerySet, group: str) -> Coalesce:
 
 
 def _area_ids_linked_to(user: User) -> models.QuerySet:
-    from champions.models import LinkOfficer
-
-    return LinkOfficer.objects.filter(officer=user).values("area_id")
+    return _model("LinkOfficer").objects.filter(officer=user).values("area_id")

@@ -2,7 +2,7 @@
 
 - Behind target: at set points of the political year (REMINDERS_CHAMPION_CHECKPOINTS, months
   in), a champion with fewer submitted engagements than the target pro rata is told, once per
-  point. Counts are MemberQuerySet.with_engagement_count's; the target is ChampionSettings'.
+  point. Counts are MemberQuerySet.with_engagement_count's; the target is champions.progress.target_for's.
 - Appointed with no DBS application started: each admin, once a year per champion.
 - DBS expiring within REMINDERS_DBS_WINDOW_DAYS: the member and each admin, once per expiry
   date (Member.dbs_expires_on decides the date).
@@ -20,6 +20,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from champions.models import ChampionSettings, DbsStatus, Member
+from champions.progress import target_for
 from corporate_parenting.models import Role, User
 from corporate_parenting.reminders.kinds import Kind
 from corporate_parenting.reminders.services import Outgoing, local_time_on, reminders_create
@@ -58,27 +59,31 @@ def _behind_target(year: PoliticalYear, today: date) -> list[Outgoing]:
     months = checkpoint_on(year, today)
     if months is None:
         return []
-    target = ChampionSettings.load().engagement_target
-    expected = expected_by(months, target)
+    default = ChampionSettings.load().engagement_target
     members = Member.objects.champions_in(year).with_engagement_count(year).with_user()
-    return [
-        Outgoing(
-            kind=Kind.CHAMPION_BEHIND_TARGET,
-            subject=member,
-            recipient=member.user,
-            occasion=f"{year.start_year}:{months}m",
-            context={
-                "count": member.engagement_count,
-                "expected": expected,
-                "target": target,
-                "year": year.label,
-                "path": reverse("champions:engagement_create"),
-            },
-            due_at=local_time_on(_months_after(year.start, months)),
+    items: list[Outgoing] = []
+    for member in members:
+        target = target_for(member, default)
+        expected = expected_by(months, target)
+        if member.engagement_count >= expected:
+            continue
+        items.append(
+            Outgoing(
+                kind=Kind.CHAMPION_BEHIND_TARGET,
+                subject=member,
+                recipient=member.user,
+                occasion=f"{year.start_year}:{months}m",
+                context={
+                    "count": member.engagement_count,
+                    "expected": expected,
+                    "target": target,
+                    "year": year.label,
+                    "path": reverse("champions:engagement_create"),
+                },
+                due_at=local_time_on(_months_after(year.start, months)),
+            )
         )
-        for member in members
-        if member.engagement_count < expected
-    ]
+    return items
 
 
 def _dbs(year: PoliticalYear, today: date) -> list[Outgoing]:

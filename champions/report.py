@@ -5,24 +5,48 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count, F, Prefetch, Q, Sum, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 
-from champions.models import Appointment, ChampionArea, ChampionSettings, Engagement, Member
-from champions.progress import Progress, progress_from_count
-from corporate_parenting.models import User
+from champions.models import (
+    Appointment,
+    ChampionArea,
+    ChampionSettings,
+    Engagement,
+    Member,
+    PlanItem,
+    ReportPeople,
+)
+from champions.progress import Progress, progress_from_count, target_for
+from corporate_parenting.models import Duty, DutyKind, User
 from corporate_parenting.years import PoliticalYear
 
-SPONSOR = "Director of Children's Services"
-AUTHOR_ROLE = "Participation and Engagement Team"
+NOT_CHOSEN = "Not chosen yet"
 PER_AREA = 30  # engagements listed per area; the counts cover every one
+
+
+@dataclass
+class Served:
+    """Who championed an area in the year, and for how long."""
+
+    member: Member
+    start: date
+    end: date  # the end date, or the year's last day
+    ended: bool
+    days: int
+
+    @property
+    def name(self) -> str:
+        return self.member.name
 
 
 @dataclass
 class AreaSection:
     area: ChampionArea
-    champions: list[Member]
+    champions: list[Served]
     engagements: list[Engagement]  # the most recent, at most PER_AREA
     total: int = 0
     young_people: int = 0
@@ -43,10 +67,25 @@ class AreaSection:
 
 
 @dataclass
+class PlanLine:
+    item: PlanItem
+    done: Engagement | None  # the submitted engagement that did it
+
+    @property
+    def status(self) -> str:
+        return "Done" if self.done else "Not done yet"
+
+
+@dataclass
 class MemberRow:
     member: Member
     areas: list[str]
     progress: Progress
+    plan: list[PlanLine] = field(default_factory=list)
+
+    @property
+    def plan_done(self) -> int:
+        return sum(1 for line in self.plan if line.done)
 
 
 @dataclass
@@ -62,6 +101,7 @@ class AnnualReport:
     follow_ups_done: int = 0
     follow_ups_open: int = 0
     vacant: list[str] = field(default_factory=list)
+    people_chosen: bool = False
 
     @property
     def champion_count(self) -> int:
@@ -72,12 +112,22 @@ class AnnualReport:
         return sum(1 for row in self.members if row.progress.met)
 
 
-def annual_report(year: PoliticalYear, *, author: User | None = None) -> AnnualReport:
+def _signatory(user: User | None, kind: str, titles: dict[tuple[int, str], str]) -> str:
+    if user is None:
+        return NOT_CHOSEN
+    title = titles.get((user.pk, kind), "")
+    return f"{user}, {title}" if title else str(user)
+
+
+def annual_report(year: PoliticalYear, *, today: date | None = None) -> AnnualReport:
     """The report for a political year, in a fixed number of queries whatever the data size.
 
     Each area lists its most recent engagements (PER_AREA of them); its counts cover them all.
+    Champions whose appointment ended are still listed, with the day it ended. Sponsor and
+    author are the people chosen for the year (report_people_set).
     """
-    target = ChampionSettings.load().engagement_target
+    today = today or timezone.localdate()
+    default_target = ChampionSettings.load().engagement_target
     in_year = Engagement.objects.submitted().in_year(year)
     recent = (
         in_year.annotate(
@@ -107,18 +157,38 @@ def annual_report(year: PoliticalYear, *, author: User | None = None) -> AnnualR
         done=Count("pk", filter=Q(follow_up_status="done")),
         waiting=Count("pk", filter=Q(follow_up_status__in=("open", "in_progress"))),
     )
-    areas = ChampionArea.objects.order_by("name").prefetch_related(
-        Prefetch(
-            "appointments",
-            queryset=Appointment.objects.in_year(year).with_people(),
-            to_attr="this_year",
+    areas = (
+        ChampionArea.objects.with_is_vacant(year)
+        .order_by("name")
+        .prefetch_related(
+            Prefetch(
+                "appointments",
+                queryset=Appointment.objects.in_year(year)
+                .with_people()
+                .order_by("member__user__full_name"),
+                to_attr="this_year",
+            )
         )
     )
+    chosen = ReportPeople.objects.select_related("sponsor", "author").filter(
+        start_year=year.start_year
+    )
+    people = chosen.first()
+    titles: dict[tuple[int, str], str] = {}
+    if people is not None:
+        titles = {
+            (duty.user_id, duty.kind): duty.job_title
+            for duty in Duty.objects.filter(
+                user__in=(people.sponsor_id, people.author_id),
+                kind__in=(DutyKind.REPORT_SPONSOR, DutyKind.REPORT_AUTHOR),
+            )
+        }
     report = AnnualReport(
         year=year,
         title=f"Champion model: annual report {year.label}",
-        sponsor=SPONSOR,
-        author=f"{author}, {AUTHOR_ROLE}" if author else AUTHOR_ROLE,
+        sponsor=_signatory(people and people.sponsor, DutyKind.REPORT_SPONSOR, titles),
+        author=_signatory(people and people.author, DutyKind.REPORT_AUTHOR, titles),
+        people_chosen=people is not None,
         engagement_count=totals["n"],
         young_people=totals["young"] or 0,
         follow_ups_done=totals["done"],
@@ -126,27 +196,52 @@ def annual_report(year: PoliticalYear, *, author: User | None = None) -> AnnualR
     )
     member_areas: dict[int, tuple[Member, list[str]]] = {}
     for area in areas:
-        champions = [a.member for a in area.this_year]
-        if not champions:
+        if area.is_vacant:
             report.vacant.append(area.name)
-        for member in champions:
-            member_areas.setdefault(member.pk, (member, []))[1].append(area.name)
+        served = []
+        for appointment in area.this_year:
+            member = appointment.member
+            served.append(
+                Served(
+                    member=member,
+                    start=year.start,
+                    end=appointment.served_to(year),
+                    ended=appointment.is_ended,
+                    days=appointment.days_served(year, today),
+                )
+            )
+            label = area.name
+            if appointment.is_ended:
+                label += f" (until {appointment.ended_on:%-d %B %Y})"
+            member_areas.setdefault(member.pk, (member, []))[1].append(label)
         total = area_totals.get(area.pk, {})
         report.areas.append(
             AreaSection(
                 area=area,
-                champions=champions,
+                champions=served,
                 engagements=by_area.get(area.pk, []),
                 total=total.get("n", 0),
                 young_people=total.get("young") or 0,
             )
         )
+    plans: dict[int, list[PlanLine]] = defaultdict(list)
+    for item in (
+        PlanItem.objects.in_year(year)
+        .filter(member_id__in=member_areas)
+        .select_related("area", "done_by")
+        .order_by("due_by", "pk")
+    ):
+        done = item.done_by if item.done_by and not item.done_by.is_draft else None
+        plans[item.member_id].append(PlanLine(item=item, done=done))
     report.members = sorted(
         (
             MemberRow(
                 member=member,
                 areas=names,
-                progress=progress_from_count(count_by_member.get(pk, 0), target),
+                progress=progress_from_count(
+                    count_by_member.get(pk, 0), target_for(member, default_target)
+                ),
+                plan=plans.get(pk, []),
             )
             for pk, (member, names) in member_areas.items()
         ),

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from champions.models import Engagement, Member
+from champions.progress import target_for
 
 
 class EngagementTable(tables.Table):
@@ -36,7 +37,9 @@ class EngagementTable(tables.Table):
             "status",
             "follow_up_status",
         )
-        template_name = "django_tables2/govuk.html"
+        # Rows are written by the template from the engagement itself (render_* below stay for
+        # the CSV and as the columns' definition); see _engagement_table.html.
+        template_name = "champions/_engagement_table.html"
         caption = "Engagements"
         empty_text = "No engagements match. Change the filters, or log one."
         # Not sortable: the core table's hidden "sort" hints escape the scrolling wrapper on a
@@ -96,7 +99,8 @@ class MemberTable(tables.Table):
         empty_text = "No members yet. Appoint a champion to add one."
         orderable = False
 
-    # Set per request from the champion settings (see member_table_for).
+    # Set per request from the champion settings (see member_table_for); a member's own target
+    # wins (champions.progress.target_for).
     target = 3
     valid_years = 3
 
@@ -113,8 +117,8 @@ class MemberTable(tables.Table):
     def value_dbs(self, record) -> str:
         return record.dbs_summary(valid_years=self.valid_years)
 
-    def render_engagement_count(self, value) -> str:
-        return f"{value} of {self.target}"
+    def render_engagement_count(self, value, record) -> str:
+        return f"{value} of {target_for(record, self.target)}"
 
 
 def member_table_for(*, target: int, valid_years: int) -> type[MemberTable]:

@@ -12,6 +12,7 @@ from champions.models import (
     EngagementStatus,
     LinkOfficer,
     Member,
+    PlanItem,
 )
 from corporate_parenting.years import current_political_year
 from tests import factories as core
@@ -86,3 +87,17 @@ class EngagementFactory(factory.django.DjangoModelFactory):
                 area=self.area,
                 start_year=political_year_for(self.date).start_year,
             )
+
+
+class PlanItemFactory(factory.django.DjangoModelFactory):
+    """An item of a member's plan for this political year, due in a month."""
+
+    class Meta:
+        model = PlanItem
+
+    member = factory.SubFactory(MemberFactory)
+    start_year = factory.LazyFunction(lambda: current_political_year().start_year)
+    intention = "Visit the care leavers' drop-in and hear about housing."
+    due_by = factory.LazyFunction(
+        lambda: min(timezone.localdate() + dt.timedelta(days=30), current_political_year().end)
+    )

@@ -104,9 +104,13 @@ def test_only_councillors_can_be_appointed():
 def test_ending_an_appointment_is_audited():
     appointment = AppointmentFactory()
     area = appointment.area
-    services.appointment_end(actor=None, appointment=appointment)
-    assert not Appointment.objects.exists()
-    assert AuditEvent.objects.for_object(area).get().action == "ended appointment"
+    services.appointment_end(actor=None, appointment=appointment, reason="Stood down")
+    appointment.refresh_from_db()
+    assert appointment.ended_on == timezone.localdate()
+    assert appointment.end_reason == "Stood down"
+    event = AuditEvent.objects.for_object(area).get()
+    assert event.action == "ended appointment"
+    assert "Stood down" in event.note
 
 
 def test_area_is_vacant_without_a_champion_this_year():

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from champions.models import Appointment, ChampionArea, Engagement, EngagementStatus, Member
-from corporate_parenting.models import AuditEvent
+from corporate_parenting.models import AuditEvent, Duty, DutyKind
 from corporate_parenting.years import current_political_year
 from tests import factories as core
 from tests.champions.factories import (
@@ -177,9 +177,15 @@ def test_admin_appoints_a_champion_and_it_is_audited(client_for, portal_admin):
 
 def test_admin_ends_an_appointment(client_for):
     appointment = AppointmentFactory()
-    response = client_for("admin").post(reverse("champions:appointment_end", args=[appointment.pk]))
+    today = timezone.localdate()
+    url = reverse("champions:appointment_end", args=[appointment.pk])
+    response = client_for("admin").post(url, {"ended_on": today.isoformat(), "reason": "Cabinet"})
     assert response.status_code == 302
-    assert not Appointment.objects.exists()
+    appointment.refresh_from_db()
+    assert appointment.ended_on == today
+    assert appointment.end_reason == "Cabinet"
+    # Ended once: the page is gone, and a second end changes nothing.
+    assert client_for("admin").post(url, {"ended_on": today.isoformat()}).status_code == 404
 
 
 def test_admin_records_dbs_cleared_and_needs_its_date(client_for):
@@ -202,6 +208,7 @@ def test_admin_adds_an_area_and_a_link_officer(client_for):
     area = ChampionArea.objects.get(name="Health")
     assert response.url == area.get_absolute_url()
     officer = core.officer()
+    Duty.objects.create(user=officer, kind=DutyKind.LINK_OFFICER, job_title="Designated Nurse")
     response = client_for("admin").post(
         reverse("champions:link_officer_add", args=[area.slug]),
         {"officer": officer.pk, "job_title": "Designated Nurse", "team": "", "contact": ""},
@@ -260,9 +267,10 @@ def test_coverage_shows_vacant_areas_and_participation(client_for):
     vacant = ChampionAreaFactory(name="Vacant Area")
     MemberFactory()
     response = client_for("admin").get(reverse("champions:coverage"))
-    assert response.context["vacant"] == [vacant]
-    assert response.context["member_count"] == 2
-    assert response.context["engaged_count"] == 0
+    coverage = response.context["coverage"]
+    assert coverage.vacant == [vacant]
+    assert len(coverage.members) == 2
+    assert coverage.engaged_count == 0
 
 
 def test_home_panels_for_each_role(client_for, champion, officer):

@@ -1,0 +1,68 @@
+"""Pieces every champions form uses: the no-names reminder, date inputs, year choices and a
+quick select for long lists."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.layout import HTML
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from corporate_parenting.years import current_political_year
+
+NO_NAMES = HTML(
+    '<div class="govuk-inset-text">Do not record names or details that identify a child or '
+    "young person.</div>"
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def date_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=DateInput(),
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": f"Enter the {label.lower()} as a real date, like 27 3 2025",
+        },
+    )
+
+
+def year_choices() -> list[tuple[int, str]]:
+    current = current_political_year()
+    years = [current.previous(), current, current.next()]
+    return [(y.start_year, y.label) for y in years]
+
+
+class QuickSelect(forms.Select):
+    """A select that writes its options in Python rather than through one template per option:
+    the same HTML (option groups included), several times faster for long lists."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> str:
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                parts.append(format_html('<optgroup label="{}">', group_name))
+            for option in options:
+                parts.append(
+                    format_html(
+                        '<option value="{}"{}>{}</option>',
+                        "" if option["value"] is None else option["value"],
+                        mark_safe(" selected") if option["selected"] else "",
+                        option["label"],
+                    )
+                )
+            if group_name:
+                parts.append("</optgroup>")
+        parts.append("</select>")
+        return mark_safe("".join(parts))  # noqa: S308 - every part above comes from format_html
