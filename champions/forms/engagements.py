@@ -112,7 +112,8 @@ class EngagementForm(GovUKFormMixin, forms.Form):
         label="Event in the diary (optional)",
         required=False,
         help_text="Events you signed up for come first. Search for an older one above the form.",
-        widget=QuickSelect,
+        # Full width: a long event name must not make the page scroll sideways on a phone.
+        widget=QuickSelect(attrs={"class": "govuk-!-width-full"}),
         error_messages={"invalid_choice": "Choose an event from the list, or none"},
     )
     event_title = forms.CharField(
@@ -149,7 +150,7 @@ class EngagementForm(GovUKFormMixin, forms.Form):
         label="Does this tick off an item of your plan? (optional)",
         required=False,
         queryset=PlanItem.objects.none(),
-        widget=QuickSelect,
+        widget=QuickSelect(attrs={"class": "govuk-!-width-full"}),
         empty_label="No",
         error_messages={"invalid_choice": "Choose an item of your plan that is not done yet"},
     )
