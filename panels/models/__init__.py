@@ -1,0 +1,56 @@
+"""Panel meetings: bodies and their members, meetings, agenda, attendance, declarations, minutes,
+resolutions and the actions that flow from one meeting to the next.
+
+By sub-domain: bodies (and memberships), meetings (and agenda items), attendance (and
+declarations), resolutions (actions, their updates, decision statuses, amendments); the reports
+written in the portal are panels.reports.models. All are re-exported here, so `panels.models.Body`
+(and migrations' `panels.models.report_upload_to`) keep working.
+"""
+
+from panels.models.attendance import Attendance, AttendanceKind, Declaration, DeclarationKind
+from panels.models.bodies import Body, MemberRole, Membership, NumberingStyle
+from panels.models.meetings import (
+    AgendaItem,
+    ExemptParagraph,
+    ItemKind,
+    Meeting,
+    MeetingStatus,
+    report_upload_to,
+)
+from panels.models.resolutions import (
+    ActionStatus,
+    ActionUpdate,
+    Amendment,
+    DecisionStatus,
+    Resolution,
+)
+
+# Reports written in the portal, their versions and the agenda packs built from them.
+from panels.reports.models import PackBuild, Report, ReportAnnex, ReportSection, ReportVersion
+
+__all__ = [
+    "ActionStatus",
+    "ActionUpdate",
+    "AgendaItem",
+    "Amendment",
+    "Attendance",
+    "AttendanceKind",
+    "Body",
+    "DecisionStatus",
+    "Declaration",
+    "DeclarationKind",
+    "ExemptParagraph",
+    "ItemKind",
+    "Meeting",
+    "MeetingStatus",
+    "MemberRole",
+    "Membership",
+    "NumberingStyle",
+    "PackBuild",
+    "Report",
+    "ReportAnnex",
+    "ReportSection",
+    "ReportVersion",
+    "Resolution",
+    "report_upload_to",
+]
