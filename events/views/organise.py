@@ -28,8 +28,7 @@ def create(request: SignedInRequest) -> HttpResponse:
         try:
             event = services.event_create(actor=request.user, areas=areas, **data)
         except ValidationError as error:
-            # add_service_errors is typed for Form but takes any form, a ModelForm too.
-            add_service_errors(form, error)  # type: ignore[arg-type]
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{event.title} has been added to the diary")
             return redirect("events:detail", pk=event.pk)
@@ -46,8 +45,7 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
         try:
             services.event_update(actor=request.user, event=event, areas=areas, **data)
         except ValidationError as error:
-            # add_service_errors is typed for Form but takes any form, a ModelForm too.
-            add_service_errors(form, error)  # type: ignore[arg-type]
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{data['title']} has been saved")
             return redirect("events:detail", pk=pk)
