@@ -6,16 +6,21 @@ their results for the pages and the CSV files, so the views only fetch, call and
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import itertools
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 from django.core.cache import cache
+from django.db import connection
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from offer.demo_marking import shows_invented_figures
 from offer.kpis import (
     CHART_CACHE_SECONDS,
     CHART_TEMPLATE,
@@ -30,6 +35,7 @@ from offer.kpis import (
     trend_label,
 )
 from offer.models import Indicator, Measurement
+from strategy.models import Priority
 
 NO_PRIORITY = "No strategic priority yet"
 # The periods an indicator's page charts: the same as a scorecard card, so both share a drawing.
@@ -64,7 +70,10 @@ def latest_figures(indicator: Indicator) -> list[Measurement]:
 def scorecard_groups(indicators: Iterable[Indicator]) -> list[PriorityGroup]:
     """Each indicator's status, grouped by strategic priority. The indicators come from
     `Indicator.objects.for_scorecard()` (their latest measurements prefetched)."""
-    statuses = [status_of(indicator, latest_figures(indicator)) for indicator in indicators]
+    return _grouped([status_of(indicator, latest_figures(indicator)) for indicator in indicators])
+
+
+def _grouped(statuses: list[IndicatorStatus]) -> list[PriorityGroup]:
     statuses.sort(key=lambda s: (*_priority_order(s), s.indicator.code))
     return [
         PriorityGroup(label, list(group))
@@ -102,6 +111,123 @@ def kpi_card(status: IndicatorStatus) -> SafeString:
         html = render_to_string("offer/_kpi_card.html", {"s": status})
         cache.set(key, html, CHART_CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308 - rendered by an autoescaping template above
+
+
+# ---------------------------------------------------------------- the scorecard page, drawn once
+
+
+@dataclass(frozen=True)
+class ScorecardPage:
+    """What the scorecard page shows below its heading, drawn once per change of its figures."""
+
+    invented: bool  # whether any figure shown is invented (offer/demo_marking.py decides)
+    groups_html: SafeString
+
+
+PAGE_TEMPLATE = "offer/_scorecard_groups.html"
+PAGE_TEMPLATES = (PAGE_TEMPLATE, *CARD_TEMPLATES)
+
+# Every indicator (as Indicator.objects.for_scorecard(): retired ones too, by code) with its
+# priority and its latest figures, as one JSON text. Each indicator's figures come from an index
+# scan of (indicator, -period_start) that stops after `periods` rows, so a long history costs
+# nothing; numbers travel as text, exactly as the database keeps them.
+_SCORECARD_SQL = """
+SELECT coalesce(json_agg(json_build_array(
+    i.id, i.code, i.name, i.unit, i.polarity, i.target::text, i.tolerance::text,
+    CASE WHEN p.id IS NULL THEN NULL ELSE json_build_array(p.id, p.name, p.position) END,
+    (SELECT coalesce(json_agg(json_build_array(
+        m.id, m.period, m.period_kind, m.period_start::text, m.value::text, m.england::text,
+        m.statistical_neighbours::text, m.region::text, m.is_demo) ORDER BY m.period_start), '[]')
+     FROM (SELECT * FROM {measurement} latest WHERE latest.indicator_id = i.id
+           ORDER BY latest.period_start DESC LIMIT %s) m)
+) ORDER BY i.code), '[]')::text
+FROM {indicator} i LEFT JOIN {priority} p ON p.id = i.priority_id
+"""
+
+
+def _scorecard_text(periods: int) -> str:
+    """The scorecard's data in one query, as text: what its version is taken from."""
+    sql = _SCORECARD_SQL.format(
+        indicator=connection.ops.quote_name(Indicator._meta.db_table),
+        measurement=connection.ops.quote_name(Measurement._meta.db_table),
+        priority=connection.ops.quote_name(Priority._meta.db_table),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [periods])
+        row = cursor.fetchone()
+    return str(row[0])
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def _loaded(model_instance: Any) -> Any:
+    """Mark an instance built from a query's row as read from the database."""
+    model_instance._state.adding = False
+    model_instance._state.db = connection.alias
+    return model_instance
+
+
+def _statuses_from(text: str) -> list[IndicatorStatus]:
+    """The indicators and figures of _scorecard_text as the models the cards are drawn from."""
+    statuses = []
+    priorities: dict[int, Priority] = {}
+    for pk, code, name, unit, polarity, target, tolerance, priority, figures in json.loads(text):
+        if priority is not None and priority[0] not in priorities:
+            priorities[priority[0]] = _loaded(
+                Priority(id=priority[0], name=priority[1], position=priority[2])
+            )
+        indicator = _loaded(
+            Indicator(
+                id=pk,
+                code=code,
+                name=name,
+                unit=unit,
+                polarity=polarity,
+                target=_decimal(target),
+                tolerance=_decimal(tolerance),
+                priority=priorities[priority[0]] if priority is not None else None,
+            )
+        )
+        history = [
+            _loaded(
+                Measurement(
+                    id=m_pk,
+                    indicator=indicator,
+                    period=period,
+                    period_kind=kind,
+                    period_start=datetime.date.fromisoformat(start),
+                    value=_decimal(value),
+                    england=_decimal(england),
+                    statistical_neighbours=_decimal(neighbours),
+                    region=_decimal(region),
+                    is_demo=is_demo,
+                )
+            )
+            for m_pk, period, kind, start, value, england, neighbours, region, is_demo in figures
+        ]
+        statuses.append(status_of(indicator, history))
+    return statuses
+
+
+def scorecard_page(periods: int = CHART_PERIODS) -> ScorecardPage:
+    """The scorecard's groups of cards as HTML, in one query whatever the number of indicators
+    and figures. The key is a digest of everything shown (so an import, an edited target or a
+    renamed priority draws it again, however it was saved); between changes no model is built."""
+    text = _scorecard_text(periods)
+    shown = "\x1f".join([*(template_version(name) for name in PAGE_TEMPLATES), text])
+    key = f"offer:scorecard:{periods}:{hashlib.sha256(shown.encode()).hexdigest()[:40]}"
+    cached = cache.get(key)
+    if cached is None:
+        groups = _grouped(_statuses_from(text))
+        cached = (
+            shows_invented_figures(groups),
+            render_to_string(PAGE_TEMPLATE, {"groups": groups}),
+        )
+        cache.set(key, cached, CHART_CACHE_SECONDS)
+    invented, html = cached
+    return ScorecardPage(invented=invented, groups_html=mark_safe(html))  # noqa: S308 - autoescaped
 
 
 SCORECARD_CSV_HEADER = (

@@ -18,10 +18,10 @@ from offer.views.common import EDITORS, SIGNED_IN
 
 @role_required(*SIGNED_IN)
 def scorecard(request: SignedInRequest) -> HttpResponse:
-    groups = presenter.scorecard_groups(Indicator.objects.for_scorecard())
     if request.GET.get("export") == "csv":
+        groups = presenter.scorecard_groups(Indicator.objects.for_scorecard())
         return csv_response(presenter.scorecard_csv_rows(groups), filename="kpi-scorecard.csv")
-    return render(request, "offer/scorecard.html", {"groups": groups})
+    return render(request, "offer/scorecard.html", {"scorecard": presenter.scorecard_page()})
 
 
 @role_required(*SIGNED_IN)

@@ -114,12 +114,55 @@ def test_a_card_is_drawn_once_until_what_it_shows_changes(client_for, monkeypatc
     client = client_for("councillor")
     client.get("/offer/kpis/")
     client.get("/offer/kpis/")
-    assert drawn == ["offer/_kpi_card.html"]
+    assert drawn == ["offer/_scorecard_groups.html", "offer/_kpi_card.html"]
 
     # A bulk change that leaves updated_at alone still shows: the key is what the card shows.
     indicator.measurements.update(is_demo=True)
     content = client.get("/offer/kpis/").content.decode()
-    assert "Invented figures" in content and len(drawn) == 2
+    assert "Invented figures" in content and drawn.count("offer/_kpi_card.html") == 2
     Indicator.objects.filter(pk=indicator.pk).update(name="Stable homes for everyone")
     assert "Stable homes for everyone" in client.get("/offer/kpis/").content.decode()
+    cache.clear()
+
+
+def test_an_import_shows_on_the_scorecard_at_once(client_for):
+    """The import saves with bulk_update, which leaves updated_at alone: the page still changes."""
+    from django.core.cache import cache
+
+    from offer import services
+
+    cache.clear()
+    indicator = IndicatorFactory(code="NEET", name="NEET care leavers", target=D(80))
+    MeasurementFactory(indicator=indicator, period="2024", value=D(70))
+    client = client_for("councillor")
+    assert "70%" in client.get("/offer/kpis/").content.decode()
+    services.measurements_import(data=b"code,period,value\nNEET,2024,77\n", actor=None)
+    content = client.get("/offer/kpis/").content.decode()
+    assert "77%" in content and "70%" not in content
+    cache.clear()
+
+
+def test_the_page_shows_what_the_scorecard_rows_show():
+    """The page's one-query loader and for_scorecard give the same cards, limits and marks."""
+    from django.core.cache import cache
+    from django.template.loader import render_to_string
+
+    from offer.scorecard import PAGE_TEMPLATE, scorecard_page
+
+    cache.clear()
+    health = PriorityFactory(name="Health", position=2)
+    long_run = IndicatorFactory(code="LONG", priority=health, target=D("12.5"), tolerance=D(1))
+    for year in range(2000, 2016):
+        MeasurementFactory(
+            indicator=long_run, period=str(year), value=D(year - 1990) / 3, england=D("10.10")
+        )
+    demo = IndicatorFactory(code="DEMO", priority=None, target=None)
+    MeasurementFactory(indicator=demo, period="2024-Q1", value=D(3), is_demo=True)
+    IndicatorFactory(code="EMPTY", priority=PriorityFactory(name="Stability", position=1))
+    page = scorecard_page()
+    cache.clear()
+    groups = scorecard_groups(Indicator.objects.for_scorecard())
+    assert page.groups_html == render_to_string(PAGE_TEMPLATE, {"groups": groups})
+    assert page.invented is True
+    assert "2003" not in page.groups_html and "2004" in page.groups_html  # the latest twelve
     cache.clear()
