@@ -35,7 +35,8 @@ class Coverage:
 
     @property
     def vacant(self) -> list[ChampionArea]:
-        return [area for area in self.areas if area.is_vacant]
+        # is_vacant is ChampionAreaQuerySet.with_is_vacant's annotation.
+        return [area for area in self.areas if getattr(area, "is_vacant", False)]
 
     @property
     def champions(self) -> list[MemberLine]:

@@ -3,6 +3,7 @@ from django.db.models import QuerySet
 
 from champions.forms.common import QuickSelect
 from champions.models import ChampionArea, EngagementKind, EngagementStatus, FollowUpStatus, Member
+from champions.querysets import EngagementQuerySet
 from corporate_parenting.tables import PortalFilterSet
 from corporate_parenting.years import current_political_year, political_year_starting
 
@@ -64,7 +65,9 @@ class EngagementFilter(PortalFilterSet):
         if not show_member:
             del self.filters["member"]
 
-    def filter_year(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+    def filter_year(
+        self, queryset: EngagementQuerySet, name: str, value: str
+    ) -> EngagementQuerySet:
         return queryset.in_year(political_year_starting(int(value))) if value else queryset
 
     def filter_follow_up(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

@@ -11,6 +11,8 @@ from corporate_parenting.years import current_political_year
 
 def home_panels(request: HttpRequest) -> list[str]:
     user = request.user
+    if not user.is_authenticated:
+        return []
     year = current_political_year()
     context: dict[str, object] = {"year": year}
     role = user.primary_role

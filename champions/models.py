@@ -128,7 +128,8 @@ class Member(BaseModel):
     def dbs_is_cleared(self, on: date, *, valid_years: int | None = None) -> bool:
         """Cleared, and not yet expired on that day."""
         expires = self.dbs_expires_on(valid_years)
-        return expires is not None and self.dbs_cleared_on <= on < expires
+        cleared = self.dbs_cleared_on
+        return expires is not None and cleared is not None and cleared <= on < expires
 
     def dbs_summary(self, on: date | None = None, *, valid_years: int | None = None) -> str:
         """'Cleared', 'Expired', 'Applied' or 'Not started', as it stands on that day."""
@@ -324,7 +325,7 @@ class Engagement(BaseModel):
         ]
 
     def __str__(self) -> str:
-        area = self.area.name if self.area_id else "no area"
+        area = self.area.name if self.area_id and self.area else "no area"
         return f"{self.get_kind_display()}, {area}, {self.date:%-d %B %Y}"
 
     def get_absolute_url(self) -> str:

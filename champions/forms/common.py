@@ -7,7 +7,7 @@ from crispy_forms_gds.layout import HTML
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from corporate_parenting.years import current_political_year
 
@@ -37,6 +37,19 @@ def date_field(label: str, *, required: bool = True, help_text: str = "") -> for
     )
 
 
+def model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """A form's model choice field, typed as one (form.fields holds plain Fields)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
+def choice(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    return field
+
+
 def year_choices() -> list[tuple[int, str]]:
     current = current_political_year()
     years = [current.previous(), current, current.next()]
@@ -47,9 +60,11 @@ class QuickSelect(forms.Select):
     """A select that writes its options in Python rather than through one template per option:
     the same HTML (option groups included), several times faster for long lists."""
 
-    def render(self, name, value, attrs=None, renderer=None) -> str:
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))]
+        parts: list[str] = [
+            format_html('<select name="{}"{}>', widget["name"], flatatt(widget["attrs"]))
+        ]
         for group_name, options, _index in widget["optgroups"]:
             if group_name:
                 parts.append(format_html('<optgroup label="{}">', group_name))

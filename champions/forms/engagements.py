@@ -15,12 +15,12 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from champions.forms.common import NO_NAMES, QuickSelect, date_field
+from champions.forms.common import NO_NAMES, QuickSelect, choice, date_field, model_choice
 from champions.models import ChampionArea, EngagementKind, FollowUpStatus, Member, PlanItem
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.inputs import has_control_characters
 from corporate_parenting.years import current_political_year
-from events.models import Event
+from events.models import Event, SignUp
 
 EVENT_DAYS_BACK = 90  # events that ended this many days ago are offered without a search
 EVENT_DAYS_AHEAD = 30  # and events starting within this many days
@@ -44,7 +44,7 @@ def event_choices(*, member: Member, search: str = "", keep: int | None = None) 
     """Grouped choices: the member's sign-ups, recent and upcoming events, search matches, and
     the event already chosen (keep). One query; bounded whatever the diary's size."""
     today = timezone.localdate()
-    signups = Event.signups.rel.related_model.objects.filter(
+    signups = SignUp.objects.filter(
         event=OuterRef("pk"), person_id=member.user_id, status="signed_up"
     )
     window = Q(
@@ -68,7 +68,9 @@ def event_choices(*, member: Member, search: str = "", keep: int | None = None) 
         .only("pk", "title", "start_date")
         .order_by("-mine", "-start_date", "title")[: EVENT_OPTIONS + SEARCH_RESULTS + 1]
     )
-    mine, found, around = [], [], []
+    mine: list[tuple[int, str]] = []
+    found: list[tuple[int, str]] = []
+    around: list[tuple[int, str]] = []
     for event in rows:
         option = (event.pk, _event_label(event))
         if event.mine:
@@ -85,6 +87,10 @@ def event_choices(*, member: Member, search: str = "", keep: int | None = None) 
     if around:
         choices.append(("Recent and upcoming events", around))
     return choices
+
+
+def _plan_label(item: PlanItem) -> str:
+    return f"{item.intention[:80]} (by {item.due_by:%-d %b %Y})"
 
 
 class EngagementForm(GovUKFormMixin, forms.Form):
@@ -170,22 +176,23 @@ class EngagementForm(GovUKFormMixin, forms.Form):
             appointments__member=member,
             appointments__start_year__in=(year.start_year, year.start_year - 1),
         ).distinct()
-        self.fields["area"].queryset = areas
+        area = model_choice(self, "area")
+        area.queryset = areas
         area_list = list(areas)
         if len(area_list) == 1:
-            self.fields["area"].initial = area_list[0].pk
-            self.fields["area"].empty_label = None
-        self.fields["event"].choices = event_choices(
+            area.initial = area_list[0].pk
+            area.empty_label = None
+        choice(self, "event").choices = event_choices(
             member=member, search=search, keep=self._chosen_event()
         )
-        self.fields["plan_item"].queryset = (
+        plan_item = model_choice(self, "plan_item")
+        plan_item.queryset = (
             PlanItem.objects.filter(member=member, start_year__in=(year.start_year,))
             .filter(Q(done_by__isnull=True) | Q(pk=self.initial.get("plan_item") or 0))
             .order_by("due_by", "pk")
         )
-        self.fields["plan_item"].label_from_instance = lambda item: (
-            f"{item.intention[:80]} (by {item.due_by:%-d %b %Y})"
-        )
+        # Django's documented way to label a model choice; the stubs see a method.
+        plan_item.label_from_instance = _plan_label  # type: ignore[method-assign,assignment]
         today = timezone.localdate()
         self.fields["date"].initial = today
         self.fields["kind"].initial = EngagementKind.EVENT

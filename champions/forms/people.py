@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
+from django.db.models import QuerySet
 
-from champions.forms.common import NO_NAMES, date_field, year_choices
+from champions.forms.common import NO_NAMES, choice, date_field, model_choice, year_choices
 from champions.models import ChampionArea, ChampionSettings, DbsStatus, Member
 from corporate_parenting.duties import people_with_duty
 from corporate_parenting.forms import GovUKFormMixin
@@ -14,7 +15,7 @@ from corporate_parenting.models import DutyKind, Role, User
 from corporate_parenting.years import current_political_year
 
 
-def councillors() -> forms.models.QuerySet:
+def councillors() -> QuerySet[User]:
     return User.objects.filter(groups__name=Role.COUNCILLOR, is_active=True).order_by("full_name")
 
 
@@ -39,8 +40,8 @@ class AppointmentForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = councillors()
-        self.fields["start_year"].choices = year_choices()
+        model_choice(self, "user").queryset = councillors()
+        choice(self, "start_year").choices = year_choices()
         self.fields["start_year"].initial = current_political_year().start_year
 
     def build_layout(self) -> Layout:
@@ -91,7 +92,7 @@ class LinkOfficerForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = people_with_duty(DutyKind.LINK_OFFICER)
+        model_choice(self, "officer").queryset = people_with_duty(DutyKind.LINK_OFFICER)
 
     def build_layout(self) -> Layout:
         return Layout(
@@ -118,7 +119,7 @@ class MemberForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dbs_status"].choices = DbsStatus.choices
+        choice(self, "dbs_status").choices = DbsStatus.choices
 
     def build_layout(self) -> Layout:
         return Layout(
@@ -227,8 +228,8 @@ class ReportPeopleForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sponsor"].queryset = people_with_duty(DutyKind.REPORT_SPONSOR)
-        self.fields["author"].queryset = people_with_duty(DutyKind.REPORT_AUTHOR)
+        model_choice(self, "sponsor").queryset = people_with_duty(DutyKind.REPORT_SPONSOR)
+        model_choice(self, "author").queryset = people_with_duty(DutyKind.REPORT_AUTHOR)
 
     def build_layout(self) -> Layout:
         return Layout(Field.select("sponsor"), Field.select("author"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
 
-from champions.forms.common import date_field
+from champions.forms.common import date_field, model_choice
 from champions.models import ChampionArea, Engagement, Member
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.years import PoliticalYear
@@ -32,7 +32,7 @@ class PlanItemForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, member: Member, year: PoliticalYear, **kwargs: object):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = ChampionArea.objects.filter(
+        model_choice(self, "area").queryset = ChampionArea.objects.filter(
             appointments__member=member, appointments__start_year=year.start_year
         ).distinct()
         self.fields["due_by"].error_messages["required"] = "Enter the date you plan to do it by"
@@ -43,6 +43,12 @@ class PlanItemForm(GovUKFormMixin, forms.Form):
             Field.select("area"),
             Field.text("due_by", field_width=10),
         )
+
+
+def _engagement_label(e: Engagement) -> str:
+    area = f", {e.area.name}" if e.area else ""
+    event = f", {e.event_title}" if e.event_title else ""
+    return f"{e.date:%-d %b %Y}: {e.get_kind_display()}{event}{area}"
 
 
 class PlanTickForm(GovUKFormMixin, forms.Form):
@@ -61,14 +67,12 @@ class PlanTickForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, member: Member, year: PoliticalYear, **kwargs: object):
         super().__init__(*args, **kwargs)
-        self.fields["engagement"].queryset = (
+        engagement = model_choice(self, "engagement")
+        engagement.queryset = (
             member.engagements.submitted().in_year(year).select_related("area").order_by("-date")
         )
-        self.fields["engagement"].label_from_instance = lambda e: (
-            f"{e.date:%-d %b %Y}: {e.get_kind_display()}"
-            + (f", {e.event_title}" if e.event_title else "")
-            + (f", {e.area.name}" if e.area_id else "")
-        )
+        # Django's documented way to label a model choice; the stubs see a method.
+        engagement.label_from_instance = _engagement_label  # type: ignore[method-assign,assignment]
 
     def build_layout(self) -> Layout:
         return Layout(Field.select("engagement"))

@@ -109,7 +109,7 @@ def engagement_log(
         status=EngagementStatus.SUBMITTED if submit else EngagementStatus.DRAFT,
         **values,
     )
-    if engagement.event_id and not engagement.event_title:
+    if engagement.event is not None and not engagement.event_title:
         engagement.event_title = engagement.event.title[:200]
     engagement.follow_up_status = _follow_up_status_for(engagement) if submit else ""
     engagement.full_clean()

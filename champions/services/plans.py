@@ -63,6 +63,7 @@ def plan_item_add(
     if not Appointment.objects.in_year(year).filter(member=member).exists():
         raise ValidationError(f"You are not a champion in {year.label}, so you have no plan yet")
     _validate(member=member, start_year=start_year, intention=intention, due_by=due_by, area=area)
+    assert due_by is not None  # _validate refused a missing date
     item = PlanItem(
         member=member, start_year=start_year, intention=intention.strip(), due_by=due_by, area=area
     )
@@ -85,6 +86,7 @@ def plan_item_update(
     _validate(
         member=member, start_year=item.start_year, intention=intention, due_by=due_by, area=area
     )
+    assert due_by is not None  # _validate refused a missing date
     item.intention, item.due_by, item.area = intention.strip(), due_by, area
     item.full_clean()
     item.save()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -13,13 +13,14 @@ from champions import forms, services
 from champions.models import Appointment, ChampionArea, LinkOfficer
 from champions.views.common import SIGNED_IN
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.years import current_political_year, political_year_starting
 
 
 @role_required(*SIGNED_IN)
-def area_list(request: HttpRequest) -> HttpResponse:
+def area_list(request: SignedInRequest) -> HttpResponse:
     year = current_political_year()
     areas = (
         ChampionArea.objects.with_champion_count(year)
@@ -31,7 +32,7 @@ def area_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def area_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     year = current_political_year()
     area = get_object_or_404(ChampionArea.objects.with_is_vacant(year), slug=slug)
     timeline = (
@@ -60,7 +61,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def area_create(request: HttpRequest) -> HttpResponse:
+def area_create(request: SignedInRequest) -> HttpResponse:
     form = forms.AreaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -74,7 +75,7 @@ def area_create(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def area_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def area_edit(request: SignedInRequest, slug: str) -> HttpResponse:
     area = get_object_or_404(ChampionArea, slug=slug)
     form = forms.AreaForm(
         request.POST or None,
@@ -92,7 +93,7 @@ def area_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def link_officer_add(request: HttpRequest, slug: str) -> HttpResponse:
+def link_officer_add(request: SignedInRequest, slug: str) -> HttpResponse:
     area = get_object_or_404(ChampionArea, slug=slug)
     form = forms.LinkOfficerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -108,7 +109,7 @@ def link_officer_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 @role_required(Role.ADMIN)
 @require_http_methods(["GET", "POST"])
-def link_officer_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def link_officer_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     link = get_object_or_404(LinkOfficer.objects.with_people(), pk=pk)
     area = link.area
     if request.method == "POST":
@@ -127,7 +128,7 @@ def link_officer_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def appointment_create(request: HttpRequest) -> HttpResponse:
+def appointment_create(request: SignedInRequest) -> HttpResponse:
     initial = {}
     slug = request.GET.get("area", "")
     if slug and len(slug) <= 120:
@@ -150,7 +151,7 @@ def appointment_create(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.ADMIN)
 @require_http_methods(["GET", "POST"])
-def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
+def appointment_end(request: SignedInRequest, pk: int) -> HttpResponse:
     """Record the last day a champion served; the appointment stays in the year's history."""
     appointment = get_object_or_404(Appointment.objects.with_people(), pk=pk)
     if appointment.is_ended:

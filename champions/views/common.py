@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from django.utils import timezone
 
 from champions.models import Member
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.inputs import year_from
 from corporate_parenting.models import Role
 from corporate_parenting.years import (
@@ -18,11 +18,11 @@ SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
 STAFF = (Role.OFFICER, Role.ADMIN)
 
 
-def member_of(request: HttpRequest) -> Member | None:
+def member_of(request: SignedInRequest) -> Member | None:
     return Member.objects.filter(user=request.user).first()
 
 
-def year_from_request(request: HttpRequest) -> PoliticalYear:
+def year_from_request(request: SignedInRequest) -> PoliticalYear:
     """?year=2024 for the political year starting in 2024 (up to 20 years back); the current
     one otherwise."""
     current = current_political_year()

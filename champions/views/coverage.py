@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from champions.coverage import coverage_for
 from champions.views.common import STAFF, year_from_request, year_links
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.permissions import role_required
 
 
 @role_required(*STAFF)
-def coverage(request: HttpRequest) -> HttpResponse:
+def coverage(request: SignedInRequest) -> HttpResponse:
     year = year_from_request(request)
     return render(
         request,

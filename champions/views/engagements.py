@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -16,12 +16,13 @@ from champions.models import Engagement
 from champions.tables import EngagementTable
 from champions.views.common import SIGNED_IN, STAFF, member_of
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 
 
-def _form_page(request: HttpRequest, form: forms.EngagementForm, editing: Engagement | None):
+def _form_page(request: SignedInRequest, form: forms.EngagementForm, editing: Engagement | None):
     return render(
         request,
         "champions/engagement_form.html",
@@ -35,7 +36,7 @@ def _form_page(request: HttpRequest, form: forms.EngagementForm, editing: Engage
 
 
 @role_required(Role.COUNCILLOR)
-def engagement_create(request: HttpRequest) -> HttpResponse:
+def engagement_create(request: SignedInRequest) -> HttpResponse:
     member = member_of(request)
     if member is None or not member.appointments.exists():
         return render(request, "champions/not_a_champion.html", status=200)
@@ -63,14 +64,14 @@ def engagement_create(request: HttpRequest) -> HttpResponse:
     return _form_page(request, form, None)
 
 
-def _own_engagement(request: HttpRequest, pk: int) -> Engagement:
+def _own_engagement(request: SignedInRequest, pk: int) -> Engagement:
     return get_object_or_404(
         Engagement.objects.select_related("area", "member__user"), pk=pk, member__user=request.user
     )
 
 
 @role_required(Role.COUNCILLOR)
-def engagement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def engagement_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     engagement = _own_engagement(request, pk)
     initial = {name: getattr(engagement, name) for name in services.ENGAGEMENT_FIELDS}
     initial["event"] = engagement.event_id
@@ -96,7 +97,7 @@ def engagement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.COUNCILLOR)
 @require_http_methods(["GET", "POST"])
-def engagement_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def engagement_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     """A councillor deletes one of their own drafts; submitted engagements stay."""
     engagement = _own_engagement(request, pk)
     if not engagement.is_draft:
@@ -118,7 +119,7 @@ def engagement_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def engagement_list(request: HttpRequest) -> HttpResponse:
+def engagement_list(request: SignedInRequest) -> HttpResponse:
     rows = Engagement.objects.visible_to(request.user).with_people()
     is_staff = request.user.has_role(*STAFF)
     filterset = EngagementFilter(request.GET or None, queryset=rows, show_member=is_staff)
@@ -133,7 +134,7 @@ def engagement_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def engagement_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     engagement = get_object_or_404(
         Engagement.objects.visible_to(request.user).select_related(
             "area", "member__user", "responded_by", "event"
@@ -154,7 +155,7 @@ def engagement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*STAFF)
-def engagement_respond(request: HttpRequest, pk: int) -> HttpResponse:
+def engagement_respond(request: SignedInRequest, pk: int) -> HttpResponse:
     engagement = get_object_or_404(
         Engagement.objects.respondable_by(request.user).select_related("area", "member__user"),
         pk=pk,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -15,6 +15,7 @@ from champions.progress import progress_for, target_for
 from champions.tables import member_table_for
 from champions.views.common import member_of
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
@@ -22,7 +23,7 @@ from corporate_parenting.years import current_political_year
 
 
 @role_required(Role.COUNCILLOR)
-def my_role(request: HttpRequest) -> HttpResponse:
+def my_role(request: SignedInRequest) -> HttpResponse:
     year = current_political_year()
     member = member_of(request)
     context: dict[str, object] = {"year": year, "member": member}
@@ -42,7 +43,7 @@ def my_role(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def member_list(request: HttpRequest) -> HttpResponse:
+def member_list(request: SignedInRequest) -> HttpResponse:
     year = current_political_year()
     settings = ChampionSettings.load()
     rows = Member.objects.with_user().with_engagement_count(year).order_by("user__full_name")
@@ -59,7 +60,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def member_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     member = get_object_or_404(Member.objects.with_user(), pk=pk)
     form = forms.MemberForm(request.POST or None, instance=Member.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
@@ -87,7 +88,7 @@ def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def member_target(request: HttpRequest, pk: int) -> HttpResponse:
+def member_target(request: SignedInRequest, pk: int) -> HttpResponse:
     """An admin gives a member their own yearly target, with a reason, or clears it."""
     member = get_object_or_404(Member.objects.with_user(), pk=pk)
     form = forms.MemberTargetForm(
@@ -117,7 +118,7 @@ def member_target(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def champion_settings(request: HttpRequest) -> HttpResponse:
+def champion_settings(request: SignedInRequest) -> HttpResponse:
     current = ChampionSettings.load()
     form = forms.ChampionSettingsForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -14,12 +14,13 @@ from champions.models import Member, PlanItem
 from champions.progress import progress_for
 from champions.views.common import member_of
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.years import current_political_year, political_year_starting
 
 
-def _own_item(request: HttpRequest, pk: int) -> tuple[PlanItem, Member]:
+def _own_item(request: SignedInRequest, pk: int) -> tuple[PlanItem, Member]:
     item = get_object_or_404(
         PlanItem.objects.select_related("member", "area", "done_by"),
         pk=pk,
@@ -29,7 +30,7 @@ def _own_item(request: HttpRequest, pk: int) -> tuple[PlanItem, Member]:
 
 
 @role_required(Role.COUNCILLOR)
-def plan(request: HttpRequest) -> HttpResponse:
+def plan(request: SignedInRequest) -> HttpResponse:
     """The plan for this political year, with a form to add an item."""
     year = current_political_year()
     member = member_of(request)
@@ -64,7 +65,7 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.COUNCILLOR)
-def plan_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     item, member = _own_item(request, pk)
     year = political_year_starting(item.start_year)
     form = forms.PlanItemForm(
@@ -86,7 +87,7 @@ def plan_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.COUNCILLOR)
 @require_http_methods(["GET", "POST"])
-def plan_item_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_item_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     item, member = _own_item(request, pk)
     if request.method == "POST":
         services.plan_item_delete(item=item, member=member)
@@ -106,7 +107,7 @@ def plan_item_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.COUNCILLOR)
 @require_http_methods(["GET", "POST"])
-def plan_item_tick(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_item_tick(request: SignedInRequest, pk: int) -> HttpResponse:
     """Tick the item off with one of the champion's engagements, or untick it."""
     item, member = _own_item(request, pk)
     year = political_year_starting(item.start_year)
@@ -131,5 +132,9 @@ def plan_item_tick(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "champions/plan_item_tick.html",
-        {"form": form, "item": item, "can_tick": form.fields["engagement"].queryset.exists()},
+        {
+            "form": form,
+            "item": item,
+            "can_tick": member.engagements.submitted().in_year(year).exists(),
+        },
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -13,13 +13,14 @@ from champions.models import ReportPeople
 from champions.report import annual_report
 from champions.views.common import SIGNED_IN, year_from_request, year_links
 from corporate_parenting.forms import add_service_errors
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import Role
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
 
 
 @role_required(*SIGNED_IN)
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: SignedInRequest) -> HttpResponse:
     year = year_from_request(request)
     return render(
         request,
@@ -29,7 +30,7 @@ def report(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN)
-def report_pdf(request: HttpRequest) -> HttpResponse:
+def report_pdf(request: SignedInRequest) -> HttpResponse:
     year = year_from_request(request)
     data = annual_report(year)
     return pdf_response(
@@ -40,7 +41,7 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMIN)
-def report_people(request: HttpRequest) -> HttpResponse:
+def report_people(request: SignedInRequest) -> HttpResponse:
     """An admin chooses the year's report sponsor and author from the people with those duties."""
     year = year_from_request(request)
     chosen = ReportPeople.objects.filter(start_year=year.start_year).first()
