@@ -8,7 +8,7 @@ from datetime import datetime
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.urls import path, reverse, reverse_lazy
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 
 from offer.models import OfferEntry
 
@@ -16,7 +16,7 @@ LIMIT = 50
 
 
 class OfferUpdatesFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type: type[SyndicationFeed] = Rss201rev2Feed
     title = "Care leaver offer: new and changed entries"
     link = reverse_lazy("offer:index")
     description = "What care leavers are entitled to, as entries are added or changed."

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -235,7 +236,7 @@ def _lookup(words: list[str], terms: list[str]) -> tuple[set[str], dict[str, str
                 ) AS v ORDER BY similarity(v.word, q.w) DESC, v.entries DESC, v.word LIMIT 1)
         FROM unnest(%s::text[]) AS q(w)
     """
-    params = [
+    params: list[Any] = [
         SEARCH_CONFIG,
         SEARCH_CONFIG,
         CORRECTION_SIMILARITY,

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import Role
 from corporate_parenting.permissions import role_required
 from offer import forms, search_services
@@ -99,22 +100,22 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @role_required(*EDITORS)
-def synonyms(request: HttpRequest) -> HttpResponse:
+def synonyms(request: SignedInRequest) -> HttpResponse:
     rows = SearchSynonym.objects.all()
     return render(request, "offer/synonyms.html", {"synonyms": rows})
 
 
 @role_required(*EDITORS)
-def synonym_create(request: HttpRequest) -> HttpResponse:
+def synonym_create(request: SignedInRequest) -> HttpResponse:
     return _synonym_form(request, None)
 
 
 @role_required(*EDITORS)
-def synonym_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def synonym_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     return _synonym_form(request, get_object_or_404(SearchSynonym, pk=pk))
 
 
-def _synonym_form(request: HttpRequest, existing: SearchSynonym | None) -> HttpResponse:
+def _synonym_form(request: SignedInRequest, existing: SearchSynonym | None) -> HttpResponse:
     initial = {"term": existing.term, "words": existing.words} if existing else None
     form = SynonymForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -134,7 +135,7 @@ def _synonym_form(request: HttpRequest, existing: SearchSynonym | None) -> HttpR
 
 @role_required(*EDITORS)
 @require_POST
-def synonym_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def synonym_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     synonym = get_object_or_404(SearchSynonym, pk=pk)
     search_services.search_synonym_delete(synonym=synonym, actor=request.user)
     messages.success(request, f"Removed ‘{synonym.term}’")

@@ -35,6 +35,7 @@ def meeting():
     exempt.summary = SECRET
     exempt.save()
     last = meeting.items.order_by("-position").first()
+    assert last is not None
     last.position += 1
     last.save()
     item = AgendaItem.objects.create(
@@ -98,7 +99,11 @@ def test_one_bookmark_per_agenda_item_and_per_section(meeting):
     pdf, _ = build_pack(meeting, "full")
     reader = tagged_reader(pdf)
     top = [entry for entry in reader.outline if not isinstance(entry, list)]
-    nested = [entry for entry in reader.outline if isinstance(entry, list)]
+    nested = [
+        [bookmark for bookmark in entry if not isinstance(bookmark, list)]
+        for entry in reader.outline
+        if isinstance(entry, list)
+    ]
     assert [b.title for b in top] == [
         "Agenda",
         "4. Item of business 1",
@@ -124,6 +129,7 @@ def test_one_bookmark_per_agenda_item_and_per_section(meeting):
         "Annex A: Placement sufficiency data",
     ]
     annex_page = reader.get_destination_page_number(nested[1][-1])
+    assert annex_page is not None
     assert "Annex of report 1" in reader.pages[annex_page].extract_text()
 
 
@@ -201,7 +207,7 @@ def test_task_run_twice_renders_once(meeting, renders, django_capture_on_commit_
     build_pack_task(build.pk)
     build_pack_task(build.pk)
     build.refresh_from_db()
-    assert build.status == "ready" and build.file.name.endswith(".pdf")
+    assert build.status == "ready" and str(build.file.name).endswith(".pdf")
     assert renders == ["public"]
 
 

@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from corporate_parenting.reminders import dispatch, planning
@@ -12,7 +12,7 @@ from corporate_parenting.reminders.models import Reminder
 class Command(BaseCommand):
     help = "Send the reminders that are due (once). With --plan, first write today's reminders."
 
-    def add_arguments(self, parser) -> None:  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--plan", action="store_true", help="first ask each app what is due today"
         )
