@@ -85,8 +85,7 @@ def _indicator_form(request: SignedInRequest, existing: Indicator | None) -> Htt
                 **{name: form.cleaned_data[name] for name in IndicatorForm.Meta.fields},
             )
         except ValidationError as error:
-            # The helper works on any form; its hint names forms.Form, not a ModelForm.
-            add_service_errors(form, error)  # type: ignore[arg-type]
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Saved {saved.code}: {saved.name}")
             return redirect("offer:indicator_list")
