@@ -17,6 +17,7 @@ panels/migrations (search_papers) are built on, so the indexes serve the queries
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import (
@@ -29,10 +30,11 @@ from django.db.models import (
     QuerySet,
     Value,
 )
+from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Substr
 from django.urls import reverse
 
-from corporate_parenting.models import User
+from corporate_parenting.http import Visitor
 from panels.models import AgendaItem, Body, Meeting, MeetingStatus, Resolution
 from panels.reports.models import Report
 
@@ -67,7 +69,7 @@ class Scope:
     reports: QuerySet[Report]
 
     @classmethod
-    def for_user(cls, user: User) -> Scope:
+    def for_user(cls, user: Visitor) -> Scope:
         public = Meeting.objects.public()
         if not user.is_authenticated:
             return cls(Meeting.objects.none(), public, Report.objects.public())
@@ -83,7 +85,7 @@ def _columns(
     rows: QuerySet,
     *,
     kind: str,
-    vector: SearchVector,
+    vector: SearchVector | CombinedExpression,
     query: SearchQuery,
     title: str,
     text: str,
@@ -129,7 +131,7 @@ def _in_full(scope: Scope, field: str) -> Exists:
 
 def papers_search(
     *,
-    user: User,
+    user: Visitor,
     text: str,
     kinds: list[str] | None = None,
     body: Body | None = None,
@@ -153,7 +155,7 @@ def papers_search(
         return rows
 
     if "meeting" in kinds:
-        rows = Meeting.objects.filter(
+        rows: QuerySet[Any] = Meeting.objects.filter(
             Q(pk__in=scope.full_meetings) | Q(pk__in=scope.public_meetings)
         )
         parts.append(

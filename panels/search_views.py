@@ -3,8 +3,10 @@ reports, for anyone (the public searches public papers only)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
@@ -35,13 +37,17 @@ class PapersSearchForm(forms.Form):
             .values_list("year", flat=True)
             .distinct()
         )
-        self.fields["kind"].choices = [("", "All kinds"), *KINDS.items()]
-        self.fields["body"].choices = [("", "All bodies")] + [
+        kinds, bodies, years_field = (self.fields[name] for name in ("kind", "body", "year"))
+        assert isinstance(kinds, forms.ChoiceField)
+        assert isinstance(bodies, forms.ChoiceField)
+        assert isinstance(years_field, forms.ChoiceField)
+        kinds.choices = [("", "All kinds"), *KINDS.items()]
+        bodies.choices = [("", "All bodies")] + [
             (slug, body.name) for slug, body in self.bodies.items()
         ]
-        self.fields["year"].choices = [("", "Any year")] + [(str(y), str(y)) for y in years]
+        years_field.choices = [("", "Any year")] + [(str(y), str(y)) for y in years]
 
-    def criteria(self) -> dict[str, object]:
+    def criteria(self) -> dict[str, Any]:
         if not self.is_valid():
             # Keep the words when only a filter was wrong.
             text = str(self.data.get("q", ""))[:200]
@@ -84,8 +90,8 @@ class CompiledRows:
 def papers(request: HttpRequest) -> HttpResponse:
     scope = Scope.for_user(request.user)
     form = PapersSearchForm(request.GET or None, scope=scope)
-    criteria = form.criteria() if request.GET else {"q": ""}
-    page = None
+    criteria: dict[str, Any] = form.criteria() if request.GET else {"q": ""}
+    page: Page | None = None
     query = ""
     if criteria["q"].strip():
         rows = papers_search(
@@ -95,11 +101,13 @@ def papers(request: HttpRequest) -> HttpResponse:
             body=criteria["body"],
             year=criteria["year"],
         )
-        page = Paginator(CompiledRows(rows), PER_PAGE).get_page(request.GET.get("page"))
+        # CompiledRows offers count() and slicing, all that Paginator uses of a sequence.
+        paginator: Paginator[dict[str, object]] = Paginator(CompiledRows(rows), PER_PAGE)  # type: ignore[arg-type]
+        page = paginator.get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
         for row in page.object_list:
             row["url"] = result_url(row)
-            row["kind_label"] = KINDS[row["paper_kind"]]
+            row["kind_label"] = KINDS[str(row["paper_kind"])]
         address = request.GET.copy()
         address.pop("page", None)
         query = address.urlencode()
