@@ -186,7 +186,7 @@ def _statuses_from(text: str) -> list[IndicatorStatus]:
                 unit=unit,
                 polarity=polarity,
                 target=_decimal(target),
-                tolerance=_decimal(tolerance),
+                tolerance=Decimal(tolerance),
                 priority=priorities[priority[0]] if priority is not None else None,
             )
         )
@@ -198,7 +198,7 @@ def _statuses_from(text: str) -> list[IndicatorStatus]:
                     period=period,
                     period_kind=kind,
                     period_start=datetime.date.fromisoformat(start),
-                    value=_decimal(value),
+                    value=Decimal(value),
                     england=_decimal(england),
                     statistical_neighbours=_decimal(neighbours),
                     region=_decimal(region),
