@@ -1,3 +1,5 @@
+from typing import Any
+
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.db import models
@@ -17,7 +19,7 @@ class OfferSearchForm(forms.Form):
     age = forms.TypedChoiceField(required=False, choices=AGE_CHOICES, coerce=int, empty_value=None)
     status = forms.ChoiceField(required=False, choices=STATUS_CHOICES)
 
-    def criteria(self) -> dict[str, object]:
+    def criteria(self) -> dict[str, Any]:
         if not self.is_valid():
             return {"q": "", "age": None, "status": ""}
         return self.cleaned_data
@@ -41,7 +43,7 @@ class MissingForm(GovUKFormMixin, forms.Form):
         return Layout(Field.textarea("text", max_characters=1000), "page")
 
 
-def _formfield(db_field: models.Field, **kwargs: object) -> forms.Field | None:
+def _formfield(db_field: models.Field, **kwargs: Any) -> forms.Field | None:
     if isinstance(db_field, models.URLField):
         kwargs["assume_scheme"] = "https"
     return db_field.formfield(**kwargs)
@@ -93,10 +95,10 @@ class OfferEntryForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = User.objects.filter(
-            groups__name__in=[Role.OFFICER, Role.ADMIN]
-        ).distinct()
-        self.fields["owner"].empty_label = "Nobody yet"
+        owner = self.fields["owner"]
+        assert isinstance(owner, forms.ModelChoiceField)
+        owner.queryset = User.objects.filter(groups__name__in=[Role.OFFICER, Role.ADMIN]).distinct()
+        owner.empty_label = "Nobody yet"
 
     def build_layout(self) -> Layout:
         return Layout(

@@ -77,7 +77,7 @@ def report_content(report: Report) -> dict[str, Any]:
             {"heading": s.heading, "body": s.body} for s in report.sections.order_by("position")
         ],
         "annexes": [
-            {"title": a.title, "file": a.file.name.rsplit("/", 1)[-1], "sha256": a.sha256}
+            {"title": a.title, "file": str(a.file.name).rsplit("/", 1)[-1], "sha256": a.sha256}
             for a in report.annexes.order_by("position")
         ],
     }
@@ -138,6 +138,7 @@ def report_create(
     if not title.strip():
         raise ValidationError({"title": "Enter the title of the report"})
     _check_people(author=author, sponsor=sponsor)
+    assert author is not None and sponsor is not None  # _check_people refuses either missing
     report = Report.objects.create(
         item=item,
         title=title.strip(),

@@ -25,7 +25,7 @@ def test_history_covers_the_meeting_its_items_and_resolutions_only(officer, coun
     item = services.agenda_item_add(actor=officer, meeting=meeting, title="Care leavers offer")
     services.agenda_item_update(actor=officer, item=item, title="Care leavers local offer")
     services.agenda_item_update(
-        actor=officer, item=other.items.first(), title="Not this meeting's item"
+        actor=officer, item=other.items.all()[0], title="Not this meeting's item"
     )
     services.attendance_record(actor=officer, meeting=meeting, present=[], apologies=[])
     services.resolution_add(actor=officer, item=item, text="That the offer be noted")

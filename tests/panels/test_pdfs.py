@@ -4,9 +4,11 @@ import io
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from panels.reports.pdf import render_report_pdf
 from tests.bench.pack import build_pack_meeting, make_indicators, make_report
@@ -23,11 +25,14 @@ def _media(settings, tmp_path):
 def tagged_reader(pdf: bytes) -> PdfReader:
     """The PDF, once it is shown to be tagged: a structure tree, marked, a language, a title."""
     reader = PdfReader(io.BytesIO(pdf))
-    root = reader.trailer["/Root"]
+    root = reader.trailer["/Root"].get_object()
+    assert isinstance(root, DictionaryObject)
     assert "/StructTreeRoot" in root
-    assert root["/MarkInfo"]["/Marked"] == True  # noqa: E712 - a pypdf BooleanObject
+    mark_info = root["/MarkInfo"].get_object()
+    assert isinstance(mark_info, DictionaryObject)
+    assert mark_info["/Marked"] == True  # noqa: E712 - a pypdf BooleanObject
     assert root["/Lang"] == "en-GB"
-    assert reader.metadata is not None and reader.metadata.title.strip()
+    assert reader.metadata is not None and (reader.metadata.title or "").strip()
     return reader
 
 
@@ -118,7 +123,7 @@ def test_annex_that_is_not_a_pdf_is_named_not_merged():
     meeting = build_pack_meeting(reports=1, sections=1, indicators=0)
     report = meeting.items.get(title="Item of business 1").written_report
     annex = report.annexes.get()
-    annex.file.save("broken.pdf", io.BytesIO(b"not a pdf"), save=True)
+    annex.file.save("broken.pdf", ContentFile(b"not a pdf"), save=True)
     text = text_of(tagged_reader(render_report_pdf(report)))
     assert "could not be included" in text
 
@@ -134,7 +139,7 @@ def test_rotated_annex_pages_are_drawn_upright():
     writer.pages[0].rotate(90)
     buffer = io.BytesIO()
     writer.write(buffer)
-    report.annexes.get().file.save("rotated.pdf", io.BytesIO(buffer.getvalue()), save=True)
+    report.annexes.get().file.save("rotated.pdf", ContentFile(buffer.getvalue()), save=True)
     reader = tagged_reader(render_report_pdf(report))
     assert "Landscape annex" in reader.pages[-1].extract_text()
 

@@ -35,7 +35,7 @@ def earlier(body, councillor):
         actor=None, body=body, date=day, start_time=datetime.time(18, 30)
     )
     services.attendance_record(actor=None, meeting=meeting, present=[councillor], apologies=[])
-    services.minutes_item_save(actor=None, item=meeting.items.first(), discussion="Noted.")
+    services.minutes_item_save(actor=None, item=meeting.items.all()[0], discussion="Noted.")
     meeting.refresh_from_db()
     return meeting
 

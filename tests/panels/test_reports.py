@@ -327,9 +327,14 @@ def test_authors_see_their_reports_on_their_home_page_and_the_clerk_sees_late_on
 def test_the_report_pdf_is_rendered_once_per_version(client_for, report, officer, monkeypatch):
     from panels.reports import pdf
 
-    calls = []
+    calls: list[int] = []
     real = pdf.render_report_pdf
-    monkeypatch.setattr(pdf, "render_report_pdf", lambda r: calls.append(r.pk) or real(r))
+
+    def counted(report: Report) -> bytes:
+        calls.append(report.pk)
+        return real(report)
+
+    monkeypatch.setattr(pdf, "render_report_pdf", counted)
     client = client_for("officer")
     for _ in range(3):
         assert client.get(f"/panels/reports/{report.pk}/report.pdf").status_code == 200

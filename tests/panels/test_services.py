@@ -264,10 +264,12 @@ def test_moving_renumbers_minutes_being_drafted(meeting):
     services.minutes_item_save(actor=None, item=first, discussion="Noted.")
     first.refresh_from_db()
     second.refresh_from_db()
+    assert first.minute_sequence is not None and second.minute_sequence is not None
     assert first.minute_sequence < second.minute_sequence
     services.agenda_item_move(actor=None, item=second, direction="up")
     first.refresh_from_db()
     second.refresh_from_db()
+    assert first.minute_sequence is not None and second.minute_sequence is not None
     assert second.minute_sequence < first.minute_sequence
 
 
