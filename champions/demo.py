@@ -20,10 +20,12 @@ from champions.models import (
     FollowUpStatus,
     LinkOfficer,
     Member,
+    ReportPeople,
 )
-from corporate_parenting.models import Role, User
+from corporate_parenting.duties import people_with_duty
+from corporate_parenting.models import DutyKind, Role, User
 from corporate_parenting.services import user_create_or_update
-from corporate_parenting.years import current_political_year
+from corporate_parenting.years import PoliticalYear, current_political_year
 
 # The eight areas of the champion model (Corporate Parenting Panel, champion model update).
 AREAS = (
@@ -231,6 +233,10 @@ def _dates_this_year(count: int, seed: int) -> list[date]:
     ]
 
 
+DEMO_SPONSOR = "dana.whitfield@example.org"  # corporate_parenting/demo.py DEMO_DUTIES
+DEMO_AUTHOR = "lee.carver@example.org"
+
+
 def load(stdout) -> None:
     year = current_political_year()
     today = timezone.localdate()
@@ -354,4 +360,15 @@ def load(stdout) -> None:
                     },
                 )
                 made += created
+    _report_people(year)
     stdout.write(f"Champions: {len(areas)} areas, {len(members)} members, {made} new engagements.")
+
+
+def _report_people(year: PoliticalYear) -> None:
+    """The demo report's sponsor and author, when the demo people with those duties exist."""
+    sponsor = people_with_duty(DutyKind.REPORT_SPONSOR).filter(email=DEMO_SPONSOR).first()
+    author = people_with_duty(DutyKind.REPORT_AUTHOR).filter(email=DEMO_AUTHOR).first()
+    if sponsor is not None and author is not None:
+        ReportPeople.objects.get_or_create(
+            start_year=year.start_year, defaults={"sponsor": sponsor, "author": author}
+        )
