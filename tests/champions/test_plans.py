@@ -196,3 +196,16 @@ def test_the_report_pdf_shows_the_plan(client_for, champion):
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(body)).pages)
     assert "Plans against what was done" in text
     assert "Visit the drop-in" in text
+
+
+def test_plan_page_makes_a_constant_number_of_queries(client_for, champion):
+    from tests.helpers import assert_constant_queries
+
+    def grow():
+        for _ in range(3):
+            engagement = EngagementFactory(member=champion.member, area=champion.area)
+            PlanItemFactory(member=champion.member, done_by=engagement)
+            PlanItemFactory(member=champion.member, area=champion.area)
+
+    PlanItemFactory(member=champion.member)
+    assert_constant_queries(client_for("councillor"), reverse("champions:plan"), grow)
