@@ -25,7 +25,7 @@ from champions.models import (
 from corporate_parenting.duties import people_with_duty
 from corporate_parenting.models import DutyKind, Role, User
 from corporate_parenting.services import user_create_or_update
-from corporate_parenting.years import PoliticalYear, current_political_year
+from corporate_parenting.years import PoliticalYear, current_political_year, years_later
 
 # The eight areas of the champion model (Corporate Parenting Panel, champion model update).
 AREAS = (
@@ -323,12 +323,7 @@ def load(stdout) -> None:
         # The demo councillor has two so far (one to go); the others vary around the target.
         is_demo = member.user.email == "councillor@example.org"
         how_many = 2 if is_demo else 1 + number % 4
-        last_year = [
-            d.replace(year=d.year - 1)
-            if not (d.month == 2 and d.day == 29)
-            else d - timedelta(days=366)
-            for d in _dates_this_year(3, number)
-        ]
+        last_year = [years_later(d, -1) for d in _dates_this_year(3, number)]
         for when_list in (_dates_this_year(how_many, number), last_year):
             for position, when in enumerate(when_list):
                 # The demo councillor: a done follow-up, then a recent one still open.

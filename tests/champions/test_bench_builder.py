@@ -25,6 +25,7 @@ def test_bench_builder_makes_its_sizes_with_engagements_in_championed_areas():
     # six members cover six of the other seven).
     assert ChampionArea.objects.vacant_in(year).count() == 2
     engagement = Engagement.objects.in_year(year).first()
+    assert engagement is not None
     assert Appointment.objects.filter(
         member=engagement.member, area=engagement.area, start_year=year.start_year
     ).exists()
