@@ -13,8 +13,16 @@ from typing import Any
 import pghistory
 from django.db import models
 
-from champions.models import Appointment, ChampionArea, ChampionSettings, Engagement, LinkOfficer
-from corporate_parenting.models import SiteSettings
+from champions.models import (
+    Appointment,
+    ChampionArea,
+    ChampionSettings,
+    Engagement,
+    LinkOfficer,
+    PlanItem,
+    ReportPeople,
+)
+from corporate_parenting.models import Duty, SiteSettings
 from events.models import Event
 from offer.models import Feedback, Indicator, Measurement, OfferEntry
 from panels.models import (
@@ -30,6 +38,7 @@ from panels.models import (
     Resolution,
 )
 from panels.reports.models import Report, ReportAnnex, ReportSection
+from strategy.models import Objective, Priority
 
 GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     # panels
@@ -52,6 +61,8 @@ GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     LinkOfficer,
     Engagement,
     ChampionSettings,
+    PlanItem,
+    ReportPeople,
     # events
     Event,
     # offer and indicators
@@ -59,8 +70,12 @@ GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     Feedback,
     Indicator,
     Measurement,
-    # the portal's own settings
+    # the strategy
+    Priority,
+    Objective,
+    # the portal's own settings, and officers' duties
     SiteSettings,
+    Duty,
 )
 
 # "updated_at" changes on every save; leaving it out keeps a save that changes nothing silent.
