@@ -1,8 +1,10 @@
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from champions.models import Appointment, ChampionArea, Engagement, EngagementStatus, Member
 from corporate_parenting.models import AuditEvent, Duty, DutyKind
@@ -242,11 +244,13 @@ def test_councillor_list_shows_only_their_own(client_for, champion):
     assert list(response.context["table"].data) == [mine]
 
 
-def test_report_pdf_is_a_pdf(client_for):
-    EngagementFactory()
+def test_report_pdf_holds_the_report(client_for):
+    engagement = EngagementFactory()
     response = client_for("officer").get(reverse("champions:report_pdf"))
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert engagement.area.name in text
+    assert str(engagement.member) in text
 
 
 def test_report_covers_areas_members_heard_and_changed(client_for):
