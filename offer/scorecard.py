@@ -127,7 +127,7 @@ class ScorecardPage:
 PAGE_TEMPLATE = "offer/_scorecard_groups.html"
 PAGE_TEMPLATES = (PAGE_TEMPLATE, *CARD_TEMPLATES)
 
-# Every indicator (as Indicator.objects.for_scorecard(): retired ones too, by code) with its
+# Every current indicator (as Indicator.objects.current().for_scorecard(), by code) with its
 # priority and its latest figures, as one JSON text. Each indicator's figures come from an index
 # scan of (indicator, -period_start) that stops after `periods` rows, so a long history costs
 # nothing; numbers travel as text, exactly as the database keeps them.
@@ -142,6 +142,7 @@ SELECT coalesce(json_agg(json_build_array(
            ORDER BY latest.period_start DESC LIMIT %s) m)
 ) ORDER BY i.code), '[]')::text
 FROM {indicator} i LEFT JOIN {priority} p ON p.id = i.priority_id
+WHERE i.retired_at IS NULL
 """
 
 

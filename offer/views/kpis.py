@@ -19,7 +19,7 @@ from offer.views.common import EDITORS, SIGNED_IN
 @role_required(*SIGNED_IN)
 def scorecard(request: SignedInRequest) -> HttpResponse:
     if request.GET.get("export") == "csv":
-        groups = presenter.scorecard_groups(Indicator.objects.for_scorecard())
+        groups = presenter.scorecard_groups(Indicator.objects.current().for_scorecard())
         return csv_response(presenter.scorecard_csv_rows(groups), filename="kpi-scorecard.csv")
     return render(request, "offer/scorecard.html", {"scorecard": presenter.scorecard_page()})
 
@@ -29,7 +29,7 @@ def scorecard_pdf(request: SignedInRequest) -> HttpResponse:
     return pdf_response(
         "offer/pdf_scorecard.html",
         {
-            "groups": presenter.scorecard_groups(Indicator.objects.for_scorecard()),
+            "groups": presenter.scorecard_groups(Indicator.objects.current().for_scorecard()),
             "title": "KPI scorecard",
             "today": timezone.localdate(),
         },
@@ -84,6 +84,6 @@ def kpi_import(request: SignedInRequest) -> HttpResponse:
         {
             "form": form,
             "row_errors": row_errors,
-            "indicators": Indicator.objects.order_by("code").only("code"),
+            "indicators": Indicator.objects.current().order_by("code").only("code"),
         },
     )

@@ -1,8 +1,11 @@
 """The scorecard and an indicator's history as the pages and spreadsheets show them."""
 
+import io
 from decimal import Decimal as D
 
 import pytest
+from django.utils import timezone
+from pypdf import PdfReader
 
 from offer.models import Indicator, Polarity
 from offer.scorecard import (
@@ -166,3 +169,22 @@ def test_the_page_shows_what_the_scorecard_rows_show():
     assert page.invented is True
     assert "2003" not in page.groups_html and "2004" in page.groups_html  # the latest twelve
     cache.clear()
+
+
+def test_a_retired_indicator_leaves_the_scorecard_page_spreadsheet_and_pdf(client_for):
+    kept = IndicatorFactory(code="KEPT", name="Placement stability kept")
+    gone = IndicatorFactory(code="GONE", name="Measure no longer watched")
+    for indicator in (kept, gone):
+        MeasurementFactory(indicator=indicator, period="2025", value=D("50"))
+    gone.retired_at = timezone.now()
+    gone.save()
+    client = client_for("councillor")
+    page = client.get("/offer/kpis/").text
+    spreadsheet = client.get("/offer/kpis/?export=csv").text
+    pdf = client.get("/offer/kpis/scorecard.pdf").content
+    pdf_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    for shown in (page, spreadsheet, pdf_text):
+        assert kept.name in shown
+        assert gone.name not in shown
+    # Its history is kept and still opens.
+    assert gone.name in client.get(f"/offer/kpis/{gone.code}/").text
