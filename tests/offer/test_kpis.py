@@ -4,7 +4,7 @@ from decimal import Decimal as D
 import pytest
 
 from offer.kpis import PeriodError, Rag, Trend, format_value, parse_period, rag, status_of, trend
-from offer.models import Polarity
+from offer.models import Measurement, Polarity
 from tests.offer.factories import IndicatorFactory, MeasurementFactory
 
 
@@ -95,7 +95,7 @@ def test_status_uses_latest_and_previous_period_whatever_the_order():
 @pytest.mark.django_db
 def test_chart_has_a_text_alternative_with_every_value():
     indicator = IndicatorFactory(name="NEET care leavers")
-    rows = [
+    rows: list[Measurement] = [
         MeasurementFactory(indicator=indicator, period="2023", value=D("41"), england=D(38)),
         MeasurementFactory(indicator=indicator, period="2024", value=D("39.5"), england=D(37)),
     ]
