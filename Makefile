@@ -12,7 +12,7 @@ GOVUK := node_modules/govuk-frontend/dist/govuk
 
 help:
 	@echo "make run    install, prepare the database, load demo data and serve on http://127.0.0.1:$(PORT)"
-	@echo "make test   run the whole test suite (browser journeys included)"
+	@echo "make test   lint, type check, migrations check and the whole test suite (browser journeys included)"
 	@echo "make bench  build a scaled data set and measure every page"
 	@echo "make backup / make restore BACKUP=backups/...   pg_dump and pg_restore, uploaded files too"
 	@echo "make lint   ruff check and format check"
@@ -59,6 +59,7 @@ test: install assets
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m ruff format --check .
 	DJANGO_ENV=test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_ENV=test $(PYTHON) -m mypy .
 	$(PYTHON) -m pytest
 
 lint: install
