@@ -24,10 +24,10 @@ class PortalAdminSite(admin.AdminSite):
 
         for model, model_admin in self._registry.items():
             if model in GOVERNANCE_MODELS:
-                model_admin.has_add_permission = _no  # type: ignore[method-assign]
-                model_admin.has_change_permission = _no  # type: ignore[method-assign]
-                model_admin.has_delete_permission = _no  # type: ignore[method-assign]
-                model_admin.get_inlines = lambda request, obj: []  # type: ignore[method-assign]
+                model_admin.has_add_permission = _no  # type: ignore[method-assign]  # governance models are read-only here
+                model_admin.has_change_permission = _no  # type: ignore[method-assign]  # as above
+                model_admin.has_delete_permission = _no  # type: ignore[method-assign]  # as above
+                model_admin.get_inlines = lambda request, obj: []  # type: ignore[method-assign]  # as above
         return super().get_urls()
 
 

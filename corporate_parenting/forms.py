@@ -21,7 +21,7 @@ class GovUKFormMixin:
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():  # type: ignore[attr-defined]
+        for field in self.fields.values():  # type: ignore[attr-defined]  # mixed into Django forms only
             # Every date a person types is bounded in one place (corporate_parenting/inputs.py).
             if (
                 isinstance(field, forms.DateField)
@@ -34,14 +34,14 @@ class GovUKFormMixin:
         self.helper.layout.append(Submit("submit", self.submit_text))
 
     def build_layout(self) -> Layout:
-        return Layout(*self.fields)  # type: ignore[attr-defined]
+        return Layout(*self.fields)  # type: ignore[attr-defined]  # mixed into Django forms only
 
     def full_clean(self) -> None:
-        super().full_clean()  # type: ignore[misc]
+        super().full_clean()  # type: ignore[misc]  # the form's full_clean, after this mixin
         # GOV.UK marks the control itself in error too (red border); crispy-forms-gds only marks
         # the form group.
-        for name in self.errors:  # type: ignore[attr-defined]
-            field = self.fields.get(name)  # type: ignore[attr-defined]
+        for name in self.errors:  # type: ignore[attr-defined]  # mixed into Django forms only
+            field = self.fields.get(name)  # type: ignore[attr-defined]  # mixed into Django forms only
             if field is None:
                 continue
             widget = field.widget

@@ -329,7 +329,7 @@ def _register(name: str) -> None:
 
     @api.get(
         f"/{name}/",
-        response=list[schema],  # type: ignore[valid-type]
+        response=list[schema],  # type: ignore[valid-type]  # schema is a class chosen at runtime
         url_name=slug,
         operation_id=f"{slug}_list",
         summary=title,

@@ -189,7 +189,7 @@ class _Importer:
             self.copied[key] = array.reference
             array.extend(self.value(v) for v in obj)
         else:
-            self.copied[key] = self.value(obj)  # type: ignore[assignment]
+            self.copied[key] = self.value(obj)  # type: ignore[assignment]  # a plain value may be a number, not bytes
 
     def _fill_stream(self, stream: pydyf.Stream, obj: StreamObject) -> None:
         if isinstance(obj, EncodedStreamObject):

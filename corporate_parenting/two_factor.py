@@ -9,6 +9,7 @@ code, and serves those pages. `TWO_FACTOR_REQUIRED` turns it off (development, b
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 from urllib.parse import urlencode
 
 import django_otp
@@ -144,9 +145,9 @@ def verify(request: HttpRequest) -> HttpResponse:
     """Enter the code from the app, or a backup code."""
     if (refused := _signed_in_or_login(request)) is not None:
         return refused
-    user: User = request.user  # type: ignore[assignment]
+    user = cast(User, request.user)  # signed in: checked just above
     following = _safe_next(request)
-    if request.user.is_verified():  # type: ignore[union-attr]
+    if request.user.is_verified():  # type: ignore[union-attr]  # added by django-otp's OTPMiddleware
         return redirect(following)
     if not has_app(user):
         return redirect(f"{reverse('two_factor_setup')}?{urlencode({'next': following})}")
@@ -168,9 +169,9 @@ def setup(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app: scan the QR code (or type the key), then enter a code."""
     if (refused := _signed_in_or_login(request)) is not None:
         return refused
-    user: User = request.user  # type: ignore[assignment]
+    user = cast(User, request.user)  # signed in: checked just above
     following = _safe_next(request)
-    if has_app(user) and not request.user.is_verified():  # type: ignore[union-attr]
+    if has_app(user) and not request.user.is_verified():  # type: ignore[union-attr]  # added by django-otp's OTPMiddleware
         # Only someone who has proved the current app may replace it.
         return redirect(f"{reverse('two_factor_verify')}?{urlencode({'next': following})}")
     device = app_device_pending(user=user)
@@ -210,8 +211,8 @@ def backup_codes(request: HttpRequest) -> HttpResponse:
     """The new backup codes, shown once; a verified person may make a new set."""
     if (refused := _signed_in_or_login(request)) is not None:
         return refused
-    user: User = request.user  # type: ignore[assignment]
-    if not request.user.is_verified():  # type: ignore[union-attr]
+    user = cast(User, request.user)  # signed in: checked just above
+    if not request.user.is_verified():  # type: ignore[union-attr]  # added by django-otp's OTPMiddleware
         return redirect("two_factor_verify")
     if request.method == "POST":
         request.session[SESSION_NEW_CODES] = backup_codes_renew(user=user)

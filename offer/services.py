@@ -343,7 +343,7 @@ def measurements_import(*, data: bytes, actor: User | None) -> ImportResult:
         if reasons:
             errors.append(RowError(line, "; ".join(reasons)))
         else:
-            good.append((indicator, period, kind, start, values))  # type: ignore[arg-type]
+            good.append((indicator, period, kind, start, values))  # type: ignore[arg-type]  # no reasons: all four were parsed
     if errors:
         raise ImportRefused(errors)
     return _save_measurements(good, columns=present, actor=actor)

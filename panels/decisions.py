@@ -34,7 +34,7 @@ def decision_status_list(request: SignedInRequest) -> HttpResponse:
     counts = usage_counts()
     statuses = list(DecisionStatus.objects.order_by("-is_active", "position", "name"))
     for status in statuses:
-        status.resolution_count = counts.get(status.pk, 0)  # type: ignore[attr-defined]
+        status.resolution_count = counts.get(status.pk, 0)  # type: ignore[attr-defined]  # extra attribute for the template
     return render(request, "panels/decisions/list.html", {"statuses": statuses})
 
 

@@ -165,18 +165,18 @@ def _decision_statuses(resolutions: list[Resolution]) -> dict[int, DecisionStatu
 
 
 def declaration_sentence(declaration: object, *, public: bool = False) -> str:
-    member = declaration.member  # type: ignore[attr-defined]
+    member = declaration.member  # type: ignore[attr-defined]  # declaration is a Declaration, typed object here
     about = (
-        f" in item {declaration.item.title}"  # type: ignore[attr-defined]
-        if declaration.item_id  # type: ignore[attr-defined]
+        f" in item {declaration.item.title}"  # type: ignore[attr-defined]  # as above
+        if declaration.item_id  # type: ignore[attr-defined]  # as above
         else ""
     )
     who = f"Councillor {short_name(str(member))}"
-    if public and declaration.item_id and declaration.item.is_exempt:  # type: ignore[attr-defined]
+    if public and declaration.item_id and declaration.item.is_exempt:  # type: ignore[attr-defined]  # as above
         # What the interest was belongs to the private part of the meeting.
         return f"{who} declared an interest{about}, which was considered in private."
-    kind = declaration.get_kind_display().lower()  # type: ignore[attr-defined]
-    return f"{who} declared an interest{about} ({kind}): {declaration.text}"  # type: ignore[attr-defined]
+    kind = declaration.get_kind_display().lower()  # type: ignore[attr-defined]  # as above
+    return f"{who} declared an interest{about} ({kind}): {declaration.text}"  # type: ignore[attr-defined]  # as above
 
 
 def build_minutes(

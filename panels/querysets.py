@@ -135,8 +135,8 @@ class ResolutionQuerySet(models.QuerySet):
     def carried_to(self, meeting: object) -> ResolutionQuerySet:
         """Open actions from earlier meetings of this body: the meeting's action log."""
         return self.open().filter(
-            item__meeting__body=meeting.body,  # type: ignore[attr-defined]
-            item__meeting__date__lt=meeting.date,  # type: ignore[attr-defined]
+            item__meeting__body=meeting.body,  # type: ignore[attr-defined]  # meeting is a Meeting, typed object here
+            item__meeting__date__lt=meeting.date,  # type: ignore[attr-defined]  # as above
         )
 
     def visible_to(self, user: User | AnonymousUser) -> ResolutionQuerySet:

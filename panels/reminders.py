@@ -58,7 +58,7 @@ def _action_context(action: Resolution) -> dict[str, object]:
     return {
         "text": action.text,
         "meeting": f"{meeting.body}, {_day(meeting.date)}",
-        "due": _day(action.due_on),  # type: ignore[attr-defined]
+        "due": _day(action.due_on),  # type: ignore[attr-defined]  # annotated by with_due_on()
         "owner": action.owner_label,
         "path": reverse("panels:action_detail", kwargs={"pk": action.pk}),
     }

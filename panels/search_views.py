@@ -28,7 +28,7 @@ class PapersSearchForm(forms.Form):
     year = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args: object, scope: Scope, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]  # kwargs pass through to Form's typed arguments unchanged
         self.bodies = {body.slug: body for body in scope.bodies()}
         meetings: QuerySet[Meeting] = scope.full_meetings | scope.public_meetings
         years = (

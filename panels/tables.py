@@ -49,7 +49,7 @@ class ActionTable(tables.Table):
         return f"{value.body}, {value.date:%-d %b %Y}"
 
     def render_due_on(self, value: object, record: Resolution) -> str:
-        label = short_date(value) if value else "Next meeting"  # type: ignore[arg-type]
+        label = short_date(value) if value else "Next meeting"  # type: ignore[arg-type]  # value is the due_on date from with_due_on() when set
         if record.is_overdue:  # type: ignore[attr-defined]  # annotated by with_due_on()
             return format_html(
                 '{} <strong class="govuk-tag govuk-tag--red">Overdue</strong>', label
@@ -57,7 +57,7 @@ class ActionTable(tables.Table):
         return label
 
     def value_due_on(self, value: object) -> str:
-        return value.isoformat() if value else "next meeting"  # type: ignore[attr-defined]
+        return value.isoformat() if value else "next meeting"  # type: ignore[attr-defined]  # value is the due_on date from with_due_on() when set
 
     def render_status(self, record: Resolution) -> str:
         return record.get_status_display()

@@ -23,7 +23,7 @@ class Row:
 
 
 def everyone(status: int | str, **extra: object) -> Row:
-    return Row(status, status, status, status, **extra)  # type: ignore[arg-type]
+    return Row(status, status, status, status, **extra)  # type: ignore[arg-type]  # extra holds Row's kwargs field
 
 
 def signed_in(status: int | str) -> Row:

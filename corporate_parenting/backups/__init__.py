@@ -38,7 +38,7 @@ def _major(binary: str) -> int:
     out = subprocess.run(  # noqa: S603 (a pg binary found by tool(), no shell)
         [binary, "--version"], capture_output=True, text=True, check=True
     ).stdout
-    return int(re.search(r"\(PostgreSQL\) (\d+)", out).group(1))  # type: ignore[union-attr]
+    return int(re.search(r"\(PostgreSQL\) (\d+)", out).group(1))  # type: ignore[union-attr]  # pg binaries always print their version
 
 
 def _server_major(env: dict[str, str]) -> int:

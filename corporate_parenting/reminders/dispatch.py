@@ -234,7 +234,7 @@ def _reset(connection: object | None) -> None:
     if connection is None:
         return
     try:
-        connection.close()  # type: ignore[attr-defined]
+        connection.close()  # type: ignore[attr-defined]  # connection is a mail backend, typed object here
     except Exception:  # a connection that is already broken may fail to close
         logger.debug("Closing a broken mail connection failed", exc_info=True)
 
@@ -254,8 +254,8 @@ def send_claimed(
         if row is None:
             return "not mine"
         if preloaded is not None:
-            row.recipient = preloaded.users.get(row.recipient_id)  # type: ignore[arg-type]
-            row.subscription = preloaded.subscriptions.get(row.subscription_id)  # type: ignore[arg-type]
+            row.recipient = preloaded.users.get(row.recipient_id)  # type: ignore[arg-type]  # a None id gives None, as wanted
+            row.subscription = preloaded.subscriptions.get(row.subscription_id)  # type: ignore[arg-type]  # a None id gives None, as wanted
         now = timezone.now()
         reason = _why_not_send(row, preloaded.opted_out if preloaded is not None else None)
         if reason:

@@ -53,5 +53,5 @@ def build_message(
         to=[address], template=f"reminders/{reminder.kind}", context=context, headers=headers
     )
     if connection is not None:
-        message.connection = connection  # type: ignore[assignment]
+        message.connection = connection  # type: ignore[assignment]  # a mail backend, typed object here
     return message

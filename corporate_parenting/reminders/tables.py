@@ -24,7 +24,7 @@ STATUS_TAGS = {
 
 
 def _when(value: object) -> str:
-    return timezone.localtime(value).strftime("%-d %b %Y %H:%M") if value else ""  # type: ignore[arg-type]
+    return timezone.localtime(value).strftime("%-d %b %Y %H:%M") if value else ""  # type: ignore[arg-type]  # value is a datetime when set
 
 
 class LedgerFilter(PortalFilterSet):
@@ -88,13 +88,13 @@ class LedgerTable(tables.Table):
         return _when(value)
 
     def value_created_at(self, value: object) -> str:
-        return timezone.localtime(value).isoformat() if value else ""  # type: ignore[arg-type]
+        return timezone.localtime(value).isoformat() if value else ""  # type: ignore[arg-type]  # value is a datetime when set
 
     def render_sent_at(self, value: object) -> str:
         return _when(value)
 
     def value_sent_at(self, value: object) -> str:
-        return timezone.localtime(value).isoformat() if value else ""  # type: ignore[arg-type]
+        return timezone.localtime(value).isoformat() if value else ""  # type: ignore[arg-type]  # value is a datetime when set
 
     def render_status(self, record: Reminder) -> str:
         return format_html(

@@ -156,7 +156,7 @@ def _parts(report: Report, annexes: list[Annex]) -> list[Part]:
     parts: list[Part] = []
 
     def add(heading: str, kind: str, **content: object) -> None:
-        parts.append(Part(len(parts) + 1, heading, kind, **content))  # type: ignore[arg-type]
+        parts.append(Part(len(parts) + 1, heading, kind, **content))  # type: ignore[arg-type]  # content holds Part's own fields, typed per kind
 
     if report.purpose.strip():
         add("Purpose of the report", "text", text=report.purpose)

@@ -69,7 +69,7 @@ def body_update(*, actor: User | None, body: Body, **fields: object) -> Body:
         chosen = body.first_minute_number if body.first_minute_year is not None else None
         number = fields.get("first_minute_number", chosen)
         year = fields.get("first_minute_year", body.first_minute_year)
-        _check_first_minute(number, year)  # type: ignore[arg-type]
+        _check_first_minute(number, year)  # type: ignore[arg-type]  # **fields values are typed object; here an int or None
         fields["first_minute_number"] = number or 1
     before = snapshot(body, fields)
     for name, value in fields.items():

@@ -11,7 +11,7 @@ from django.core import mail
 
 def parsed(message: object) -> Message:
     """A sent Django message as the `email` package reads it off the wire."""
-    raw = message.message().as_bytes()  # type: ignore[attr-defined]
+    raw = message.message().as_bytes()  # type: ignore[attr-defined]  # message is an EmailMessage, typed object here
     return email.message_from_bytes(raw, policy=email.policy.default)
 
 

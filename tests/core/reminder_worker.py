@@ -102,7 +102,7 @@ class Worker:
 
 @contextlib.contextmanager
 def running(**kwargs: object) -> Iterator[Worker]:
-    worker = Worker(**kwargs).start()  # type: ignore[arg-type]
+    worker = Worker(**kwargs).start()  # type: ignore[arg-type]  # kwargs are Worker's own keyword arguments
     try:
         yield worker
     finally:
