@@ -89,7 +89,7 @@ def test_admin_invites_an_officer_who_sets_a_password_and_sees_their_account(dem
     officer.wait_for_url(f"{demo}/")
 
     _open_menu_if_folded(officer)
-    officer.get_by_role("link", name="Your account").click()
+    officer.get_by_role("link", name="Your account", exact=True).click()
     officer.wait_for_url(f"{demo}/account/")
     assert officer.get_by_role("heading", level=1).inner_text() == "Your account"
     assert officer.get_by_text("nia.okoro@example.org").is_visible()
