@@ -172,6 +172,11 @@ class OfferEntry(BaseModel):
         ]
 
     @property
+    def is_published(self) -> bool:
+        """What published() selects, for one entry a page already holds."""
+        return self.status == self.Status.PUBLISHED
+
+    @property
     def is_statutory(self) -> bool:
         return self.kind == self.Kind.STATUTORY
 

@@ -11,7 +11,7 @@ from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.inputs import validate_no_control_characters
 from corporate_parenting.models import User
 from corporate_parenting.tables import PortalFilterSet
-from offer.indicators.services import owner_choices
+from offer.indicators.services import INDICATOR_FIELDS, owner_choices
 from offer.models import Indicator, IndicatorQuerySet
 from strategy.models import Priority
 
@@ -21,18 +21,7 @@ class IndicatorForm(GovUKFormMixin, forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = (
-            "code",
-            "name",
-            "definition",
-            "unit",
-            "polarity",
-            "priority",
-            "target",
-            "tolerance",
-            "source",
-            "owner",
-        )
+        fields = INDICATOR_FIELDS
         labels = {"owner": "KPI owner", "priority": "Strategic priority"}
         help_texts = {
             "code": "Short and unique, used in the figures import: letters, numbers and "

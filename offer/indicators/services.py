@@ -251,18 +251,7 @@ def indicator_delete(*, actor: User | None, indicator: Indicator) -> None:
 
 # ---------------------------------------------------------------- the definitions import
 
-DEFINITION_COLUMNS = (
-    "code",
-    "name",
-    "definition",
-    "unit",
-    "polarity",
-    "priority",
-    "target",
-    "tolerance",
-    "source",
-    "owner",
-)
+DEFINITION_COLUMNS = INDICATOR_FIELDS  # the file's columns are the form's fields
 # A new indicator needs these; a file that only changes existing ones needs only the code.
 NEEDED_FOR_NEW = ("name", "unit", "polarity")
 
