@@ -1,0 +1,54 @@
+"""The care leaver offer, its feedback, the panel's KPIs and the words search uses.
+
+By what they hold: entries (the offer's categories and entries, and feedback on them),
+indicators (KPIs and their figures), search (synonyms and the words for "did you mean"). All are
+re-exported here, so `offer.models.Indicator` keeps working.
+"""
+
+from offer.models.entries import (
+    SEARCH_CONFIG,
+    STATUS_FIELDS,
+    CareLeaverStatus,
+    Feedback,
+    FeedbackQuerySet,
+    OfferCategory,
+    OfferEntry,
+    OfferEntryQuerySet,
+)
+from offer.models.indicators import (
+    UNIT_RANGES,
+    Indicator,
+    IndicatorQuerySet,
+    Measurement,
+    PeriodKind,
+    Polarity,
+    Unit,
+)
+from offer.models.search import (
+    SearchSynonym,
+    SearchSynonymQuerySet,
+    SearchWord,
+    SearchWordsVersion,
+)
+
+__all__ = [
+    "SEARCH_CONFIG",
+    "STATUS_FIELDS",
+    "UNIT_RANGES",
+    "CareLeaverStatus",
+    "Feedback",
+    "FeedbackQuerySet",
+    "Indicator",
+    "IndicatorQuerySet",
+    "Measurement",
+    "OfferCategory",
+    "OfferEntry",
+    "OfferEntryQuerySet",
+    "PeriodKind",
+    "Polarity",
+    "SearchSynonym",
+    "SearchSynonymQuerySet",
+    "SearchWord",
+    "SearchWordsVersion",
+    "Unit",
+]
