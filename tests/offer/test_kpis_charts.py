@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 from django.core.cache import cache
 
-from offer import kpis
+from offer.kpis import charts
 from offer.models import Measurement
 from tests.offer.factories import IndicatorFactory, MeasurementFactory
 
@@ -28,13 +28,13 @@ def _empty_cache():
 def draws(monkeypatch):
     """How many charts were drawn (rendered from the template) since the test began."""
     drawn: list[str] = []
-    draw = kpis.draw
+    draw = charts.draw
 
     def counting(chart):
         drawn.append(chart.uid)
         return draw(chart)
 
-    monkeypatch.setattr(kpis, "draw", counting)
+    monkeypatch.setattr(charts, "draw", counting)
     return drawn
 
 
@@ -52,7 +52,7 @@ def _history(indicator, *values):
 
 def test_a_name_with_quotes_and_angle_brackets_is_text_in_the_chart():
     indicator = IndicatorFactory(name=HOSTILE)
-    svg = str(kpis.trend_chart(indicator, _history(indicator, "70", "72")))
+    svg = str(charts.trend_chart(indicator, _history(indicator, "70", "72")))
     root = _parse(svg)  # well formed: nothing in the name opened or closed an element
     assert root.tag == f"{SVG}svg"
     assert root.findtext(f"{SVG}title") == f"{HOSTILE}: trend over 2 periods"
@@ -70,19 +70,19 @@ def test_a_name_with_quotes_and_angle_brackets_is_text_in_the_chart():
 
 def test_a_chart_with_no_figures_escapes_the_name_too():
     indicator = IndicatorFactory(name=HOSTILE)
-    html = str(kpis.trend_chart(indicator, []))
+    html = str(charts.trend_chart(indicator, []))
     paragraph = _parse(html)
     assert paragraph.tag == "p" and paragraph.text == f"No figures yet for {HOSTILE}."
 
 
 def test_chart_marks_are_where_the_figures_are():
     indicator = IndicatorFactory(target=D(50), tolerance=D(0))
-    chart = kpis.chart_geometry(indicator, _history(indicator, "40", "60"))
+    chart = charts.chart_geometry(indicator, _history(indicator, "40", "60"))
     ours = chart.ours
     assert ours[0].x == chart.left and ours[1].x == chart.plot_right
     assert chart.target_y is not None
     assert ours[1].y < chart.target_y < ours[0].y  # higher figures are higher up
-    root = _parse(kpis.draw(chart))
+    root = _parse(charts.draw(chart))
     line = root.find(f"{SVG}polyline[@stroke='#1d70b8']")
     assert line is not None
     assert line.get("points") == f"{ours[0].x},{ours[0].y} {ours[1].x},{ours[1].y}"
@@ -92,24 +92,24 @@ def test_chart_marks_are_where_the_figures_are():
 def test_a_chart_is_drawn_once_until_its_figures_change(draws):
     indicator = IndicatorFactory()
     history = _history(indicator, "70", "72")
-    first = kpis.trend_chart(indicator, history)
-    assert kpis.trend_chart(indicator, history) == first
+    first = charts.trend_chart(indicator, history)
+    assert charts.trend_chart(indicator, history) == first
     assert len(draws) == 1
 
     Measurement.objects.filter(pk=history[1].pk).update(value=D("90"))
     history[1].refresh_from_db()
-    changed = kpis.trend_chart(indicator, history)
+    changed = charts.trend_chart(indicator, history)
     assert len(draws) == 2 and changed != first and "90%" in changed
 
 
 def test_a_new_target_or_a_new_period_draws_the_chart_again(draws):
     indicator = IndicatorFactory(target=D(80))
     history = _history(indicator, "70", "72")
-    kpis.trend_chart(indicator, history)
+    charts.trend_chart(indicator, history)
     indicator.target = D(60)
-    kpis.trend_chart(indicator, history)
+    charts.trend_chart(indicator, history)
     history.append(MeasurementFactory(indicator=indicator, period="2030", value=D(1)))
-    kpis.trend_chart(indicator, history)
+    charts.trend_chart(indicator, history)
     assert len(draws) == 3
 
 
@@ -134,13 +134,13 @@ def test_the_scorecard_draws_its_charts_on_the_first_visit_only(client_for, draw
 def test_charts_drawn_in_several_threads_at_once_are_each_whole():
     indicator = IndicatorFactory(name="Stable homes")
     history = _history(indicator, *[str(50 + n) for n in range(12)])
-    expected = str(kpis.draw(kpis.chart_geometry(indicator, history)))
+    expected = str(charts.draw(charts.chart_geometry(indicator, history)))
     results: list[str] = []
 
     def draw_many():
         for _ in range(20):
             cache.clear()
-            results.append(str(kpis.trend_chart(indicator, history)))
+            results.append(str(charts.trend_chart(indicator, history)))
 
     threads = [threading.Thread(target=draw_many) for _ in range(4)]
     for thread in threads:
