@@ -2,7 +2,7 @@
 definitions-only CSV import and the national reference list.
 
 Who may: an admin, or a person with the KPI owner duty (`can_manage_indicators`). Figures are
-never written here: they come from the figures import (offer/services.py)."""
+never written here: they come from the figures import (offer/services/figures.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from corporate_parenting.duties import has_duty, people_with_duty
 from corporate_parenting.inputs import has_control_characters
 from corporate_parenting.models import DutyKind, User
 from offer.models import UNIT_RANGES, Indicator, Polarity, Unit
-from offer.services import ImportRefused, ImportResult, RowError, _read_rows
+from offer.services.imports import ImportRefused, ImportResult, RowError, read_rows
 from strategy.models import Priority
 
 INDICATOR_FIELDS = (
@@ -366,7 +366,7 @@ def indicators_import(*, actor: User | None, data: bytes) -> ImportResult:
     a code already there changes only the columns the file has (a blank cell clears an optional
     one). A file with any bad row imports nothing, and every bad row is listed. Never figures."""
     _require_manager(actor)
-    header, rows = _read_rows(data)
+    header, rows = read_rows(data)
     missing = [name for name in ("code",) if name not in header]
     if missing:
         raise ImportRefused([RowError(1, "the header row has no code column")])
