@@ -1,0 +1,171 @@
+"""Commissioning a report and writing it: the author's saves, each a new version when
+something changed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from corporate_parenting.audit import audit_record
+from corporate_parenting.models import User
+from offer.models import Indicator
+from panels.models import AgendaItem, ItemKind
+from panels.reports.markup import check_markup, render_markup
+from panels.reports.models import EDITABLE_STATUSES, Report, ReportSection
+from panels.reports.services.common import (
+    MARKUP_FIELDS,
+    TEXT_FIELDS,
+    is_clerk,
+    keep_version,
+    locked,
+    report_content,
+)
+from strategy.models import Priority
+
+
+def _check_people(*, author: User | None, sponsor: User | None) -> None:
+    errors = {}
+    if author is None or not (author.is_officer or author.is_portal_admin):
+        errors["author"] = "Choose the officer who writes the report"
+    if sponsor is None or not (sponsor.is_officer or sponsor.is_portal_admin):
+        errors["sponsor"] = "Choose the sponsor, who approves the report"
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def report_create(
+    *,
+    actor: User | None,
+    item: AgendaItem,
+    title: str,
+    author: User | None,
+    sponsor: User | None,
+    sponsor_title: str = "",
+) -> Report:
+    """A new draft report for an agenda item of business, given to its author to write."""
+    if not is_clerk(actor):
+        raise PermissionDenied("Only officers and admins commission reports")
+    item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
+    if item.kind != ItemKind.BUSINESS:
+        raise ValidationError("Reports belong to items of business")
+    if item.meeting.minutes_are_approved:
+        raise ValidationError("This meeting's minutes are approved: its papers are closed")
+    if Report.objects.filter(item=item).exists():
+        raise ValidationError("This item already has a report")
+    if not title.strip():
+        raise ValidationError({"title": "Enter the title of the report"})
+    _check_people(author=author, sponsor=sponsor)
+    assert author is not None and sponsor is not None  # _check_people refuses either missing
+    report = Report.objects.create(
+        item=item,
+        title=title.strip(),
+        author=author,
+        sponsor=sponsor,
+        sponsor_title=sponsor_title.strip(),
+    )
+    keep_version(report=report, actor=actor, action="created")
+    audit_record(
+        actor=actor,
+        instance=report,
+        action="report commissioned",
+        note=f"author {author}, sponsor {sponsor}",
+    )
+    return report
+
+
+def _clean_sections(sections: Sequence[dict[str, str]]) -> list[tuple[str, str]]:
+    cleaned = []
+    errors = []
+    for number, section in enumerate(sections, start=1):
+        heading = (section.get("heading") or "").strip()
+        body = (section.get("body") or "").strip()
+        if not heading and not body:
+            continue
+        if not heading:
+            errors.append(f"Section {number}: enter a heading")
+        try:
+            check_markup(body)
+        except ValidationError as error:
+            errors.append(f"Section {number}: {' '.join(error.messages)}")
+        cleaned.append((heading, body))
+    if errors:
+        raise ValidationError({"sections": errors})
+    return cleaned
+
+
+@transaction.atomic
+def report_update(
+    *,
+    actor: User | None,
+    report: Report,
+    fields: dict[str, str],
+    priorities: Sequence[Priority] = (),
+    indicators: Sequence[Indicator] = (),
+    sections: Sequence[dict[str, str]] = (),
+) -> Report:
+    """The author saves the text. A save that changes something is a new version."""
+    report = locked(report)
+    if actor is None or actor.pk != report.author_id:
+        raise PermissionDenied("Only the report's author can change it")
+    if report.status not in EDITABLE_STATUSES:
+        raise ValidationError(
+            f"The report is {report.get_status_display().lower()}: ask the sponsor to return it "
+            "before changing it"
+        )
+    unknown = set(fields) - set(TEXT_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a report field: {', '.join(sorted(unknown))}")
+    errors: dict[str, list[str]] = {}
+    if "title" in fields and not fields["title"].strip():
+        errors["title"] = ["Enter the title of the report"]
+    for name in MARKUP_FIELDS:
+        try:
+            check_markup(fields.get(name, ""))
+        except ValidationError as error:
+            errors[name] = error.messages
+    already = set(report.priorities.values_list("pk", flat=True))
+    if any(p.pk is None or (p.is_retired and p.pk not in already) for p in priorities):
+        errors["priorities"] = ["Choose strategic priorities from the list"]
+    try:
+        cleaned_sections = _clean_sections(sections)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
+
+    before = report_content(report)
+    for name, value in fields.items():
+        setattr(report, name, value.strip())
+    report.full_clean(exclude=["item", "indicators", "priorities"])
+    report.save()
+    report.priorities.set(priorities)
+    report.indicators.set(indicators)
+    report.sections.all().delete()
+    ReportSection.objects.bulk_create(
+        [
+            ReportSection(
+                report=report,
+                position=position,
+                heading=heading,
+                body=body,
+                body_html=render_markup(body),
+            )
+            for position, (heading, body) in enumerate(cleaned_sections, start=1)
+        ]
+    )
+    after = report_content(report)
+    if after != before:
+        report.version += 1
+        report.save(update_fields=["version", "updated_at"])
+        keep_version(report=report, actor=actor, action="saved")
+        changed = [name.replace("_", " ") for name in after if before.get(name) != after[name]]
+        audit_record(
+            actor=actor,
+            instance=report,
+            action="report changed",
+            note=f"version {report.version}: {', '.join(changed)}",
+        )
+    return report
