@@ -4,12 +4,12 @@ corporate_parenting.years; a year here is a PoliticalYear."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from corporate_parenting.years import PoliticalYear, political_year_for
@@ -119,6 +119,19 @@ class EngagementQuerySet(models.QuerySet):
 
     def submitted(self) -> EngagementQuerySet:
         return self.filter(status="submitted")
+
+    def most_recent_per_area(self, count: int) -> EngagementQuerySet:
+        """The `count` most recent of these engagements in each area (by date, then newest
+        logged)."""
+        ranked = self.annotate(
+            rank=Window(
+                RowNumber(), partition_by=F("area_id"), order_by=(F("date").desc(), F("pk").desc())
+            )
+        ).filter(rank__lte=count)
+        # Ranking the keys alone keeps the year's sort narrow; whole rows (and their joins) are
+        # then read for the few that are kept.
+        kept = self.model._default_manager.filter(pk__in=ranked.values("pk"))
+        return cast(EngagementQuerySet, kept)  # the default manager is this queryset's
 
     def drafts(self) -> EngagementQuerySet:
         return self.filter(status="draft")
