@@ -113,6 +113,11 @@ class Indicator(BaseModel):
     def __str__(self) -> str:
         return f"{self.code}: {self.name}"
 
+    @property
+    def is_retired(self) -> bool:
+        """What current() leaves out, for one indicator a page already holds."""
+        return self.retired_at is not None
+
 
 class Measurement(BaseModel):
     """One period's figure for an indicator, with the comparators."""

@@ -84,7 +84,7 @@ def measurements_import(*, data: bytes, actor: User | None) -> ImportResult:
             reasons.append("code is missing")
         elif indicator is None:
             reasons.append(f"unknown indicator code '{code[:30]}'")
-        elif indicator.retired_at is not None:
+        elif indicator.is_retired:
             reasons.append(
                 f"indicator '{indicator.code}' is retired: reinstate it before importing figures"
             )

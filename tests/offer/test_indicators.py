@@ -198,6 +198,15 @@ def test_retiring_twice_or_reinstating_a_current_one_is_an_error(kpi_owner):
         services.indicator_retire(actor=kpi_owner, indicator=indicator)
 
 
+def test_an_indicator_is_retired_exactly_when_current_leaves_it_out(kpi_owner):
+    indicator = _indicator()
+    assert not indicator.is_retired and indicator in Indicator.objects.current()
+    retired = services.indicator_retire(actor=kpi_owner, indicator=indicator)
+    assert retired.is_retired and retired not in Indicator.objects.current()
+    back = services.indicator_reinstate(actor=kpi_owner, indicator=retired)
+    assert not back.is_retired and back in Indicator.objects.current()
+
+
 def test_deleting_an_indicator_with_figures_is_refused_and_deletes_nothing(kpi_owner):
     figure = MeasurementFactory(indicator=_indicator(code="NEET-CL"))
     with pytest.raises(ValidationError) as caught:
@@ -290,6 +299,29 @@ def test_reinstating_through_the_page(owner_client):
     assert owner_client.post(url, {"confirm": "yes"}).status_code == 302
     indicator.refresh_from_db()
     assert indicator.retired_at is None
+
+
+def test_a_retired_indicators_pages_say_when_and_offer_only_to_reinstate_it(owner_client):
+    indicator = MeasurementFactory(
+        indicator=_indicator(code="NEET-CL", retired_at=timezone.now())
+    ).indicator
+    retired_on = f"{timezone.localtime(indicator.retired_at):%-d %B %Y}"
+
+    def page(name: str) -> str:
+        return owner_client.get(reverse(name, args=[indicator.pk])).content.decode()
+
+    retire = page("offer:indicator_retire")
+    assert f"This indicator was retired on {retired_on}" in retire and 'name="submit"' not in retire
+    change = page("offer:indicator_edit")
+    assert f"Retired on {retired_on}" in change and "Reinstate this indicator" in change
+    assert "Retire this indicator" not in change
+    assert f"Retired on {retired_on}" in page("offer:indicator_reinstate")
+    assert "Retire it instead</a>" not in page("offer:indicator_delete")
+    indicator.retired_at = None
+    indicator.save()
+    assert "This indicator is not retired" in page("offer:indicator_reinstate")
+    assert "Retire it instead</a>" in page("offer:indicator_delete")
+    assert "Retire this indicator" in page("offer:indicator_edit")
 
 
 def test_the_list_makes_the_same_number_of_queries_for_more_indicators(owner_client, kpi_owner):

@@ -73,7 +73,7 @@ def _read_definition(
     if not code:
         reasons.append("code is missing")
         return result
-    if stored is not None and stored.retired_at is not None:
+    if stored is not None and stored.is_retired:
         reasons.append(f"indicator '{stored.code}' is retired: reinstate it before changing it")
         return result
     if stored is None:

@@ -66,7 +66,7 @@ def indicator_retire(*, actor: User | None, indicator: Indicator) -> Indicator:
     Its figures, history and links stay."""
     require_manager(actor)
     indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
-    if indicator.retired_at is not None:
+    if indicator.is_retired:
         raise ValidationError({"confirm": "This indicator is already retired"})
     indicator.retired_at = timezone.now()
     indicator.save(update_fields=["retired_at", "updated_at"])
@@ -85,7 +85,7 @@ def indicator_reinstate(*, actor: User | None, indicator: Indicator) -> Indicato
     """Watch a retired indicator again, with every figure it had."""
     require_manager(actor)
     indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
-    if indicator.retired_at is None:
+    if not indicator.is_retired:
         raise ValidationError({"confirm": "This indicator is not retired"})
     indicator.retired_at = None
     indicator.save(update_fields=["retired_at", "updated_at"])

@@ -73,7 +73,7 @@ def definition_problems(indicator: Indicator, *, before: Indicator | None) -> di
         if taken is not None:
             errors["code"] = (
                 f"The code {taken.code} is already used by '{taken.name}'"
-                + (" (retired: reinstate it instead)" if taken.retired_at else "")
+                + (" (retired: reinstate it instead)" if taken.is_retired else "")
                 + ". Choose another code"
             )
     if indicator.unit in UNIT_RANGES:
