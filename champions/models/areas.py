@@ -68,6 +68,8 @@ class Appointment(BaseModel):
 
     @property
     def is_ended(self) -> bool:
+        """The member no longer serves: an end date is recorded, and clean() keeps it today or
+        earlier, so an appointment never shows as ending in the future."""
         return self.ended_on is not None
 
     def served_to(self, year: PoliticalYear) -> date:

@@ -40,6 +40,21 @@ def test_ending_keeps_the_appointment_with_its_end_date_and_reason():
     assert appointment.end_reason == "Stood down"
 
 
+def test_an_appointment_is_ended_once_its_end_is_recorded_and_its_pages_say_so(client_for):
+    appointment = AppointmentFactory()
+    admin = client_for("admin")
+    end_link = reverse("champions:appointment_end", args=[appointment.pk])
+    assert not appointment.is_ended
+    assert end_link in admin.get(appointment.area.get_absolute_url()).text
+    ended = _ended_yesterday(appointment)
+    assert ended.is_ended
+    area_page = admin.get(appointment.area.get_absolute_url()).text
+    assert f"(ended {ended.ended_on:%-d %B %Y}: Stood down)" in area_page
+    assert end_link not in area_page
+    member_page = admin.get(reverse("champions:member_edit", args=[ended.member.pk])).text
+    assert f", ended {ended.ended_on:%-d %b %Y})" in member_page
+
+
 def test_an_end_date_outside_the_year_or_in_the_future_is_an_error_on_the_date():
     appointment = AppointmentFactory()
     year = current_political_year()
