@@ -15,6 +15,17 @@ class Status:
     NO_PASSWORD = "No password yet"  # noqa: S105 (a status label, not a password)
     DEACTIVATED = "Deactivated"
 
+    @classmethod
+    def tag_class(cls, status: str) -> str:
+        """The colour a status is tagged in: green active, blue invited, grey closed, and yellow
+        for an account that needs the admin (no password, or an invitation not accepted)."""
+        colours = {
+            cls.ACTIVE: "govuk-tag--green",
+            cls.INVITED: "govuk-tag--blue",
+            cls.DEACTIVATED: "govuk-tag--grey",
+        }
+        return colours.get(status, "govuk-tag--yellow")
+
 
 def people() -> QuerySet[User]:
     """Everyone, with their roles, duties and whether a link of theirs still works."""

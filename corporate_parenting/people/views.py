@@ -61,12 +61,14 @@ def invite(request: SignedInRequest) -> HttpResponse:
 def person_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     person = _person(pk)
     invitation = Invitation.objects.filter(user=person).first()
+    status = person_status(person)
     return render(
         request,
         "people/detail.html",
         {
             "person": person,
-            "status": person_status(person),
+            "status": status,
+            "status_tag_class": Status.tag_class(status),
             "Status": Status,
             "roles": role_labels(person),
             "duties": list(person.duties.all()),

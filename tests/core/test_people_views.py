@@ -11,6 +11,7 @@ from django.utils import timezone
 from corporate_parenting.duties import duty_grant, has_duty
 from corporate_parenting.models import AuditEvent, DutyKind, Invitation, Role, User
 from corporate_parenting.people import services
+from corporate_parenting.people.querysets import Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -232,6 +233,45 @@ def test_account_page_shows_details_roles_duties_and_links(client_for, officer, 
         reverse("two_factor_setup"),
     ):
         assert f'href="{url}"' in page
+
+
+def test_the_home_card_and_the_account_page_show_the_same_details(client_for, councillor):
+    home = client_for("councillor").get("/").content.decode()
+    account = client_for("councillor").get(reverse("people:account")).content.decode()
+    for page in (home, account):
+        assert councillor.full_name in page and councillor.email in page
+    # The home card gives the main role; the account page every role, and the duties.
+    assert '<dt class="govuk-summary-list__key">Role</dt>' in home
+    assert "Duties" not in home
+    assert '<dt class="govuk-summary-list__key">Roles</dt>' in account
+    assert '<dt class="govuk-summary-list__key">Duties</dt>' in account
+    for page in (home, account):
+        assert '<dd class="govuk-summary-list__value">Councillor</dd>' in page
+
+
+@pytest.mark.parametrize(
+    ("status", "colour"),
+    [
+        (Status.ACTIVE, "govuk-tag--green"),
+        (Status.INVITED, "govuk-tag--blue"),
+        (Status.DEACTIVATED, "govuk-tag--grey"),
+        (Status.NO_PASSWORD, "govuk-tag--yellow"),
+        (Status.NOT_ACCEPTED, "govuk-tag--yellow"),
+    ],
+)
+def test_each_account_status_has_its_tag_colour(status, colour):
+    assert Status.tag_class(status) == colour
+
+
+def test_the_person_page_tags_the_status_in_its_colour(
+    admin_client, portal_admin, django_capture_on_commit_callbacks
+):
+    own = admin_client.get(reverse("people:detail", kwargs={"pk": portal_admin.pk})).text
+    assert '<strong class="govuk-tag govuk-tag--green">Active</strong>' in own
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("people:invite"), invite_form())
+    invited = admin_client.get(response.url).text
+    assert '<strong class="govuk-tag govuk-tag--blue">Invited</strong>' in invited
 
 
 def test_navigation_offers_people_to_admins_and_the_account_to_everyone(client_for):
