@@ -43,4 +43,4 @@ def home_panels(request: HttpRequest) -> list[str]:
             context.update(panel="councillor", progress=progress_for(member, year))
     else:
         return []
-    return [render_to_string("champions/_home_panel.html", context, request=request)]
+    return [render_to_string("champions/_home_panel.html", context)]

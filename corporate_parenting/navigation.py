@@ -4,8 +4,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 
+from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 from corporate_parenting.models import Role
 
@@ -56,28 +57,33 @@ def roles_of(request: HttpRequest) -> frozenset[str]:
     return frozenset(user.roles | ({Role.ADMIN} if user.is_superuser else set()))
 
 
-def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
-    roles = roles_of(request)
-    items: list[dict[str, object]] = []
+@cache
+def links_for(
+    roles: frozenset[str], script_prefix: str, urlconf: str
+) -> tuple[tuple[str, str], ...]:
+    """(text, href) of each entry these roles see. Worked out once per set of roles, script
+    prefix and URL configuration (none changes while a process serves), not on every page."""
+    links: list[tuple[str, str]] = []
     for item in navigation_items():
         if not item.roles & roles:
             continue
         try:
-            href = reverse(item.url_name)
+            href = reverse(item.url_name, urlconf=urlconf)
         except NoReverseMatch:  # the capability behind it is not installed
             continue
-        items.append({"text": item.text, "href": href, "current": False})
+        links.append((item.text, href))
+    return tuple(links)
+
+
+def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    links = links_for(roles_of(request), get_script_prefix(), urlconf)
     # The current item is the longest link the path starts with: /offer/kpis/ is "KPIs", not
     # also "Care leaver offer" at /offer/.
     matches = [
-        item
-        for item in items
-        if (
-            request.path == item["href"]
-            if item["href"] == "/"
-            else request.path.startswith(str(item["href"]))
-        )
+        href
+        for _, href in links
+        if (request.path == href if href == "/" else request.path.startswith(href))
     ]
-    if matches:
-        max(matches, key=lambda item: len(str(item["href"])))["current"] = True
-    return items
+    current = max(matches, key=len) if matches else None
+    return [{"text": text, "href": href, "current": href == current} for text, href in links]

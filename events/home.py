@@ -20,9 +20,7 @@ def home_panels(request: HttpRequest) -> list[str]:
         events = list(
             Event.objects.scheduled().upcoming(today).with_signup_counts().in_order()[:HOW_MANY]
         )
-        panels.append(
-            render_to_string("events/_home_admin.html", {"events": events}, request=request)
-        )
+        panels.append(render_to_string("events/_home_admin.html", {"events": events}))
     elif user.has_role(Role.COUNCILLOR):
         events = list(
             Event.objects.scheduled()
@@ -30,7 +28,5 @@ def home_panels(request: HttpRequest) -> list[str]:
             .filter(signups__person=user, signups__status=SignUpStatus.SIGNED_UP)
             .in_order()[:HOW_MANY]
         )
-        panels.append(
-            render_to_string("events/_home_councillor.html", {"events": events}, request=request)
-        )
+        panels.append(render_to_string("events/_home_councillor.html", {"events": events}))
     return panels

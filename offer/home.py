@@ -15,8 +15,4 @@ def home_panels(request: HttpRequest) -> list[str]:
     waiting = Feedback.objects.awaiting_moderation().count()
     if not overdue and not waiting:
         return []
-    return [
-        render_to_string(
-            "offer/_home_panel.html", {"overdue": overdue, "waiting": waiting}, request=request
-        )
-    ]
+    return [render_to_string("offer/_home_panel.html", {"overdue": overdue, "waiting": waiting})]

@@ -24,7 +24,6 @@ def home_panels(request: HttpRequest) -> list[str]:
                 render_to_string(
                     "panels/_home_councillor.html",
                     {"next_meeting": next_meeting},
-                    request=request,
                 )
             )
     if user.has_role(Role.OFFICER, Role.ADMIN):
@@ -45,7 +44,6 @@ def home_panels(request: HttpRequest) -> list[str]:
                         "writing": writing,
                         "to_approve": to_approve,
                     },
-                    request=request,
                 )
             )
     return panels

@@ -79,3 +79,26 @@ def test_only_the_longest_matching_navigation_link_is_current(officer):
     request.user = officer
     current = [item["text"] for item in navigation_for(request) if item["current"]]
     assert current == ["KPIs"]
+
+
+def test_a_page_marks_its_own_link_current_and_no_other(officer):
+    # The links are worked out once per set of roles; which one is current is per page.
+    for path, expected in (("/offer/", ["Care leaver offer"]), ("/", ["Home"]), ("/x/", [])):
+        request = RequestFactory().get(path)
+        request.user = officer
+        current = [item["text"] for item in navigation_for(request) if item["current"]]
+        assert current == expected
+
+
+@pytest.mark.parametrize("role", ["councillor", "officer", "admin"])
+def test_the_home_page_works_out_the_navigation_once(client_for, role, monkeypatch):
+    # Each app's home panel is rendered without the page's context processors, which run once.
+    from corporate_parenting import context_processors
+
+    calls = []
+    real = context_processors.navigation_for
+    monkeypatch.setattr(
+        context_processors, "navigation_for", lambda request: calls.append(1) or real(request)
+    )
+    assert client_for(role).get("/").status_code == 200
+    assert len(calls) == 1
