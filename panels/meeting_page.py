@@ -33,16 +33,19 @@ def meeting_history(meeting: Meeting, minutes: Minutes) -> QuerySet[AuditEvent]:
 def meeting_page(meeting: Meeting, user: User, *, is_clerk: bool) -> dict[str, Any]:
     """The meeting page's context, for a meeting fetched with for_minutes(); is_clerk: the
     person may change the meeting."""
-    carried = list(Resolution.objects.carried_to(meeting).for_log())
+    carried = list(Resolution.objects.carried_to(meeting).for_minutes())
     minutes = build_minutes(meeting, carried_actions=carried)
-    is_member = meeting.body.memberships.filter(user=user).exists()
+    may_declare = is_clerk or meeting.body.memberships.filter(user=user).exists()
+    # The items come with their written reports: with none there is nothing more to ask.
     reports = Report.objects.filter(item__meeting=meeting)
+    if not any(hasattr(item, "written_report") for item in meeting.items.all()):
+        reports = reports.none()
     return {
         "meeting": meeting,
         "minutes": minutes,
         "declarations": list(meeting.declarations.all()),
         "can_clerk": is_clerk,
-        "can_declare": (is_member or is_clerk) and not meeting.minutes_are_approved,
+        "can_declare": may_declare and not meeting.minutes_are_approved,
         "notice": agenda_notice(meeting) if not meeting.agenda_is_published else None,
         "audit_events": meeting_history(meeting, minutes),
         "readable_reports": set(reports.visible_to(user).values_list("item_id", flat=True)),

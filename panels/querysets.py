@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.db import models
-from django.db.models import BooleanField, Case, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -73,15 +83,21 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(status__in=HELD_STATUSES)
 
     def for_minutes(self) -> MeetingQuerySet:
-        """Everything the meeting page and the minutes show, in a fixed number of queries."""
+        """Everything the meeting page and the minutes show, in a fixed number of queries: one
+        per kind of row, each with the people and records it names joined in."""
+        declaration, item, resolution, amendment = (
+            apps.get_model("panels", name)
+            for name in ("Declaration", "AgendaItem", "Resolution", "Amendment")
+        )
         return self.select_related("body", "approved_at_meeting").prefetch_related(
             "attendance",
-            "declarations__member",
-            "declarations__item",
-            "items__resolutions__owner",
-            "items__resolutions__decision_status",
-            "items__amendments__made_by",
-            "items__written_report",
+            Prefetch("declarations", queryset=declaration.objects.select_related("member", "item")),
+            Prefetch("items", queryset=item.objects.select_related("written_report")),
+            Prefetch(
+                "items__resolutions",
+                queryset=resolution.objects.select_related("owner", "decision_status"),
+            ),
+            Prefetch("items__amendments", queryset=amendment.objects.select_related("made_by")),
         )
 
     def with_item_counts(self) -> MeetingQuerySet:
@@ -147,11 +163,12 @@ class ResolutionQuerySet(models.QuerySet):
         return self.filter(item__meeting__body__memberships__user=user)
 
     def for_log(self) -> ResolutionQuerySet:
-        return (
-            self.with_due_on()
-            .select_related("owner", "item__meeting__body")
-            .order_by("due_on", "pk")
-        )
+        return self.for_minutes().select_related("item__meeting__body")
+
+    def for_minutes(self) -> ResolutionQuerySet:
+        """Actions in the action log's order, as the minutes of the meeting they are carried to
+        list them: that meeting's body is the minutes' own, so only the owner and item come."""
+        return self.with_due_on().select_related("owner", "item").order_by("due_on", "pk")
 
     def in_public_minutes(self) -> ResolutionQuerySet:
         return self.filter(Q(item__meeting__status="minutes_approved"))
