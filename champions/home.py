@@ -1,5 +1,6 @@
 """Home page panels: a councillor's progress, an officer's open follow-ups, an admin's coverage."""
 
+from django.db.models import Count, Exists, OuterRef
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
@@ -18,13 +19,16 @@ def home_panels(request: HttpRequest) -> list[str]:
     role = user.primary_role
     if role == Role.ADMIN:
         vacant = list(ChampionArea.objects.vacant_in(year).order_by("name").only("name"))
-        members = list(Member.objects.with_engagement_count(year).only("pk"))
+        engaged = Engagement.objects.submitted().in_year(year).filter(member=OuterRef("pk"))
+        members = Member.objects.aggregate(
+            total=Count("pk"), engaged=Count("pk", filter=Exists(engaged))
+        )
         context.update(
             panel="admin",
             area_count=ChampionArea.objects.count(),
             vacant=vacant,
-            member_count=len(members),
-            engaged_count=sum(1 for m in members if m.engagement_count),
+            member_count=members["total"],
+            engaged_count=members["engaged"],
         )
     elif role == Role.OFFICER:
         if not user.link_areas.exists():
