@@ -85,19 +85,35 @@ class MeetingQuerySet(models.QuerySet):
     def for_minutes(self) -> MeetingQuerySet:
         """Everything the meeting page and the minutes show, in a fixed number of queries: one
         per kind of row, each with the people and records it names joined in."""
-        declaration, item, resolution, amendment = (
+        attendance, declaration, item, resolution, amendment = (
             apps.get_model("panels", name)
-            for name in ("Declaration", "AgendaItem", "Resolution", "Amendment")
+            for name in ("Attendance", "Declaration", "AgendaItem", "Resolution", "Amendment")
         )
+        # Each kind is ordered within its meeting or item: the models' default orders begin
+        # with the meeting (its date), which would join the meetings table into every query.
         return self.select_related("body", "approved_at_meeting").prefetch_related(
-            "attendance",
-            Prefetch("declarations", queryset=declaration.objects.select_related("member", "item")),
-            Prefetch("items", queryset=item.objects.select_related("written_report")),
+            Prefetch(
+                "attendance", queryset=attendance.objects.order_by("kind", "position", "name")
+            ),
+            Prefetch(
+                "declarations",
+                queryset=declaration.objects.select_related("member", "item").order_by(
+                    "created_at"
+                ),
+            ),
+            Prefetch(
+                "items", queryset=item.objects.select_related("written_report").order_by("position")
+            ),
             Prefetch(
                 "items__resolutions",
-                queryset=resolution.objects.select_related("owner", "decision_status"),
+                queryset=resolution.objects.select_related("owner", "decision_status").order_by(
+                    "position"
+                ),
             ),
-            Prefetch("items__amendments", queryset=amendment.objects.select_related("made_by")),
+            Prefetch(
+                "items__amendments",
+                queryset=amendment.objects.select_related("made_by").order_by("created_at"),
+            ),
         )
 
     def with_item_counts(self) -> MeetingQuerySet:
