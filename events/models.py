@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from corporate_parenting.models import BaseModel
 
@@ -70,9 +71,17 @@ class EventQuerySet(models.QuerySet["Event"]):
         return self.filter(is_annual=True)
 
     def with_signup_counts(self) -> EventQuerySet:
-        return self.annotate(
-            signed_up_count=Count("signups", filter=Q(signups__status=SignUpStatus.SIGNED_UP))
+        """Active sign-ups per event as `signed_up_count`: a count per event through the
+        sign-ups' event index, rather than a join and GROUP BY over every sign-up."""
+        counts = (
+            SignUp.objects.active()
+            .filter(event=OuterRef("pk"))
+            .order_by()
+            .values("event")
+            .annotate(count=Count("pk"))
+            .values("count")
         )
+        return self.annotate(signed_up_count=Coalesce(Subquery(counts), 0))
 
     def in_order(self) -> EventQuerySet:
         """By first day; on the same day, all-day events (a week's first day) before timed ones."""

@@ -11,13 +11,15 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from html import escape
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
-from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from corporate_parenting.inputs import EARLIEST_YEAR, LATEST_YEAR
 from corporate_parenting.models import User
+from events.links import path_for_each
 from events.models import Event, clock
 from panels.models import Body, Meeting
 
@@ -36,10 +38,28 @@ class Entry:
     listed: bool = True  # in the day list: an event only on its first day in the month
     is_mine: bool = False  # the person looking has a place
     takes_sign_ups: bool = False  # Event.takes_sign_ups on the day the month is shown
+    sign_up_url: str = ""  # where a councillor's sign-up and cancel buttons post
+    cancel_sign_up_url: str = ""
 
     @property
     def order(self) -> tuple[bool, time]:
         return (self.starts is not None, self.starts or time(0))
+
+    def grid_html(self) -> str:
+        """The entry in a day of the grid, every value escaped: a month has over a hundred
+        entries, and as template nodes they were most of the grid's time."""
+        when = f' <span class="portal-month__when">{escape(self.when)}</span>' if self.when else ""
+        meeting = (
+            ' <span class="portal-month__when">Meeting</span>' if self.kind == "meeting" else ""
+        )
+        cancelled = (
+            ' <strong class="govuk-tag govuk-tag--red">Cancelled</strong>' if self.cancelled else ""
+        )
+        return (
+            f'<li class="portal-month__entry portal-month__entry--{escape(self.kind)}">'
+            f'<a class="govuk-link" href="{escape(self.url)}">{escape(self.title)}</a>'
+            f"{when}{meeting}{cancelled}</li>"
+        )
 
 
 @dataclass
@@ -48,6 +68,16 @@ class Day:
     in_month: bool
     is_today: bool
     entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def entries_html(self) -> SafeString:
+        """The day's entries as the grid prints them (each escaped in Entry.grid_html)."""
+        return mark_safe("".join(entry.grid_html() for entry in self.entries))  # noqa: S308
+
+    @property
+    def label(self) -> str:
+        """'Monday 3 November', as the date filter "l j F" prints it, without a filter per day."""
+        return f"{self.day:%A} {self.day.day} {self.day:%B}"
 
 
 @dataclass
@@ -58,7 +88,7 @@ class Month:
     next: date | None
 
     @property
-    def list_days(self) -> list[tuple[date, list[Entry]]]:
+    def list_days(self) -> list[tuple[Day, list[Entry]]]:
         """The days of the month with something on, for the list: a multi-day event once, on
         its first day in the month."""
         days = []
@@ -66,7 +96,7 @@ class Month:
             for day in week:
                 listed = [entry for entry in day.entries if entry.listed]
                 if day.in_month and listed:
-                    days.append((day.day, listed))
+                    days.append((day, listed))
         return days
 
 
@@ -112,7 +142,13 @@ def build_month(
         for n in range((end - start).days + 1)
     }
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    # One reverse() per kind of page rather than one per entry: an event spans many days.
+    event_path = path_for_each(event_url)
+    sign_up_path = path_for_each("events:sign_up")
+    cancel_path = path_for_each("events:cancel_sign_up")
     for event in events:
+        url = event_path(event.pk)
+        sign_up_url, cancel_sign_up_url = sign_up_path(event.pk), cancel_path(event.pk)
         listed_on = max(event.start_date, first)
         takes_sign_ups = event.takes_sign_ups(today)
         for day in event.days():
@@ -120,7 +156,7 @@ def build_month(
                 days[day].entries.append(
                     Entry(
                         title=event.title,
-                        url=reverse(event_url, args=[event.pk]),
+                        url=url,
                         when="All day" if event.is_all_day else event.times_label,
                         kind="event",
                         event=event,
@@ -129,6 +165,8 @@ def build_month(
                         listed=day == listed_on and day <= last,
                         is_mine=event.pk in mine,
                         takes_sign_ups=takes_sign_ups,
+                        sign_up_url=sign_up_url,
+                        cancel_sign_up_url=cancel_sign_up_url,
                     )
                 )
     readable = (
@@ -140,16 +178,15 @@ def build_month(
         if user.is_authenticated
         else set()
     )
+    member_path = path_for_each("panels:meeting_detail")
+    public_path = path_for_each("panels:public_meeting")
     for meeting in (
         meetings.filter(date__range=(start, end))
         .select_related("body")
+        .only("date", "start_time", "body__name")
         .order_by("date", "start_time")
     ):
-        url = (
-            reverse("panels:meeting_detail", args=[meeting.pk])
-            if meeting.pk in readable
-            else reverse("panels:public_meeting", args=[meeting.pk])
-        )
+        url = member_path(meeting.pk) if meeting.pk in readable else public_path(meeting.pk)
         days[meeting.date].entries.append(
             Entry(
                 title=meeting.body.name,

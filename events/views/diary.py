@@ -3,8 +3,6 @@ annual events forward to the next."""
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -19,8 +17,8 @@ from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
 from corporate_parenting.years import PoliticalYear, current_political_year, political_year_starting
 from events import annual, services
+from events.diary import diary_months
 from events.forms import RollForwardForm
-from events.models import Event
 from events.views.common import MEMBERS
 
 
@@ -33,18 +31,9 @@ def _year(request: SignedInRequest) -> PoliticalYear:
 
 
 def _diary(year: PoliticalYear) -> dict[str, object]:
-    events = list(
-        Event.objects.scheduled()
-        .filter(start_date__gte=year.start, start_date__lte=year.end)
-        .in_order()
-    )
-    months = [
-        (first_day, list(month_events))
-        for first_day, month_events in groupby(events, key=lambda e: e.start_date.replace(day=1))
-    ]
     return {
         "year": year,
-        "months": months,
+        "months": diary_months(year),
         "previous_year": year.previous(),
         "next_year": year.next(),
     }

@@ -84,6 +84,7 @@ def _month_page(
         else frozenset(
             SignUp.objects.active()
             .filter(person=person, event__in=[e.pk for e in events])
+            .order_by()  # the default ordering would join events and people for nothing
             .values_list("event_id", flat=True)
         )
     )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from champions.models import DbsStatus
+from corporate_parenting.years import political_year_for
 from events.models import Event, FeedToken, SignUp
 from tests.champions.factories import ChampionAreaFactory, MemberFactory
 from tests.events.factories import EventFactory, SignUpFactory, in_days
@@ -229,6 +230,41 @@ def test_dates_for_the_diary_as_a_page_and_a_pdf(client_for):
     assert response["Content-Type"] == "application/pdf"
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
     assert "Fostering Fortnight" in text and "24 to 30 October 2022" in text
+
+
+@pytest.mark.django_db
+def test_the_diary_makes_the_same_number_of_queries_with_more_events(client_for):
+    def grow():
+        for n in range(4):
+            EventFactory(start_date=date(2022, 6 + n, 10), areas=[ChampionAreaFactory()])
+
+    grow()
+    assert_constant_queries(client_for("officer"), reverse("events:diary") + "?year=2022", grow)
+
+
+@pytest.mark.django_db
+def test_a_title_with_angle_brackets_shows_as_typed_in_the_diary_and_the_month(client_for):
+    event = EventFactory(title="<b>Fish & chips</b>", start_date=in_days(30))
+    client = client_for("councillor")
+    year = political_year_for(event.start_date).start_year
+    diary = client.get(reverse("events:diary") + f"?year={year}").content.decode()
+    month = client.get(month_url(event.start_date)).content.decode()
+    for page in (diary, month):
+        assert "&lt;b&gt;Fish &amp; chips&lt;/b&gt;" in page and "<b>Fish" not in page
+        assert f'href="{reverse("events:detail", args=[event.pk])}"' in page
+
+
+@pytest.mark.django_db
+def test_the_public_month_makes_the_same_number_of_queries_with_more_events(client):
+    day = in_days(30)
+
+    def grow():
+        for _ in range(4):
+            EventFactory(start_date=day, is_public=True, areas=[ChampionAreaFactory()])
+
+    grow()
+    url = f"{reverse('events:public_month')}?year={day.year}&month={day.month}"
+    assert_constant_queries(client, url, grow)
 
 
 @pytest.mark.django_db
