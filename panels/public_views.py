@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from panels.minutes import build_minutes
-from panels.models import Body, MemberRole, Resolution
+from panels.models import Body, MemberRole, Membership, Resolution
 from panels.models import Meeting as MeetingModel
 from panels.reports.models import Report
 from panels.stats import attendance_statistics
@@ -33,10 +33,10 @@ ROLE_ORDER = [
 ]
 
 
-def public_members(body: Body) -> list[dict[str, str]]:
+def public_members(memberships: list[Membership]) -> list[dict[str, str]]:
     """Members in the order of their roles, names withheld for young people's representatives."""
     rows = sorted(
-        body.memberships.select_related("user"),
+        memberships,
         key=lambda m: (
             ROLE_ORDER.index(MemberRole(m.role)) if m.role in ROLE_ORDER else 99,
             m.user.full_name,
@@ -51,16 +51,15 @@ def public_members(body: Body) -> list[dict[str, str]]:
     ]
 
 
-def _names_withheld(body: Body) -> set[str]:
-    return set(
-        body.memberships.filter(role__in=ROLE_ONLY).values_list("user__full_name", flat=True)
-    )
+def _names_withheld(memberships: list[Membership]) -> set[str]:
+    return {m.user.full_name for m in memberships if m.role in ROLE_ONLY}
 
 
 def public_body(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body.objects.public(), slug=slug)
     today = timezone.localdate()
-    withheld = _names_withheld(body)
+    memberships = list(body.memberships.select_related("user"))
+    withheld = _names_withheld(memberships)
     meetings = MeetingModel.objects.public().filter(body=body)
     decisions = (
         Resolution.objects.in_public_minutes()
@@ -79,7 +78,7 @@ def public_body(request: HttpRequest, slug: str) -> HttpResponse:
         "panels/public_body.html",
         {
             "body": body,
-            "members": public_members(body),
+            "members": public_members(memberships),
             "upcoming": list(meetings.upcoming(today)[:RECENT]),
             "past": list(meetings.past(today).order_by("-date")[:RECENT]),
             "reports": list(reports),
