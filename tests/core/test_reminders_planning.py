@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from champions import reminders as champion_reminders
 from champions.models import ChampionSettings, DbsStatus
@@ -40,6 +41,12 @@ from tests.panels.factories import (
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
 UTC = ZoneInfo("UTC")
+
+
+def late_on(day: date) -> dt.datetime:
+    """Late in the day: every reminder planned for that day is due, whatever the hour the test
+    runs (at 1 a.m. the day's 9 a.m. reminders are not yet due)."""
+    return dt.datetime.combine(day, dt.time(23, 0), tzinfo=LONDON)
 
 
 def rows(kind: str, **filters: object) -> list[Reminder]:
@@ -109,7 +116,7 @@ def test_cancelled_events_are_not_reminded_and_those_going_are_told_at_once(
 
 
 def test_a_moved_event_is_told_and_reminded_for_its_new_day(portal_admin):
-    today = date.today()
+    today = timezone.localdate()
     event = EventFactory(start_date=today + timedelta(days=7), end_date=today + timedelta(days=7))
     SignUpFactory(event=event)
     event_reminders.plan(today=today)
@@ -122,7 +129,7 @@ def test_a_moved_event_is_told_and_reminded_for_its_new_day(portal_admin):
     [moved] = rows(Kind.EVENT_CHANGED)
     assert moved.context["change"] == "moved" and moved.context["start_date"] == str(new_day)
     assert event_reminders.plan(today=today) == 1  # the week's reminder for the new day
-    dispatch.dispatch()
+    dispatch.dispatch(now=late_on(today))
     old, new = rows(Kind.EVENT_UPCOMING)
     assert (
         old.status == ReminderStatus.SKIPPED and old.last_error == "The event moved to another day"
@@ -199,7 +206,7 @@ def test_an_action_done_after_its_reminder_was_written_is_not_sent():
     action = ActionFactory(due_date=date.today() + timedelta(days=2))
     panel_reminders.plan(today=date.today())
     type(action).objects.filter(pk=action.pk).update(status="done")
-    dispatch.dispatch()
+    dispatch.dispatch(now=late_on(date.today()))
     [row] = rows(Kind.ACTION_DUE)
     assert (row.status, row.last_error) == (ReminderStatus.SKIPPED, "The action is done or dropped")
 
