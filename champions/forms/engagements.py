@@ -8,14 +8,21 @@ existing event is accepted when the form is sent, so a searched one stays valid.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from champions.forms.common import NO_NAMES, QuickSelect, choice, date_field, model_choice
+from champions.forms.common import (
+    NO_NAMES,
+    QuickSelect,
+    choice,
+    date_field,
+    list_choices,
+    model_choice,
+)
 from champions.models import ChampionArea, EngagementKind, FollowUpStatus, Member, PlanItem
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.inputs import has_control_characters
@@ -36,8 +43,8 @@ def event_search_from(value: object) -> str:
     return "" if has_control_characters(text) else text
 
 
-def _event_label(event: Event) -> str:
-    return f"{event.title} ({event.start_date:%-d %b %Y})"
+def _event_label(title: str, start_date: date) -> str:
+    return f"{title} ({start_date:%-d %b %Y})"
 
 
 def event_choices(*, member: Member, search: str = "", keep: int | None = None) -> list:
@@ -62,22 +69,24 @@ def event_choices(*, member: Member, search: str = "", keep: int | None = None) 
             .values_list("pk", flat=True)[:SEARCH_RESULTS]
         )
         wanted |= Q(pk__in=matches)
+    # Plain rows, not Event objects: at a couple of hundred options, building the objects
+    # would cost more than the query.
     rows = (
         Event.objects.filter(wanted)
         .annotate(mine=Exists(signups))
-        .only("pk", "title", "start_date")
-        .order_by("-mine", "-start_date", "title")[: EVENT_OPTIONS + SEARCH_RESULTS + 1]
+        .order_by("-mine", "-start_date", "title")
+        .values_list("pk", "title", "start_date", "mine")[: EVENT_OPTIONS + SEARCH_RESULTS + 1]
     )
     mine: list[tuple[int, str]] = []
     found: list[tuple[int, str]] = []
     around: list[tuple[int, str]] = []
-    for event in rows:
-        option = (event.pk, _event_label(event))
-        if event.mine:
+    for pk, title, start_date, is_mine in rows:
+        option = (pk, _event_label(title, start_date))
+        if is_mine:
             mine.append(option)
-        elif event.pk in matches:
+        elif pk in matches:
             found.append(option)
-        elif len(around) < EVENT_OPTIONS or event.pk == keep:
+        elif len(around) < EVENT_OPTIONS or pk == keep:
             around.append(option)
     choices: list = [("", "None")]
     if mine:
@@ -182,6 +191,7 @@ class EngagementForm(GovUKFormMixin, forms.Form):
         if len(area_list) == 1:
             area.initial = area_list[0].pk
             area.empty_label = None
+        list_choices(area, area_list)
         choice(self, "event").choices = event_choices(
             member=member, search=search, keep=self._chosen_event()
         )
@@ -193,6 +203,7 @@ class EngagementForm(GovUKFormMixin, forms.Form):
         )
         # Django's documented way to label a model choice; the stubs see a method.
         plan_item.label_from_instance = _plan_label  # type: ignore[method-assign,assignment]
+        list_choices(plan_item, list(plan_item.queryset))
         today = timezone.localdate()
         self.fields["date"].initial = today
         self.fields["kind"].initial = EngagementKind.EVENT
