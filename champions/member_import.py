@@ -1,6 +1,6 @@
 """Bulk start after an election: members (name, e-mail, ward, party) from a CSV file.
 
-All or nothing, like the KPI figures import (offer/services.py): every line is checked first; any
+All or nothing, like the KPI figures import (offer/services/figures.py): every line is checked first; any
 bad line means nobody is added, and every problem is listed by line and column. Each good line
 makes a councillor who signs in once they set a password (their account has none until then) and
 their champions record with ward and party.

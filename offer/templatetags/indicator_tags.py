@@ -1,5 +1,5 @@
 """{% load indicator_tags %}{% if user|can_manage_indicators %}: whether to offer the links to
-the indicators' pages. The rule is offer/indicators/services.py."""
+the indicators' pages. The rule is offer/indicators/services/rules.py."""
 
 from typing import Any
 
