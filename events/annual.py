@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from corporate_parenting.years import PoliticalYear, years_later
 from events.models import AnnualRule, Event
@@ -21,7 +22,7 @@ class Proposal:
     start_date: date
     end_date: date
 
-    @property
+    @cached_property  # asked several times per event when the roll-forward form is built
     def moves(self) -> bool:
         """True when the proposed dates are not simply the same day and month next year."""
         return (self.start_date, self.end_date) != (

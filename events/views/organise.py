@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from copy import copy
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -38,7 +40,8 @@ def create(request: SignedInRequest) -> HttpResponse:
 @role_required(Role.ADMIN)
 def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
-    form = EventForm(request.POST or None, instance=Event.objects.get(pk=pk))
+    # The form works on a copy: a refused change must not show as the event's title above it.
+    form = EventForm(request.POST or None, instance=copy(event))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         areas = data.pop("areas")

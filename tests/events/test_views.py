@@ -1,15 +1,16 @@
 """The diary's pages: month and list views, sign-up, the admin's forms, the PDF, the feed page."""
 
 import io
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
 from champions.models import DbsStatus
-from corporate_parenting.years import political_year_for
-from events.models import Event, FeedToken, SignUp
+from corporate_parenting.years import current_political_year, political_year_for
+from events.models import AnnualRule, Event, FeedToken, SignUp
+from tests import factories as core
 from tests.champions.factories import ChampionAreaFactory, MemberFactory
 from tests.events.factories import EventFactory, SignUpFactory, in_days
 from tests.helpers import assert_constant_queries
@@ -265,6 +266,43 @@ def test_the_public_month_makes_the_same_number_of_queries_with_more_events(clie
     grow()
     url = f"{reverse('events:public_month')}?year={day.year}&month={day.month}"
     assert_constant_queries(client, url, grow)
+
+
+@pytest.mark.django_db
+def test_the_roll_forward_page_makes_the_same_number_of_queries_with_more_annual_events(
+    client_for,
+):
+    first_day = current_political_year().start
+
+    def grow():
+        for n in range(3):
+            EventFactory(
+                start_date=first_day + timedelta(days=40 + n),
+                is_annual=True,
+                annual_rule=AnnualRule.SAME_WEEKDAY if n % 2 else AnnualRule.SAME_DATES,
+            )
+
+    grow()
+    assert_constant_queries(client_for("admin"), reverse("events:roll_forward"), grow)
+
+
+@pytest.mark.django_db
+def test_the_event_form_and_sign_ups_pages_make_the_same_queries_with_more_members(client_for):
+    event = EventFactory(areas=[ChampionAreaFactory()])
+
+    def grow():
+        for _ in range(3):
+            event.areas.add(ChampionAreaFactory())
+            SignUpFactory(event=event, person=core.councillor())
+
+    grow()
+    client = client_for("admin")
+    for url in (
+        reverse("events:create"),
+        reverse("events:edit", args=[event.pk]),
+        reverse("events:signups", args=[event.pk]),
+    ):
+        assert_constant_queries(client, url, grow)
 
 
 @pytest.mark.django_db
