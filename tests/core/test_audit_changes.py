@@ -158,3 +158,12 @@ def test_every_event_table_has_its_newest_first_index():
         indexed = {row[0] for row in cursor.fetchall()}
     for event_model in EVENT_MODELS.values():
         assert event_model._meta.db_table in indexed, event_model._meta.db_table
+
+
+def test_the_filters_keep_what_was_chosen(client_for, portal_admin):
+    page = client_for("admin").get(URL, {"who": portal_admin.pk, "record_type": "panels.Body"})
+    assert (
+        f'<option value="{portal_admin.pk}" selected>{portal_admin.full_name}</option>' in page.text
+    )
+    assert '<option value="panels.Body" selected>Body</option>' in page.text
+    assert '<option value="">Anyone</option>' in page.text
