@@ -72,17 +72,16 @@ def coverage_for(year: PoliticalYear) -> Coverage:
         )
         .order_by("name")
     )
-    members = (
-        Member.objects.with_user()
-        .with_engagement_count(year)
-        .with_is_champion(year)
-        .order_by("user__full_name")
-    )
-    totals = (
+    members = Member.objects.with_user().with_is_champion(year).order_by("user__full_name")
+    # One pass over the year's engagements gives each member's count and the year's totals.
+    per_member = (
         Engagement.objects.submitted()
         .in_year(year)
-        .aggregate(engagements=Count("pk"), young_people=Sum("young_people_count"))
+        .values("member_id")
+        .annotate(n=Count("pk"), young=Sum("young_people_count"))
     )
+    counts = {row["member_id"]: row["n"] for row in per_member}
+    young_people = sum(row["young"] or 0 for row in per_member)
     return Coverage(
         year=year,
         settings=settings,
@@ -92,11 +91,11 @@ def coverage_for(year: PoliticalYear) -> Coverage:
                 member=member,
                 is_champion=member.is_champion,
                 progress=progress_from_count(
-                    member.engagement_count, target_for(member, settings.engagement_target)
+                    counts.get(member.pk, 0), target_for(member, settings.engagement_target)
                 ),
             )
             for member in members
         ],
-        engagements=totals["engagements"],
-        young_people=totals["young_people"] or 0,
+        engagements=sum(counts.values()),
+        young_people=young_people,
     )
