@@ -29,15 +29,19 @@ def my_role(request: SignedInRequest) -> HttpResponse:
     context: dict[str, object] = {"year": year, "member": member}
     if member is not None:
         areas = list(ChampionArea.objects.championed_by(member, year))
+        settings = ChampionSettings.load()  # once, for the target and the DBS check alike
+        today = timezone.localdate()
         context.update(
             areas=areas,
             link_officers=LinkOfficer.objects.for_areas(areas).with_people(),
-            progress=progress_for(member, year),
+            progress=progress_for(member, year, settings.engagement_target),
             engagements=member.engagements.in_year(year).select_related("area")[:10],
             drafts=member.engagements.drafts().select_related("area")[:10],
             plan_count=member.plan_items.in_year(year).count(),
-            settings=ChampionSettings.load(),
-            today=timezone.localdate(),
+            settings=settings,
+            today=today,
+            dbs_summary=member.dbs_summary(today, valid_years=settings.dbs_valid_years),
+            dbs_expires_on=member.dbs_expires_on(settings.dbs_valid_years),
         )
     return render(request, "champions/my_role.html", context)
 

@@ -125,6 +125,21 @@ def test_my_role_shows_progress_link_officers_and_dbs(client_for, champion):
     assert "ask the participation team to start your DBS check" in response.text
 
 
+def test_my_role_shows_a_cleared_dbs_check_until_the_settings_say_it_expires(client_for, champion):
+    from champions.models import ChampionSettings
+    from corporate_parenting.years import years_later
+
+    ChampionSettings.objects.update_or_create(pk=1, defaults={"dbs_valid_years": 2})
+    cleared = timezone.localdate() - dt.timedelta(days=30)
+    champion.member.dbs_status = "cleared"
+    champion.member.dbs_cleared_on = cleared
+    champion.member.save()
+    text = client_for("councillor").get(reverse("champions:my_role")).text
+    expires = years_later(cleared, 2)
+    assert f"Cleared on {cleared.day} {cleared:%B %Y}" in text
+    assert f"valid until {expires.day} {expires:%B %Y}" in text
+
+
 def test_officer_responds_to_a_follow_up_in_their_area(client_for, officer):
     engagement = EngagementFactory(follow_up_requested="Fix the wifi", follow_up_status="open")
     LinkOfficerFactory(area=engagement.area, officer=officer)
