@@ -1,13 +1,13 @@
 import django_tables2 as tables
-from django.urls import reverse
 from django.utils.html import format_html
 
 from champions.models import Engagement, Member
 from champions.progress import target_for
+from corporate_parenting.tables import PortalDateColumn, PortalTable
 
 
-class EngagementTable(tables.Table):
-    date = tables.DateColumn(format="j M Y", verbose_name="Date")
+class EngagementTable(PortalTable):
+    date = PortalDateColumn(format="j M Y", verbose_name="Date")
     member = tables.Column(
         verbose_name="Champion",
         accessor="member__user__full_name",
@@ -37,9 +37,6 @@ class EngagementTable(tables.Table):
             "status",
             "follow_up_status",
         )
-        # Rows are written by the template from the engagement itself (render_* below stay for
-        # the CSV and as the columns' definition); see _engagement_table.html.
-        template_name = "champions/_engagement_table.html"
         caption = "Engagements"
         empty_text = "No engagements match. Change the filters, or log one."
         # Not sortable: the core table's hidden "sort" hints escape the scrolling wrapper on a
@@ -49,7 +46,7 @@ class EngagementTable(tables.Table):
     def render_date(self, value, record) -> str:
         return format_html(
             '<a class="govuk-link" href="{}">{}</a>',
-            reverse("champions:engagement_detail", kwargs={"pk": record.pk}),
+            self.row_url("champions:engagement_detail", record.pk),
             value.strftime("%-d %b %Y"),
         )
 
@@ -78,14 +75,14 @@ class EngagementTable(tables.Table):
         return record.get_follow_up_status_display() if record.follow_up_status else ""
 
 
-class MemberTable(tables.Table):
+class MemberTable(PortalTable):
     name = tables.Column(
         verbose_name="Councillor", accessor="user__full_name", order_by=("user__full_name",)
     )
     ward = tables.Column(verbose_name="Ward")
     party = tables.Column(verbose_name="Party")
     dbs = tables.Column(verbose_name="DBS", accessor="dbs_status")
-    training_completed_on = tables.DateColumn(
+    training_completed_on = PortalDateColumn(
         verbose_name="Training", format="j M Y", default="Not yet"
     )
     engagement_count = tables.Column(verbose_name="Engagements this year")
@@ -107,7 +104,7 @@ class MemberTable(tables.Table):
     def render_name(self, value, record) -> str:
         return format_html(
             '<a class="govuk-link" href="{}">{}</a>',
-            reverse("champions:member_edit", kwargs={"pk": record.pk}),
+            self.row_url("champions:member_edit", record.pk),
             value,
         )
 

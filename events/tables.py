@@ -1,11 +1,11 @@
 import django_tables2 as tables
-from django.urls import reverse
 from django.utils.html import format_html
 
+from corporate_parenting.tables import PortalTable
 from events.models import Event
 
 
-class EventTable(tables.Table):
+class EventTable(PortalTable):
     title = tables.Column(verbose_name="Event", order_by=("title",))
     start_date = tables.Column(verbose_name="Dates", order_by=("start_date", "start_time"))
     times = tables.Column(verbose_name="Time", empty_values=(), orderable=False)
@@ -29,7 +29,7 @@ class EventTable(tables.Table):
         )
         return format_html(
             '<a class="govuk-link" href="{}">{}</a>' + suffix,
-            reverse("events:detail", kwargs={"pk": record.pk}),
+            self.row_url("events:detail", record.pk),
             record.title,
         )
 

@@ -1,15 +1,15 @@
 from typing import Any
 
 import django_tables2 as tables
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from corporate_parenting.tables import PortalTable
 from offer.models import Feedback, OfferEntry
 
 
-class OfferEntryTable(tables.Table):
+class OfferEntryTable(PortalTable):
     title = tables.Column(verbose_name="Entry")
     category = tables.Column(accessor="category__name", verbose_name="Category")
     status = tables.Column(verbose_name="Status")
@@ -31,7 +31,7 @@ class OfferEntryTable(tables.Table):
     def render_title(self, record: OfferEntry, value: str) -> str:
         return format_html(
             '<a class="govuk-link" href="{}">{}</a>',
-            reverse("offer:entry_edit", args=[record.pk]),
+            self.row_url("offer:entry_edit", record.pk),
             value,
         )
 
@@ -50,7 +50,7 @@ class OfferEntryTable(tables.Table):
         return f"{value:%Y-%m-%d}"
 
 
-class FeedbackTable(tables.Table):
+class FeedbackTable(PortalTable):
     created_at = tables.Column(verbose_name="Sent")
     kind = tables.Column(verbose_name="Kind")
     text = tables.Column(verbose_name="What they said (select to moderate)", default="")
@@ -70,7 +70,7 @@ class FeedbackTable(tables.Table):
     def render_text(self, record: Feedback, value: str) -> str:
         return format_html(
             '<a class="govuk-link" href="{}">{}</a>',
-            reverse("offer:feedback_moderate", args=[record.pk]),
+            self.row_url("offer:feedback_moderate", record.pk),
             Truncator(value).chars(120),
         )
 

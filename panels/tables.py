@@ -3,6 +3,7 @@ import datetime
 import django_tables2 as tables
 from django.utils.html import format_html
 
+from corporate_parenting.tables import PortalTable, row_link
 from panels.models import Declaration, Meeting, Resolution
 
 
@@ -12,8 +13,8 @@ def short_date(value: datetime.date) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
-class MeetingTable(tables.Table):
-    date = tables.Column(linkify=True, verbose_name="Date")
+class MeetingTable(PortalTable):
+    date = tables.Column(linkify=row_link("panels:meeting_detail"), verbose_name="Date")
     body = tables.Column(verbose_name="Body")
     start_time = tables.Column(verbose_name="Starts")
     status = tables.Column(verbose_name="Status")
@@ -31,8 +32,10 @@ class MeetingTable(tables.Table):
         return f"{value:%H:%M}"
 
 
-class ActionTable(tables.Table):
-    text = tables.Column(verbose_name="Action", linkify=True, order_by=("pk",))
+class ActionTable(PortalTable):
+    text = tables.Column(
+        verbose_name="Action", linkify=row_link("panels:action_detail"), order_by=("pk",)
+    )
     meeting = tables.Column(
         accessor="item__meeting", verbose_name="From the meeting", orderable=False
     )
@@ -63,7 +66,7 @@ class ActionTable(tables.Table):
         return record.get_status_display()
 
 
-class DeclarationTable(tables.Table):
+class DeclarationTable(PortalTable):
     meeting = tables.Column(
         accessor="meeting__date", verbose_name="Meeting", order_by=("meeting__date",)
     )

@@ -5,12 +5,11 @@ from __future__ import annotations
 import django_filters
 import django_tables2 as tables
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 from django.utils.html import format_html
 
 from corporate_parenting.models import DutyKind, Role, User
 from corporate_parenting.people.querysets import duty_labels, person_status, role_labels
-from corporate_parenting.tables import PortalFilterSet
+from corporate_parenting.tables import PortalDateColumn, PortalFilterSet, PortalTable
 
 
 class PeopleFilter(PortalFilterSet):
@@ -48,13 +47,13 @@ class PeopleFilter(PortalFilterSet):
         return queryset.filter(is_active=value == "yes") if value else queryset
 
 
-class PeopleTable(tables.Table):
+class PeopleTable(PortalTable):
     full_name = tables.Column(verbose_name="Name")
     email = tables.Column(verbose_name="E-mail address")
     roles = tables.Column(verbose_name="Roles", accessor="pk", empty_values=())
     duties = tables.Column(verbose_name="Duties", accessor="pk", empty_values=())
     status = tables.Column(verbose_name="Account", accessor="pk", empty_values=())
-    last_login = tables.DateColumn(verbose_name="Last signed in", format="j M Y", default="Never")
+    last_login = PortalDateColumn(verbose_name="Last signed in", format="j M Y", default="Never")
 
     class Meta:
         model = User
@@ -68,7 +67,7 @@ class PeopleTable(tables.Table):
     def render_full_name(self, value: str, record: User) -> str:
         return format_html(
             '<a class="govuk-link" href="{}">{}</a>',
-            reverse("people:detail", kwargs={"pk": record.pk}),
+            self.row_url("people:detail", record.pk),
             value or record.email,
         )
 

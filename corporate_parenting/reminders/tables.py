@@ -5,13 +5,12 @@ from __future__ import annotations
 import django_filters
 import django_tables2 as tables
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from corporate_parenting.reminders.kinds import Kind
 from corporate_parenting.reminders.models import Reminder, ReminderStatus
-from corporate_parenting.tables import PortalFilterSet
+from corporate_parenting.tables import PortalFilterSet, PortalTable
 
 STATUS_TAGS = {
     ReminderStatus.PENDING: "govuk-tag--grey",
@@ -50,7 +49,7 @@ class LedgerFilter(PortalFilterSet):
         return queryset.filter(Q(to_email__icontains=value) | Q(recipient__email__icontains=value))
 
 
-class LedgerTable(tables.Table):
+class LedgerTable(PortalTable):
     pk = tables.Column(verbose_name="Number")
     kind = tables.Column(verbose_name="Kind")
     to_email = tables.Column(verbose_name="To", empty_values=())
@@ -67,7 +66,7 @@ class LedgerTable(tables.Table):
     def render_pk(self, value: int) -> str:
         return format_html(
             '<a class="govuk-link" href="{}">{}</a>',
-            reverse("reminders:detail", kwargs={"pk": value}),
+            self.row_url("reminders:detail", value),
             value,
         )
 

@@ -1,13 +1,13 @@
 import django_tables2 as tables
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from corporate_parenting.tables import PortalTable
 from offer.models import Indicator
 
 
-class IndicatorTable(tables.Table):
+class IndicatorTable(PortalTable):
     code = tables.Column(verbose_name="Code")
     name = tables.Column(verbose_name="Indicator")
     priority = tables.Column(verbose_name="Strategic priority", default="None yet")
@@ -27,7 +27,7 @@ class IndicatorTable(tables.Table):
         return format_html(
             '<a class="govuk-link" href="{}">{}<span class="govuk-visually-hidden">: change '
             "{}</span></a>",
-            reverse("offer:indicator_edit", args=[record.pk]),
+            self.row_url("offer:indicator_edit", record.pk),
             value,
             record.name,
         )
