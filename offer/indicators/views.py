@@ -4,6 +4,7 @@ call, message, redirect."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from copy import copy
 from functools import wraps
 from typing import Any
 
@@ -76,6 +77,8 @@ def indicator_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 def _indicator_form(request: SignedInRequest, existing: Indicator | None) -> HttpResponse:
     initial = {"owner": request.user} if existing is None else None
+    # As stored, for the page around the form: the form changes its instance in memory.
+    stored = copy(existing)
     form = IndicatorForm(request.POST or None, instance=existing, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -90,8 +93,7 @@ def _indicator_form(request: SignedInRequest, existing: Indicator | None) -> Htt
             messages.success(request, f"Saved {saved.code}: {saved.name}")
             return redirect("offer:indicator_list")
     context: dict[str, object] = {"form": form, "indicator": existing}
-    if existing is not None:
-        stored = Indicator.objects.get(pk=existing.pk)  # the form may have changed it in memory
+    if stored is not None:
         context |= {
             "stored": stored,
             "figure_count": stored.measurements.count(),

@@ -15,6 +15,7 @@ from offer.models import Indicator, Measurement
 from offer.services import ImportRefused, measurements_import
 from strategy.models import Priority
 from tests import factories
+from tests.helpers import assert_constant_queries
 from tests.offer.factories import IndicatorFactory, MeasurementFactory
 from tests.second_factor import sign_in_verified
 
@@ -345,3 +346,21 @@ def test_the_list_makes_the_same_number_of_queries_for_more_indicators(owner_cli
             indicator=_indicator(code=f"LARGE-{number}", priority=stability, owner=kpi_owner)
         )
     assert queries() == few
+
+
+def test_the_indicator_form_makes_the_same_queries_however_long_its_history(owner_client):
+    indicator = _indicator(code="NEET-CL")
+
+    def grow():
+        for n in range(3):
+            MeasurementFactory(
+                indicator=indicator, period=str(2040 + indicator.measurements.count() + n)
+            )
+        factories.officer()  # one more person the owner list could offer
+
+    grow()
+    for url in (
+        reverse("offer:indicator_create"),
+        reverse("offer:indicator_edit", args=[indicator.pk]),
+    ):
+        assert_constant_queries(owner_client, url, grow)
