@@ -12,12 +12,16 @@ from django.http import HttpResponse
 from django.utils import timezone
 from pghistory.models import Context, Events
 
-from champions.forms.common import QuickSelect
 from corporate_parenting.audit_changes import ChangeRows, change_list
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role, User
 from corporate_parenting.permissions import role_required
-from corporate_parenting.tables import PortalFilterSet, table_page
+from corporate_parenting.tables import (
+    PortalDateTimeColumn,
+    PortalFilterSet,
+    PortalTable,
+    table_page,
+)
 
 CHANGE_CHOICES = [("insert", "Created"), ("update", "Changed"), ("delete", "Deleted")]
 
@@ -56,8 +60,8 @@ class ActivityFilter(PortalFilterSet):
         fields: list[str] = []
 
 
-class ActivityTable(tables.Table):
-    at = tables.DateTimeColumn(format="j M Y H:i", verbose_name="When")
+class ActivityTable(PortalTable):
+    at = PortalDateTimeColumn(format="j M Y H:i", verbose_name="When")
     actor = tables.Column(verbose_name="Who", accessor="actor__full_name", default="The portal")
     action = tables.Column(verbose_name="What")
     kind = tables.Column(
@@ -96,24 +100,18 @@ def activity(request: SignedInRequest) -> HttpResponse:
 
 
 class ChangeFilter(PortalFilterSet):
-    # QuickSelect: the same select, its options written in Python (a hundred people at scale).
     record_type = django_filters.ChoiceFilter(
         label="Record type",
         field_name="pgh_obj_model",
         choices=_record_type_choices,
         empty_label="Any record",
-        widget=QuickSelect,
     )
     record_id = django_filters.CharFilter(label="Record number", field_name="pgh_obj_id")
     change = django_filters.ChoiceFilter(
         label="Change", field_name="pgh_label", choices=CHANGE_CHOICES, empty_label="Any change"
     )
     who = django_filters.ModelChoiceFilter(
-        label="Who",
-        queryset=_people(),
-        empty_label="Anyone",
-        method="filter_who",
-        widget=QuickSelect,
+        label="Who", queryset=_people(), empty_label="Anyone", method="filter_who"
     )
     # Whole days where the portal is, as a range of times, so the index on the time serves.
     since = django_filters.DateFilter(label="From (YYYY-MM-DD)", method="filter_since")
@@ -138,11 +136,11 @@ def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-class ChangeTable(tables.Table):
+class ChangeTable(PortalTable):
     """Sorted and paged on `change_list()`; the rows drawn are full `Events` (ChangeRows)."""
 
     # Newest first; the event's id orders the changes saved together, so pages never overlap.
-    pgh_created_at = tables.DateTimeColumn(
+    pgh_created_at = PortalDateTimeColumn(
         format="j M Y H:i:s", verbose_name="When", order_by=("pgh_created_at", "pgh_id")
     )
     who = tables.Column(verbose_name="Who", accessor="pgh_context", orderable=False, default="")
