@@ -21,7 +21,7 @@ from django.urls import reverse
 
 from champions.models import ChampionSettings, DbsStatus, Member
 from champions.progress import target_for
-from corporate_parenting.models import Role, User
+from corporate_parenting.duties import admins
 from corporate_parenting.reminders.kinds import Kind
 from corporate_parenting.reminders.services import Outgoing, local_time_on, reminders_create
 from corporate_parenting.years import PoliticalYear, political_year_for
@@ -49,10 +49,6 @@ def checkpoint_on(year: PoliticalYear, today: date) -> int | None:
 def expected_by(months: int, target: int) -> int:
     """Engagements a champion should have by this point: the target pro rata, rounded up."""
     return math.ceil(target * months / 12)
-
-
-def admins() -> list[User]:
-    return list(User.objects.filter(groups__name=Role.ADMIN, is_active=True).distinct())
 
 
 def _behind_target(year: PoliticalYear, today: date) -> list[Outgoing]:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest
 
 from corporate_parenting.models import SiteSettings
@@ -6,8 +7,6 @@ from corporate_parenting.navigation import navigation_for
 
 def portal(request: HttpRequest) -> dict[str, object]:
     """The council's branding and the navigation for whoever is looking."""
-    from django.conf import settings
-
     return {
         "branding": SiteSettings.load(),
         "nav_items": navigation_for(request),

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from corporate_parenting.audit import audit_record
-from corporate_parenting.models import Duty, DutyKind, User
+from corporate_parenting.models import Duty, DutyKind, Role, User
 
 __all__ = ["DutyKind", "duty_grant", "duty_kinds", "duty_revoke", "has_duty", "people_with_duty"]
 
@@ -30,6 +30,11 @@ def _check_kind(kind: str) -> None:
 def people_with_duty(kind: str) -> QuerySet[User]:
     """Active people who hold this duty, ordered by full name. Deactivated people are left out."""
     return User.objects.filter(is_active=True, duties__kind=kind).order_by("full_name", "email")
+
+
+def admins() -> list[User]:
+    """The active admins: who gets what nobody holds a duty for."""
+    return list(User.objects.filter(groups__name=Role.ADMIN, is_active=True).distinct())
 
 
 def duty_kinds(user: User | AnonymousUser | None) -> frozenset[str]:

@@ -4,14 +4,13 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
+from kombu import Connection
 
 
 def broker_state() -> str:
     """'in-process' when tasks run in the web process, else 'ok' or 'unavailable'."""
     if not settings.CELERY_BROKER_URL:
         return "in-process"
-    from kombu import Connection
-
     try:
         with Connection(settings.CELERY_BROKER_URL, connect_timeout=1) as conn:
             conn.ensure_connection(max_retries=1, timeout=1)

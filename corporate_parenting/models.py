@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -280,8 +281,6 @@ class SiteSettings(models.Model):
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def for_object(self, instance: models.Model) -> AuditEventQuerySet:
-        from django.contrib.contenttypes.models import ContentType
-
         return self.filter(
             content_type=ContentType.objects.get_for_model(instance), object_id=str(instance.pk)
         ).select_related("actor")

@@ -25,6 +25,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from corporate_parenting.audit import audit_record
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.inputs import local_path
 from corporate_parenting.models import Role, User
@@ -226,8 +227,6 @@ def backup_codes(request: HttpRequest) -> HttpResponse:
 
 
 def _record(user: User, note: str, device: object | None) -> None:
-    from corporate_parenting.audit import audit_record
-
     audit_record(actor=user, instance=user, action=note, note=str(device or ""))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from corporate_parenting.duties import people_with_duty
+from corporate_parenting.duties import admins, people_with_duty
 from corporate_parenting.models import DutyKind, User
 from corporate_parenting.reminders.kinds import Kind
 from corporate_parenting.reminders.services import Outgoing, local_time_on, reminders_create
@@ -25,8 +25,6 @@ def offer_leads() -> list[User]:
     editors = list(people_with_duty(DutyKind.OFFER_EDITOR))
     if editors:
         return editors
-    from champions.reminders import admins
-
     return admins()
 
 

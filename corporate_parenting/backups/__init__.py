@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.db import connection
 
 DATABASE_FILE = "database.dump"
 MEDIA_FILE = "media.tar.gz"
@@ -42,8 +43,6 @@ def _major(binary: str) -> int:
 
 
 def _server_major(env: dict[str, str]) -> int:
-    from django.db import connection
-
     if env.get("PGDATABASE") == str(settings.DATABASES["default"]["NAME"]):
         return int(getattr(connection, "pg_version", 0)) // 10000  # PostgreSQL backends only
     return 0

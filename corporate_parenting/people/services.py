@@ -28,6 +28,7 @@ from corporate_parenting.audit import audit_record
 from corporate_parenting.email import send_templated_email
 from corporate_parenting.models import Duty, DutyKind, Invitation, Role, User
 from corporate_parenting.reminders.links import absolute
+from corporate_parenting.services import roles_ensure
 
 logger = logging.getLogger(__name__)
 
@@ -354,8 +355,6 @@ def admin_invitation_days() -> int:
 def admin_create(*, email: str, full_name: str = "") -> IssuedInvitation:
     """The first admin (or another, made from the command line): an active account with no
     password yet, and a link to set one. No actor: whoever can run manage.py is trusted."""
-    from corporate_parenting.services import roles_ensure
-
     email = email.strip().lower()
     full_name = " ".join(full_name.split()) or email.split("@")[0]
     if email_in_use(email):

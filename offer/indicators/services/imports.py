@@ -18,6 +18,7 @@ from offer.indicators.services.rules import (
     require_manager,
 )
 from offer.models import Indicator, Polarity, Unit
+from offer.reference import REFERENCE_INDICATORS
 from offer.services.imports import ImportRefused, ImportResult, RowError, read_rows
 from strategy.models import Priority
 
@@ -248,8 +249,6 @@ def reference_load(*, actor: User | None = None) -> ReferenceResult:
     """Add the national measures (offer/reference.py) whose codes are missing. A code already
     there, in any case, is left exactly as it is, retired or not: the council's edits win.
     Definitions only: no figures, no target, no priority, no owner."""
-    from offer.reference import REFERENCE_INDICATORS
-
     if actor is not None:
         require_manager(actor)
     stored = {code.lower() for code in Indicator.objects.values_list("code", flat=True)}
