@@ -26,6 +26,8 @@ import environ
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from corporate_parenting.models import User
 from tests.bench.pages import p95
@@ -177,11 +179,17 @@ def _wait_until_ready(process: subprocess.Popen[bytes], port: int, log: Any) -> 
 
 
 def session_cookie(user: User) -> str:
-    """A Cookie header signing gunicorn's requests in as `user`, as a sign-in would."""
+    """A Cookie header signing gunicorn's requests in as `user`, as a sign-in (with the second
+    factor, when they owe one) would."""
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = str(user.pk)
     store[BACKEND_SESSION_KEY] = MODEL_BACKEND
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    # The second factor passed, as django_otp.login() records it, when the person has an app
+    # (the page crawl signs every role in with one, so a councillor owes it too).
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None:
+        store[DEVICE_ID_SESSION_KEY] = device.persistent_id
     store.save()
     return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
 
