@@ -52,7 +52,8 @@ def list_choices(field: forms.ModelChoiceField, rows: Sequence[Model]) -> None:
     checks what is sent; without this its widget reads the queryset again each time it lists
     the options (when writing them, and when deciding whether the select is required)."""
     empty = [] if field.empty_label is None else [("", field.empty_label)]
-    field.widget.choices = empty + [
+    # Choices set by hand are what a ModelChoiceField lists (it reads its queryset otherwise).
+    field.choices = empty + [
         (field.prepare_value(row), field.label_from_instance(row)) for row in rows
     ]
 

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import User
+from panels.forms.common import list_choices
 from panels.models import AgendaItem, DeclarationKind
 
 
@@ -62,8 +63,11 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args: object, members: QuerySet[User], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["present"]).queryset = members
-        cast(forms.ModelChoiceField, self.fields["apologies"]).queryset = members
+        listed = list(members)  # one read for both lists
+        for name in ("present", "apologies"):
+            field = cast(forms.ModelChoiceField, self.fields[name])
+            field.queryset = members
+            list_choices(field, listed)
 
     def clean(self) -> dict:
         data = super().clean() or {}
@@ -116,8 +120,10 @@ class DeclarationForm(GovUKFormMixin, forms.Form):
         self, *args: object, members: QuerySet[User], items: QuerySet[AgendaItem], **kwargs: object
     ) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["member"]).queryset = members
-        cast(forms.ModelChoiceField, self.fields["item"]).queryset = items
+        for name, rows in (("member", members), ("item", items)):
+            field = cast(forms.ModelChoiceField, self.fields[name])
+            field.queryset = rows
+            list_choices(field, list(rows))
 
     def build_layout(self) -> Layout:
         return Layout(

@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from corporate_parenting.forms import GovUKFormMixin, HttpsURLField
-from panels.forms.common import DateInput, TimeInput
+from panels.forms.common import DateInput, TimeInput, list_choices
 from panels.models import Body, Meeting
 
 
@@ -39,8 +39,10 @@ class MeetingForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args: object, bodies: QuerySet[Body], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["body"]).queryset = bodies
-        cast(forms.ModelChoiceField, self.fields["body"]).empty_label = "Choose a body"
+        body = cast(forms.ModelChoiceField, self.fields["body"])
+        body.queryset = bodies
+        body.empty_label = "Choose a body"
+        list_choices(body, list(bodies))
 
     def build_layout(self) -> Layout:
         return Layout(

@@ -8,15 +8,17 @@ from django.db.models import QuerySet
 
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import Role, User
-from panels.forms.common import NO_CHILD_DETAILS, DateInput
+from panels.forms.common import NO_CHILD_DETAILS, DateInput, list_choices
 from panels.models import DecisionStatus, Meeting
+
+
+def officers() -> QuerySet[User]:
+    return User.objects.filter(groups__name=Role.OFFICER, is_active=True).order_by("full_name")
 
 
 def _officers() -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
-        queryset=User.objects.filter(groups__name=Role.OFFICER, is_active=True).order_by(
-            "full_name"
-        ),
+        queryset=officers(),
         required=False,
         label="Officer who owns the action",
         empty_label="Choose an officer",
@@ -80,14 +82,16 @@ class ResolutionForm(GovUKFormMixin, forms.Form):
         self, *args: object, current_status: DecisionStatus | None = None, **kwargs: object
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"] = _officers()
+        owner = self.fields["owner"] = _officers()
+        list_choices(owner, list(officers()))
         # Statuses in use, and a retired one the resolution already has so it is not lost.
         statuses = DecisionStatus.objects.filter(is_active=True)
         if current_status is not None:
             statuses = statuses | DecisionStatus.objects.filter(pk=current_status.pk)
-        cast(forms.ModelChoiceField, self.fields["decision_status"]).queryset = statuses.order_by(
-            "position", "name"
-        )
+        decision_status = cast(forms.ModelChoiceField, self.fields["decision_status"])
+        statuses = statuses.order_by("position", "name")
+        decision_status.queryset = statuses
+        list_choices(decision_status, list(statuses))
 
     def build_layout(self) -> Layout:
         return Layout(
