@@ -21,7 +21,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from pytest_django.asserts import assertHTMLEqual, assertInHTML
 
-import corporate_parenting.tables as portal_tables
+import corporate_parenting.tables.rows as rows_module
 from corporate_parenting.tables import (
     PortalDateColumn,
     PortalDateTimeColumn,
@@ -175,13 +175,13 @@ def test_the_spreadsheet_has_the_same_values_as_django_tables2_gives(meetings):
 @pytest.mark.django_db
 def test_each_cell_function_is_asked_for_its_arguments_once(meetings, request_for, monkeypatch):
     asked = []
-    real = portal_tables.signature
+    real = rows_module.signature
 
     def counting(fn):
         asked.append(fn)
         return real(fn)
 
-    monkeypatch.setattr(portal_tables, "signature", counting)
+    monkeypatch.setattr(rows_module, "signature", counting)
 
     class Fresh(MeetingRows):
         def render_venue(self, value: str, record: Meeting) -> str:

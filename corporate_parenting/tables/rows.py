@@ -1,171 +1,31 @@
-"""Lists: django-tables2 with django-filter, pagination and a safe CSV export, the same everywhere.
+"""PortalTable: django-tables2's rows with the per-cell work done once per table.
 
-A list view is one call:
-
-    return table_page(request, table_class=EngagementTable, filterset=EngagementFilter(...),
-                      template="champions/engagement_list.html", csv_filename="engagements.csv")
-
-The page gets `table`, `filter` and `csv_url`; `?export=csv` gives every filtered row as CSV.
+django-tables2 renders a cell by asking inspect.signature which arguments the render method
+takes, resolving the accessor afresh, and (in the template) working out the column's td class,
+all once per cell. PortalTable does the column's part once per table and the function's part
+once per process, then writes each row in Python; django_tables2/govuk.html only emits the rows.
 """
 
-import copy
-import csv
 import datetime
-import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from typing import Any
 
-import django_filters
 import django_tables2 as tables
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Submit
-from django import forms
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
-from django.db.models import QuerySet
-from django.forms.renderers import BaseRenderer
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils.encoding import force_str
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html, format_html_join
-from django.utils.http import content_disposition_header
-from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # the template engine's own; django-stubs leave it out
 from django_tables2.columns.base import BoundColumn, LinkTransform
 from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.columns.manytomanycolumn import ManyToManyColumn
 from django_tables2.rows import BoundRow
 from django_tables2.utils import Accessor, AttributeDict, signature
-
-PER_PAGE = 25
-MAX_PER_PAGE = 200
-SORT_COLUMN = re.compile(r"-?[A-Za-z_][A-Za-z0-9_]{0,60}(,-?[A-Za-z_][A-Za-z0-9_]{0,60}){0,5}")
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
-
-
-def csv_response(rows: Iterable[Iterable[Any]], *, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response.write("\ufeff")  # so that Excel reads the file as UTF-8
-    writer = csv.writer(response)
-    for row in rows:
-        writer.writerow([neutralise_cell(cell) for cell in row])
-    return response
-
-
-def _bounded_paging(request: HttpRequest) -> HttpRequest:
-    """The request as django-tables2 should see it: a page size from the address is used only
-    when it is a whole number from 1 to MAX_PER_PAGE (a negative or zero one made a 500), and a
-    page number only when it is a plain whole number (a wrong one shows the last page)."""
-    query = request.GET.copy()
-    size = query.get("per_page", "")
-    if size and not (
-        size.isascii() and size.isdigit() and len(size) <= 4 and 1 <= int(size) <= MAX_PER_PAGE
-    ):
-        query.pop("per_page")
-    page = query.get("page", "")
-    if page and not (page.isascii() and page.isdigit() and len(page) <= 9):
-        query.pop("page")
-    # A column to sort by is a column's name ("-date", "title"), never a dotted path.
-    sorts = [value for value in query.getlist("sort") if SORT_COLUMN.fullmatch(value)]
-    query.pop("sort", None)
-    if sorts:
-        query.setlist("sort", sorts)
-    bounded = copy.copy(request)
-    # The stubs type request.GET as immutable; this is a bounded copy of it, never changed again.
-    bounded.GET = query  # type: ignore[assignment]
-    return bounded
-
-
-def _attributes(attrs: dict[str, Any]) -> SafeString:
-    """A widget's attributes as django/forms/widgets/attrs.html writes them."""
-    return SafeString(
-        "".join(
-            f" {conditional_escape(name)}"
-            + ("" if value is True else f'="{cell_html(_formatted(value))}"')
-            for name, value in attrs.items()
-            if value is not False
-        )
-    )
-
-
-def _formatted(value: object) -> str:
-    """`value|stringformat:'s'`: the text, still safe if the value was."""
-    text = "%s" % (value,)  # noqa: UP031  # the filter's own formatting
-    return mark_safe(text) if isinstance(value, SafeData) else text  # noqa: S308  # was safe
-
-
-class Select(forms.Select):
-    """forms.Select writing Django's own markup in Python: its templates include a template for
-    every option and another for each one's attributes, most of a long filter form's time.
-    Named Select because crispy-forms-gds gives a widget its GOV.UK classes (govuk-select, and
-    govuk-input--error on an error) by its class's name."""
-
-    def render(
-        self,
-        name: str,
-        value: Any,
-        attrs: dict[str, Any] | None = None,
-        renderer: BaseRenderer | None = None,
-    ) -> SafeString:
-        widget = self.get_context(name, value, attrs)["widget"]
-        parts = [format_html('<select name="{}"{}>', widget["name"], _attributes(widget["attrs"]))]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                parts.append(format_html('\n  <optgroup label="{}">', group_name))
-            parts.extend(
-                format_html(
-                    '\n  <option value="{}"{}>{}</option>\n',
-                    _formatted(option["value"]),
-                    _attributes(option["attrs"]),
-                    cell_html(option["label"]),
-                )
-                for option in options
-            )
-            if group_name:
-                parts.append("\n  </optgroup>")
-        parts.append("\n</select>")
-        return SafeString("".join(parts))
-
-
-class PortalFilterSet(django_filters.FilterSet):
-    """A filter form rendered with GOV.UK styles, sent by GET, keeping what was chosen; its
-    drop-downs write their options in Python (Select, below), the same markup."""
-
-    @property
-    def form(self):
-        form = super().form
-        if not hasattr(form, "helper"):
-            helper = FormHelper()
-            helper.form_method = "get"
-            helper.form_tag = True
-            helper.add_input(Submit("", "Apply filters", css_class="govuk-button--secondary"))
-            form.helper = helper
-            for field in form.fields.values():
-                if type(field.widget) is forms.Select:
-                    # This form's own copy of the widget (Form deep-copies its fields).
-                    field.widget.__class__ = Select
-        return form
-
-
-# --- tables: django-tables2's meaning, with the per-cell work done once per table ---------------
-#
-# django-tables2 renders a cell by asking inspect.signature which arguments the render method
-# takes, resolving the accessor afresh, and (in the template) working out the column's td class,
-# all once per cell. PortalTable does the column's part once per table and the function's part
-# once per process, then writes each row in Python; the template only emits the rows.
 
 # A key no row has, reversed in its place and then swapped for each row's (PortalTable.row_url).
 ROW_KEY_MARK = 9_182_736_450
@@ -476,38 +336,3 @@ class PortalDateTimeColumn(PortalDateColumn):
         if isinstance(value, datetime.datetime):
             return value.isoformat(sep=" ")
         return str(self.render(value, bound_column))
-
-
-def table_page(
-    request: HttpRequest,
-    *,
-    table_class: type[tables.Table],
-    queryset: QuerySet | None = None,
-    filterset: PortalFilterSet | None = None,
-    template: str,
-    csv_filename: str,
-    context: dict[str, object] | None = None,
-    per_page: int = PER_PAGE,
-) -> HttpResponse:
-    rows = filterset.qs if filterset is not None else queryset
-    if rows is None:
-        raise ValueError("table_page needs a queryset or a filterset")
-    table = table_class(rows)
-    if request.GET.get("export") == "csv":
-        tables.RequestConfig(_bounded_paging(request), paginate=False).configure(table)
-        return csv_response(table.as_values(), filename=csv_filename)
-    tables.RequestConfig(_bounded_paging(request), paginate={"per_page": per_page}).configure(table)
-    table.before_render(request)  # as render_table would; includes/table.html includes the table
-    query = request.GET.copy()
-    query.pop("page", None)
-    query["export"] = "csv"
-    return render(
-        request,
-        template,
-        {
-            "table": table,
-            "filter": filterset,
-            "csv_url": f"?{query.urlencode()}",
-            **(context or {}),
-        },
-    )
