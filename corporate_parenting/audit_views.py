@@ -144,9 +144,14 @@ class ChangeTable(PortalTable):
         format="j M Y H:i:s", verbose_name="When", order_by=("pgh_created_at", "pgh_id")
     )
     who = tables.Column(verbose_name="Who", accessor="pgh_context", orderable=False, default="")
-    pgh_obj_model = tables.Column(verbose_name="Record type")
-    pgh_obj_id = tables.Column(verbose_name="Record number")
-    pgh_label = tables.Column(verbose_name="Change")
+    # Each record type is one event table, where the event's id is unique.
+    pgh_obj_model = tables.Column(verbose_name="Record type", order_by=("pgh_obj_model", "pgh_id"))
+    pgh_obj_id = tables.Column(
+        verbose_name="Record number", order_by=("pgh_obj_id", "pgh_obj_model", "pgh_id")
+    )
+    pgh_label = tables.Column(
+        verbose_name="Change", order_by=("pgh_label", "pgh_created_at", "pgh_id")
+    )
     pgh_diff = tables.Column(verbose_name="Before and after", orderable=False, default="")
     # In the spreadsheet only; not a column to sort by (the list has no data to sort on).
     pgh_data = tables.Column(verbose_name="Record after the change", visible=False, orderable=False)

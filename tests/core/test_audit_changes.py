@@ -149,6 +149,20 @@ def test_sorting_by_record_type_still_works(client_for):
     assert descending.index("Meeting") < descending.index("Body")
 
 
+def test_pages_sorted_by_a_column_never_overlap(client_for):
+    client = client_for("admin")
+    body = BodyFactory(name="Name 0")
+    _renames(body, 29)
+
+    def numbers(sort: str, page: int) -> list[str]:
+        rows = _rows(client.get(URL, {**BODIES, "sort": sort, "page": page}).text)
+        return [re.search(r"Name \d+ → Name (\d+)|Created", row).group(0) for row in rows]
+
+    for sort in ("pgh_obj_model", "-pgh_obj_id", "pgh_label"):
+        shown = numbers(sort, 1) + numbers(sort, 2)
+        assert len(shown) == len(set(shown)) == 30, sort
+
+
 def test_every_event_table_has_its_newest_first_index():
     """Without it the newest page reads every event again (history migration 0006)."""
     with connection.cursor() as cursor:
