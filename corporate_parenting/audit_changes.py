@@ -17,7 +17,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q, QuerySet
 from django.db.models.sql import Query
 from django.db.models.sql.compiler import SQLCompiler
@@ -32,7 +32,7 @@ EventKey = tuple[str, int]
 CSV_CHUNK = 500  # events fetched with their before and after at a time, for the spreadsheet
 
 
-def _light_union() -> str:
+def _light_union(connection: BaseDatabaseWrapper) -> str:
     """Each event table as the `Events` columns the list filters and sorts on, nothing worked
     out: a plain column (no cast) for pgh_created_at and pgh_id, so their index can serve."""
     quote = connection.ops.quote_name
@@ -49,7 +49,8 @@ def _light_union() -> str:
 class _LightEventsCompiler(SQLCompiler):
     def as_sql(self, *args: Any, **kwargs: Any) -> tuple[str, tuple[Any, ...]]:
         sql, params = super().as_sql(*args, **kwargs)
-        return f"WITH {Events._meta.db_table} AS (\n{_light_union()}\n)\n{sql}", params
+        union = _light_union(self.connection)
+        return f"WITH {Events._meta.db_table} AS (\n{union}\n)\n{sql}", params
 
 
 class _LightEventsQuery(Query):
