@@ -40,6 +40,7 @@ class Entry:
     takes_sign_ups: bool = False  # Event.takes_sign_ups on the day the month is shown
     sign_up_url: str = ""  # where a councillor's sign-up and cancel buttons post
     cancel_sign_up_url: str = ""
+    area_names: tuple[str, ...] = ()  # the event's champion areas, by name
 
     @property
     def order(self) -> tuple[bool, time]:
@@ -119,11 +120,24 @@ def meetings_for(user: User | AnonymousUser, body: Body | None) -> QuerySet[Meet
     return rows
 
 
+def area_names_of(events: list[Event]) -> dict[int, tuple[str, ...]]:
+    """Each event's champion areas by name, in one query of names rather than area records."""
+    names: dict[int, list[str]] = {}
+    for event_id, name in (
+        Event.areas.through.objects.filter(event_id__in=[event.pk for event in events])
+        .order_by("championarea__name")
+        .values_list("event_id", "championarea__name")
+    ):
+        names.setdefault(event_id, []).append(name)
+    return {event_id: tuple(event_names) for event_id, event_names in names.items()}
+
+
 def build_month(
     *,
     first: date,
     today: date,
     events: list[Event],
+    area_names: dict[int, tuple[str, ...]] | None = None,
     meetings: QuerySet[Meeting],
     user: User | AnonymousUser,
     event_url: str,
@@ -131,7 +145,7 @@ def build_month(
 ) -> Month:
     """Weeks of days for `first`'s month, each with its events (on every day they span) and
     meetings, in time order; `event_url` is the URL name an event links to, `mine` the events
-    the person has a place at."""
+    the person has a place at, `area_names` each event's champion areas (area_names_of)."""
     start, end = month_bounds(first)
     days = {
         start + timedelta(days=n): Day(
@@ -149,6 +163,7 @@ def build_month(
     for event in events:
         url = event_path(event.pk)
         sign_up_url, cancel_sign_up_url = sign_up_path(event.pk), cancel_path(event.pk)
+        names = (area_names or {}).get(event.pk, ())
         listed_on = max(event.start_date, first)
         takes_sign_ups = event.takes_sign_ups(today)
         for day in event.days():
@@ -167,6 +182,7 @@ def build_month(
                         takes_sign_ups=takes_sign_ups,
                         sign_up_url=sign_up_url,
                         cancel_sign_up_url=cancel_sign_up_url,
+                        area_names=names,
                     )
                 )
     readable = (

@@ -20,7 +20,7 @@ from corporate_parenting.models import Role, User
 from corporate_parenting.permissions import role_required
 from events.filters import EventFilter
 from events.models import Category, Event, EventQuerySet, SignUp
-from events.month import Month, build_month, meetings_for, month_bounds
+from events.month import Month, area_names_of, build_month, meetings_for, month_bounds
 from events.views.common import MEMBERS
 from panels.models import Body
 
@@ -62,10 +62,7 @@ def _month_page(
     start, end = month_bounds(first)
     event_filter = EventFilter(
         request.GET or None,
-        queryset=events_base.overlapping(start, end)
-        .with_signup_counts()
-        .prefetch_related("areas")
-        .in_order(),
+        queryset=events_base.overlapping(start, end).with_signup_counts().in_order(),
     )
     bodies = _bodies(request)
     chosen_body = next((b for b in bodies if b.slug == request.GET.get("body")), None)
@@ -92,6 +89,7 @@ def _month_page(
         first=first,
         today=today,
         events=events,
+        area_names=area_names_of(events),
         meetings=meetings,
         user=request.user,
         event_url=event_url,

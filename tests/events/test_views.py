@@ -37,6 +37,22 @@ def test_the_month_view_filters_by_area_and_category(client_for):
 
 
 @pytest.mark.django_db
+def test_the_month_list_names_each_events_champion_areas_in_order(client_for):
+    day = in_days(30)
+    EventFactory(
+        title="Fun day",
+        start_date=day,
+        areas=[ChampionAreaFactory(name="Health"), ChampionAreaFactory(name="Education")],
+    )
+    EventFactory(title="Quiet day", start_date=day)
+    page = client_for("councillor").get(month_url(day)).content.decode()
+    fun_day = page[page.index(">Fun day</a>\n") :]
+    assert "Engagement activity with young people. Areas: Education, Health" in fun_day
+    quiet_day = page[page.index(">Quiet day</a>\n") :]
+    assert "Engagement activity with young people</p>" in quiet_day
+
+
+@pytest.mark.django_db
 def test_the_month_view_makes_the_same_number_of_queries_with_more_events(client_for, councillor):
     day = in_days(30)
 
