@@ -18,7 +18,8 @@ from operator import or_
 from typing import Any
 
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.sql import Query
 from django.db.models.sql.compiler import SQLCompiler
 from django_tables2.data import TableQuerysetData
@@ -40,7 +41,7 @@ def _light_union(connection: BaseDatabaseWrapper) -> str:
     branches = [
         f"SELECT '{event_model._meta.label}' AS pgh_model, pgh_id, pgh_created_at, pgh_label,"  # noqa: S608
         f" '{tracked._meta.label}' AS pgh_obj_model, pgh_obj_id::TEXT AS pgh_obj_id,"
-        f" pgh_context_id FROM {quote(event_model._meta.db_table)}"
+        f" pgh_obj_id AS pgh_obj_number, pgh_context_id FROM {quote(event_model._meta.db_table)}"
         for tracked, event_model in EVENT_MODELS.items()
     ]
     return "\nUNION ALL\n".join(branches)
@@ -63,9 +64,24 @@ class _LightEventsQuery(Query):
 
 def change_list() -> QuerySet[Events]:
     """Every governance change, to filter, sort, count and slice as `Events` (pgh_model, pgh_id,
-    pgh_created_at, pgh_label, pgh_obj_model, pgh_obj_id, pgh_context_id); read its rows with
-    `events_in_order`, since it has no before and after (nor data, nor context) of its own."""
+    pgh_created_at, pgh_label, pgh_obj_model, pgh_obj_id, pgh_context_id; `for_record` for a
+    record number); read its rows with `events_in_order`, since it has no before and after (nor
+    data, nor context) of its own."""
     return QuerySet(model=Events, query=_LightEventsQuery(Events))
+
+
+def for_record(changes: QuerySet[Events], number: str) -> QuerySet[Events]:
+    """The changes to the record numbered `number`: those `pgh_obj_id = number` picks (the
+    number as text), found through the event tables' own column and its index."""
+    try:
+        key = int(number)
+    except ValueError:
+        return changes.none()
+    if str(key) != number or not -(2**63) <= key < 2**63:  # "07", "+7", " 7"; past a bigint
+        return changes.none()
+    column = f"{Events._meta.db_table}.pgh_obj_number"
+    same = RawSQL(f"{column} = %s", (key,), BooleanField())  # noqa: S611 (our column; key a parameter)
+    return changes.filter(same)
 
 
 def events_in_order(changes: QuerySet[Events]) -> list[Events]:

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from pghistory.models import Context, Events
 
-from corporate_parenting.audit_changes import ChangeRows, change_list
+from corporate_parenting.audit_changes import ChangeRows, change_list, for_record
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role, User
 from corporate_parenting.permissions import role_required
@@ -106,7 +106,7 @@ class ChangeFilter(PortalFilterSet):
         choices=_record_type_choices,
         empty_label="Any record",
     )
-    record_id = django_filters.CharFilter(label="Record number", field_name="pgh_obj_id")
+    record_id = django_filters.CharFilter(label="Record number", method="filter_record_id")
     change = django_filters.ChoiceFilter(
         label="Change", field_name="pgh_label", choices=CHANGE_CHOICES, empty_label="Any change"
     )
@@ -120,6 +120,9 @@ class ChangeFilter(PortalFilterSet):
     class Meta:
         model = Events
         fields: list[str] = []
+
+    def filter_record_id(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return for_record(queryset, value)
 
     def filter_who(self, queryset: QuerySet, name: str, value: User) -> QuerySet:
         contexts = Context.objects.filter(metadata__user=value.pk).values("pk")

@@ -127,6 +127,8 @@ def test_filters_by_day_record_number_and_change(client_for):
     assert shown(record_id=body.pk) == 2
     assert shown(record_id=other.pk, change="insert") == 1
     assert shown(record_id="not a number") == 0
+    assert shown(record_id=f"0{body.pk}") == 0  # the number as written, as before
+    assert shown(record_id="9" * 30) == 0
 
 
 def test_nothing_to_show_when_no_change_matches(client_for):
@@ -156,7 +158,7 @@ def test_pages_sorted_by_a_column_never_overlap(client_for):
 
     def numbers(sort: str, page: int) -> list[str]:
         rows = _rows(client.get(URL, {**BODIES, "sort": sort, "page": page}).text)
-        return [re.search(r"Name \d+ → Name (\d+)|Created", row).group(0) for row in rows]
+        return [re.findall(r"Name \d+ → Name \d+|Created", row)[0] for row in rows]
 
     for sort in ("pgh_obj_model", "-pgh_obj_id", "pgh_label"):
         shown = numbers(sort, 1) + numbers(sort, 2)
