@@ -1,7 +1,6 @@
 import django_filters
 from django.db.models import QuerySet
 
-from champions.forms.common import QuickSelect
 from champions.models import ChampionArea, EngagementKind, EngagementStatus, FollowUpStatus, Member
 from champions.querysets import EngagementQuerySet
 from corporate_parenting.tables import PortalFilterSet
@@ -23,28 +22,24 @@ class EngagementFilter(PortalFilterSet):
         choices=year_choices,
         method="filter_year",
         empty_label="Any year",
-        widget=QuickSelect,
     )
     area = django_filters.ModelChoiceFilter(
         label="Area",
         queryset=ChampionArea.objects.all(),
         empty_label="Any area",
-        widget=QuickSelect,
     )
     kind = django_filters.ChoiceFilter(
-        label="Kind", choices=EngagementKind.choices, empty_label="Any kind", widget=QuickSelect
+        label="Kind", choices=EngagementKind.choices, empty_label="Any kind"
     )
     member = django_filters.ModelChoiceFilter(
         label="Champion",
         queryset=Member.objects.with_user(),
         empty_label="Any champion",
-        widget=QuickSelect,
     )
     status = django_filters.ChoiceFilter(
         label="Status",
         choices=EngagementStatus.choices,
         empty_label="Any status",
-        widget=QuickSelect,
     )
     follow_up = django_filters.ChoiceFilter(
         label="Follow-up",
@@ -57,7 +52,6 @@ class EngagementFilter(PortalFilterSet):
         ],
         method="filter_follow_up",
         empty_label="Any",
-        widget=QuickSelect,
     )
 
     def __init__(self, *args, show_member: bool = True, **kwargs) -> None:

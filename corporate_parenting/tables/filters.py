@@ -80,7 +80,18 @@ class PortalFilterSet(django_filters.FilterSet):
             helper.add_input(Submit("", "Apply filters", css_class="govuk-button--secondary"))
             form.helper = helper
             for field in form.fields.values():
-                if type(field.widget) is forms.Select:
-                    # This form's own copy of the widget (Form deep-copies its fields).
-                    field.widget.__class__ = Select
+                _govuk_drop_down(field.widget)
         return form
+
+
+def _govuk_drop_down(widget: forms.Widget) -> None:
+    """A drop-down of this form (its own copy: Form deep-copies its fields) as Select, or, for
+    another kind (django-filter's BooleanWidget), with the class crispy-forms-gds would give it."""
+    if type(widget) is forms.Select:
+        widget.__class__ = Select
+    elif isinstance(widget, forms.Select) and not isinstance(
+        widget, (Select, forms.SelectMultiple)
+    ):
+        classes = widget.attrs.get("class", "").split()
+        if "govuk-select" not in classes:
+            widget.attrs["class"] = " ".join([*classes, "govuk-select"])

@@ -6,6 +6,7 @@ the filter forms' drop-downs likewise against Django's own Select.
 """
 
 import datetime
+import re
 import threading
 from typing import Any
 
@@ -302,3 +303,25 @@ def test_a_filter_form_reads_as_it_did_with_djangos_drop_downs(officer, meetings
         assert '<option value="held" selected>Held</option>' in html
     else:
         assert "govuk-input--error" in html
+
+
+LIST_PAGES = [
+    "/panels/",
+    "/panels/actions/",
+    "/events/list/",
+    "/people/",
+    "/offer/indicators/",
+    "/champions/engagements/",
+    "/reminders/",
+    "/audit/",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LIST_PAGES)
+def test_every_drop_down_in_a_list_filter_has_the_govuk_style(client_for, meetings, url):
+    response = client_for("admin").get(url)
+    assert response.status_code == 200
+    selects = re.findall(r'<select [^>]*class="([^"]*)"', response.content.decode())
+    assert selects, "the list has a filter with drop-downs"
+    assert all("govuk-select" in classes.split() for classes in selects), selects
