@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from typing import Any
 
 from crispy_forms_gds.helper import FormHelper
@@ -6,6 +7,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db.models import Model
 
 from corporate_parenting import throttle
 from corporate_parenting.inputs import has_control_characters, validate_date_in_range
@@ -191,3 +193,14 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+def list_choices(field: forms.ModelChoiceField, rows: Sequence[Model]) -> None:
+    """Lists a model choice field's options from rows already read. The field's queryset still
+    checks what is sent; without this its widget reads the queryset again each time it lists
+    the options (to write them, to count them, to decide whether the control is required)."""
+    empty = [] if field.empty_label is None else [("", field.empty_label)]
+    # Choices set by hand are what a ModelChoiceField lists (it reads its queryset otherwise).
+    field.choices = empty + [
+        (field.prepare_value(row), field.label_from_instance(row)) for row in rows
+    ]

@@ -3,11 +3,8 @@ quick select for long lists."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from crispy_forms_gds.layout import HTML
 from django import forms
-from django.db.models import Model
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -45,17 +42,6 @@ def model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
     field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)
     return field
-
-
-def list_choices(field: forms.ModelChoiceField, rows: Sequence[Model]) -> None:
-    """Lists a model choice field's options from rows already read. The field's queryset still
-    checks what is sent; without this its widget reads the queryset again each time it lists
-    the options (when writing them, and when deciding whether the select is required)."""
-    empty = [] if field.empty_label is None else [("", field.empty_label)]
-    # Choices set by hand are what a ModelChoiceField lists (it reads its queryset otherwise).
-    field.choices = empty + [
-        (field.prepare_value(row), field.label_from_instance(row)) for row in rows
-    ]
 
 
 def choice(form: forms.BaseForm, name: str) -> forms.ChoiceField:

@@ -20,11 +20,10 @@ from champions.forms.common import (
     QuickSelect,
     choice,
     date_field,
-    list_choices,
     model_choice,
 )
 from champions.models import ChampionArea, EngagementKind, FollowUpStatus, Member, PlanItem
-from corporate_parenting.forms import GovUKFormMixin
+from corporate_parenting.forms import GovUKFormMixin, list_choices
 from corporate_parenting.inputs import has_control_characters
 from corporate_parenting.years import current_political_year
 from events.models import Event, SignUp

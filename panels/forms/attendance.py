@@ -6,9 +6,8 @@ from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.db.models import QuerySet
 
-from corporate_parenting.forms import GovUKFormMixin
+from corporate_parenting.forms import GovUKFormMixin, list_choices
 from corporate_parenting.models import User
-from panels.forms.common import list_choices
 from panels.models import AgendaItem, DeclarationKind
 
 

@@ -6,8 +6,8 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.db.models import QuerySet
 
-from corporate_parenting.forms import GovUKFormMixin, HttpsURLField
-from panels.forms.common import DateInput, TimeInput, list_choices
+from corporate_parenting.forms import GovUKFormMixin, HttpsURLField, list_choices
+from panels.forms.common import DateInput, TimeInput
 from panels.models import Body, Meeting
 
 

@@ -6,9 +6,9 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 from django.db.models import QuerySet
 
-from corporate_parenting.forms import GovUKFormMixin
+from corporate_parenting.forms import GovUKFormMixin, list_choices
 from corporate_parenting.models import Role, User
-from panels.forms.common import NO_CHILD_DETAILS, DateInput, list_choices
+from panels.forms.common import NO_CHILD_DETAILS, DateInput
 from panels.models import DecisionStatus, Meeting
 
 
