@@ -164,7 +164,7 @@ class ChangeTable(PortalTable):
 
     def __init__(self, data: QuerySet[Events], *args: Any, **kwargs: Any) -> None:
         super().__init__(ChangeRows(data), *args, **kwargs)
-        self.names = dict(User.objects.values_list("pk", "full_name"))
+        self.names = dict(User.objects.order_by().values_list("pk", "full_name"))
         self.labels = dict(_record_type_choices())
 
     def render_who(self, value: Any) -> str:
