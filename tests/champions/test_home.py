@@ -49,3 +49,20 @@ def test_a_link_officer_home_lists_open_follow_ups_in_their_own_areas_only(offic
     assert "Ask about the minibus" in text and "Ask about the youth club" in text
     for not_shown in ("Already answered", "Still a draft", "Somebody else"):
         assert not_shown not in text
+
+
+def test_an_area_page_links_only_the_follow_ups_the_viewer_may_open(officer, client):
+    # An officer sees every area's open follow-ups, but opens only those in their own areas:
+    # a link to any other would be a dead end (its page is a 404 for them).
+    from tests.champions.factories import ChampionAreaFactory, LinkOfficerFactory
+    from tests.second_factor import sign_in_verified
+
+    mine = LinkOfficerFactory(officer=officer).area
+    other = ChampionAreaFactory()
+    own = EngagementFactory(area=mine, follow_up_requested="Minibus", follow_up_status="open")
+    theirs = EngagementFactory(area=other, follow_up_requested="Kit", follow_up_status="open")
+    sign_in_verified(client, officer)
+    assert f'href="{own.get_absolute_url()}"' in client.get(mine.get_absolute_url()).text
+    page = client.get(other.get_absolute_url()).text
+    assert "Kit" in page and f'href="{theirs.get_absolute_url()}"' not in page
+    assert client.get(theirs.get_absolute_url()).status_code == 404
