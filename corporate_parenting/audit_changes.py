@@ -6,7 +6,7 @@ pghistory's `Events` works out every event's before and after (`pgh_diff`, from 
 it) before it can sort or count, so one page of 25 cost the whole history: seconds, growing with
 it. Here the list is first made from a light union of the event tables (no before and after,
 no context) that reads as `Events` does, so a filter on `Events` fields works on it unchanged.
-Each event table has an index on (pgh_created_at, pgh_id) (history migration 0006), so the
+Each event table has an index on (pgh_created_at, pgh_id) (history migrations 0006, 0007), so the
 newest page is a merge of one short index scan per table. `Events` then gives the full rows of
 the page alone, found by event model and id: its diff stays the one rule for before and after.
 """
