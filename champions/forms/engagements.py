@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from champions.forms.common import (
     NO_NAMES,
-    QuickSelect,
     choice,
     date_field,
     model_choice,
@@ -25,6 +24,7 @@ from champions.forms.common import (
 from champions.models import ChampionArea, EngagementKind, FollowUpStatus, Member, PlanItem
 from corporate_parenting.forms import GovUKFormMixin, list_choices
 from corporate_parenting.inputs import has_control_characters
+from corporate_parenting.widgets import Select
 from corporate_parenting.years import current_political_year
 from events.models import Event, SignUp
 
@@ -110,13 +110,13 @@ class EngagementForm(GovUKFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label="What kind of engagement was it?",
         choices=EngagementKind.choices,
-        widget=QuickSelect,
+        widget=Select,
         error_messages={"required": "Choose what kind of engagement it was"},
     )
     area = forms.ModelChoiceField(
         label="Area",
         queryset=ChampionArea.objects.none(),
-        widget=QuickSelect,
+        widget=Select,
         error_messages={
             "required": "Choose the area this engagement was for",
             "invalid_choice": "Choose one of your areas",
@@ -127,7 +127,7 @@ class EngagementForm(GovUKFormMixin, forms.Form):
         required=False,
         help_text="Events you signed up for come first. Search for an older one above the form.",
         # Full width: a long event name must not make the page scroll sideways on a phone.
-        widget=QuickSelect(attrs={"class": "govuk-!-width-full"}),
+        widget=Select(attrs={"class": "govuk-!-width-full"}),
         error_messages={"invalid_choice": "Choose an event from the list, or none"},
     )
     event_title = forms.CharField(
@@ -164,7 +164,7 @@ class EngagementForm(GovUKFormMixin, forms.Form):
         label="Does this tick off an item of your plan? (optional)",
         required=False,
         queryset=PlanItem.objects.none(),
-        widget=QuickSelect(attrs={"class": "govuk-!-width-full"}),
+        widget=Select(attrs={"class": "govuk-!-width-full"}),
         empty_label="No",
         error_messages={"invalid_choice": "Choose an item of your plan that is not done yet"},
     )

@@ -17,7 +17,6 @@ from django.db import models
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils.encoding import force_str
-from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined]  # the template engine's own; django-stubs leave it out
@@ -26,6 +25,8 @@ from django_tables2.columns.linkcolumn import BaseLinkColumn
 from django_tables2.columns.manytomanycolumn import ManyToManyColumn
 from django_tables2.rows import BoundRow
 from django_tables2.utils import Accessor, AttributeDict, signature
+
+from corporate_parenting.widgets import cell_html
 
 # A key no row has, reversed in its place and then swapped for each row's (PortalTable.row_url).
 ROW_KEY_MARK = 9_182_736_450
@@ -69,13 +70,6 @@ def _resolve(accessor: Accessor, bits: tuple[str, ...], context: object) -> obje
         if current is None:
             break
     return current
-
-
-def cell_html(value: object) -> SafeString:
-    """A cell's value as `{{ cell }}` writes it: local time, localised, escaped."""
-    if not isinstance(value, str):
-        value = str(localize(template_localtime(value)))
-    return conditional_escape(value)
 
 
 class _Link:

@@ -1,6 +1,7 @@
 """The engagement form reads each list it offers once, and writes its selects as Django would."""
 
 import datetime as dt
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -8,7 +9,7 @@ from django import forms
 from django.urls import reverse
 from django.utils import timezone
 
-from champions.forms.common import QuickSelect
+from corporate_parenting.widgets import Select
 from events.models import Category, Event
 from tests.champions.factories import (
     AppointmentFactory,
@@ -45,14 +46,14 @@ def _tags(html: str) -> list[tuple]:
     return parser.seen
 
 
-def test_quick_select_writes_what_djangos_select_writes():
+def test_the_fast_select_writes_what_djangos_select_writes():
     choices = [
         ("", "None"),
         ("Mine & yours", [(1, 'The "big" <day>'), (2, "Fun day")]),
         (3, "Café"),
     ]
     attrs = {"id": "id_event", "class": "govuk-select"}
-    quick = QuickSelect(attrs=attrs, choices=choices).render("event", 2)
+    quick = Select(attrs=attrs, choices=choices).render("event", 2)
     django = forms.Select(attrs=attrs, choices=choices).render("event", 2)
     assert _tags(quick) == _tags(django)
     assert "&lt;day&gt;" in quick
@@ -97,3 +98,9 @@ def test_engagement_edit_page_keeps_a_constant_number_of_queries(client_for, cha
     assert response.status_code == 200
     assert f'<option value="{champion.area.pk}" selected>' in response.text
     assert_constant_queries(client_for("councillor"), url, grow)
+
+
+def test_the_engagement_forms_drop_downs_are_govuk_selects(client_for, champion):
+    page = client_for("councillor").get(reverse("champions:engagement_create")).text
+    selects = re.findall(r"<select [^>]*>", page)
+    assert selects and all("govuk-select" in tag for tag in selects), selects
