@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Exists, F, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
+from corporate_parenting.counting import count_of
 from corporate_parenting.years import PoliticalYear, political_year_for
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class MemberQuerySet(models.QuerySet):
         rows = _model("Engagement").objects.filter(
             member=OuterRef("pk"), status="submitted", date__gte=year.start, date__lte=year.end
         )
-        return self.annotate(engagement_count=_count_of(rows, "member"))
+        return self.annotate(engagement_count=count_of(rows, "member"))
 
     def with_is_champion(self, year: PoliticalYear) -> MemberQuerySet:
         """is_champion: a current appointment in that political year."""
@@ -56,7 +57,7 @@ class ChampionAreaQuerySet(models.QuerySet):
     def with_champion_count(self, year: PoliticalYear) -> ChampionAreaQuerySet:
         """champion_count: current appointments in that political year."""
         rows = _model("Appointment").objects.current(year).filter(area=OuterRef("pk"))
-        return self.annotate(champion_count=_count_of(rows, "area"))
+        return self.annotate(champion_count=count_of(rows, "area"))
 
     def with_is_vacant(self, year: PoliticalYear) -> ChampionAreaQuerySet:
         """is_vacant: the rule of vacant_in, as a value on each area."""
@@ -65,7 +66,7 @@ class ChampionAreaQuerySet(models.QuerySet):
 
     def with_open_follow_up_count(self) -> ChampionAreaQuerySet:
         rows = _model("Engagement").objects.open_follow_ups().filter(area=OuterRef("pk"))
-        return self.annotate(open_follow_ups=_count_of(rows, "area"))
+        return self.annotate(open_follow_ups=count_of(rows, "area"))
 
     def vacant_in(self, year: PoliticalYear) -> ChampionAreaQuerySet:
         """THE vacant rule: areas with no current champion in that political year (an
@@ -205,12 +206,6 @@ class PlanItemQuerySet(models.QuerySet):
 
     def open(self) -> PlanItemQuerySet:
         return self.filter(done_by__isnull=True)
-
-
-def _count_of(rows: models.QuerySet, group: str) -> Coalesce:
-    """COUNT(*) of a correlated subquery, as an annotation (0 when there are none)."""
-    counted = rows.order_by().values(group).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def _area_ids_linked_to(user: User) -> models.QuerySet:

@@ -10,7 +10,6 @@ from django.db import models
 from django.db.models import (
     BooleanField,
     Case,
-    Count,
     OuterRef,
     Prefetch,
     Q,
@@ -20,6 +19,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+
+from corporate_parenting.counting import count_of
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -117,7 +118,8 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def with_item_counts(self) -> MeetingQuerySet:
-        return self.annotate(item_count=Count("items", distinct=True))
+        items = apps.get_model("panels", "AgendaItem").objects.filter(meeting=OuterRef("pk"))
+        return self.annotate(item_count=count_of(items, "meeting"))
 
 
 class DeclarationQuerySet(models.QuerySet):
@@ -176,7 +178,10 @@ class ResolutionQuerySet(models.QuerySet):
             return self
         if not user.is_authenticated:
             return self.none()
-        return self.filter(item__meeting__body__memberships__user=user)
+        # The bodies as a subquery: a join through the memberships made every row one per
+        # member, to be made distinct again, and the action log's count read them all.
+        bodies = apps.get_model("panels", "Body").objects.filter(memberships__user=user)
+        return self.filter(item__meeting__body__in=bodies)
 
     def for_log(self) -> ResolutionQuerySet:
         return self.for_minutes().select_related("item__meeting__body")

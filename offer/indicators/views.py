@@ -11,10 +11,11 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from corporate_parenting.counting import count_of
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role
@@ -28,7 +29,7 @@ from offer.indicators.forms import (
     IndicatorForm,
 )
 from offer.indicators.tables import IndicatorTable
-from offer.models import Indicator
+from offer.models import Indicator, Measurement
 from offer.services import IMPORT_COLUMNS, ImportRefused, RowError
 
 
@@ -53,7 +54,9 @@ def indicator_list(request: SignedInRequest) -> HttpResponse:
         data["status"] = "current"
     rows = (
         Indicator.objects.select_related("priority", "owner")
-        .annotate(figure_count=Count("measurements"))
+        .annotate(
+            figure_count=count_of(Measurement.objects.filter(indicator=OuterRef("pk")), "indicator")
+        )
         .order_by("code")
     )
     return table_page(

@@ -23,7 +23,7 @@ from panels.views.common import CLERKS, SIGNED_IN
 
 @role_required(*SIGNED_IN)
 def action_list(request: SignedInRequest) -> HttpResponse:
-    actions = Resolution.objects.actions().visible_to(request.user).for_log().distinct()
+    actions = Resolution.objects.actions().visible_to(request.user).for_log()
     filterset = ActionFilter(request.GET or {"status": "open_or_in_progress"}, queryset=actions)
     return table_page(
         request,
@@ -53,8 +53,7 @@ def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         Resolution.objects.actions()
         .visible_to(request.user)
         .for_log()
-        .prefetch_related("updates__author")
-        .distinct(),
+        .prefetch_related("updates__author"),
         pk=pk,
     )
     can_update = request.user.has_role(*CLERKS)
