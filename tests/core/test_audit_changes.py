@@ -131,6 +131,28 @@ def test_filters_by_day_record_number_and_change(client_for):
     assert shown(record_id="9" * 30) == 0
 
 
+def test_the_count_of_changes_is_the_lists_own(portal_admin):
+    """The pages are counted table by table (audit_changes.change_count): the same number."""
+    from corporate_parenting.audit_views import ChangeFilter
+
+    body = BodyFactory(name="Name 0")
+    _renames(body, 3)
+    MeetingFactory(body=body)
+    today = timezone.localdate()
+    for filters in (
+        {},
+        BODIES,
+        {"change": "update"},
+        {"who": portal_admin.pk},
+        {"since": today, "until": today},
+        {"record_id": body.pk, "record_type": "panels.Body"},
+        {"record_id": "not a number"},
+        {"record_type": "panels.Amendment"},
+    ):
+        changes = ChangeFilter(filters, queryset=audit_changes.change_list()).qs
+        assert audit_changes.change_count(changes) == len(list(changes.values_list("pgh_id")))
+
+
 def test_nothing_to_show_when_no_change_matches(client_for):
     client = client_for("admin")
     page = client.get(URL, {"record_type": "panels.Amendment"})
