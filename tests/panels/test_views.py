@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from panels import services
 from panels.models import Attendance, Declaration, Meeting, Resolution
+from tests import factories
 from tests.documents import blank_pdf
 from tests.helpers import assert_constant_queries
 from tests.panels.factories import (
@@ -312,3 +313,15 @@ def test_clerk_records_a_substitute_and_the_meeting_page_shows_them(
     assert "Nolan (substitute for Councillor Marlow)" in response.text
     again = client.get(f"/panels/meetings/{meeting.pk}/attendance/")
     assert "Councillor Nolan (substitute for Councillor Marlow)</textarea>" in again.text
+
+
+def test_a_councillor_sees_each_action_of_their_bodies_once_and_no_others(
+    client_for, councillor, meeting
+):
+    mine = ActionFactory(item=meeting.items.first(), text="That the minibus is booked")
+    MembershipFactory(body=meeting.body, user=factories.councillor())  # another member
+    elsewhere = ActionFactory(text="That another panel's matter is looked at")
+    page = client_for("councillor").get("/panels/actions/").text
+    assert page.count(mine.text) == 1
+    assert elsewhere.text not in page
+    assert client_for("councillor").get(f"/panels/actions/{elsewhere.pk}/").status_code == 404
