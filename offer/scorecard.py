@@ -1,6 +1,6 @@
 """The KPI scorecard and an indicator's history as rows to show or download.
 
-The rules (RAG, direction of travel, formatting) live in offer/kpis.py; this module arranges
+The rules (RAG, direction of travel, formatting) live in offer/kpis/rules.py; this module arranges
 their results for the pages and the CSV files, so the views only fetch, call and render.
 """
 

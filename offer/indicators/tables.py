@@ -33,7 +33,7 @@ class IndicatorTable(PortalTable):
         )
 
     def render_status(self, record: Indicator, value: object) -> SafeString:
-        if record.retired_at is None:
+        if not record.is_retired:
             return mark_safe('<strong class="govuk-tag govuk-tag--green">Current</strong>')
         return format_html(
             '<strong class="govuk-tag govuk-tag--grey">Retired</strong> {}',
@@ -44,6 +44,6 @@ class IndicatorTable(PortalTable):
         return value
 
     def value_status(self, record: Indicator) -> str:
-        if record.retired_at is None:
+        if not record.is_retired:
             return "Current"
         return f"Retired {timezone.localtime(record.retired_at):%Y-%m-%d}"

@@ -1,5 +1,5 @@
 """The KPIs for signed-in people: the scorecard (page, CSV, PDF), one indicator's history, and
-officers' import of figures. The rows come from offer/scorecard.py; the rules from offer/kpis.py."""
+officers' import of figures. The rows come from offer/scorecard.py; the rules from offer/kpis/rules.py."""
 
 from django.contrib import messages
 from django.http import HttpResponse
