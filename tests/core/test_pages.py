@@ -95,10 +95,13 @@ def test_the_home_page_works_out_the_navigation_once(client_for, role, monkeypat
     # Each app's home panel is rendered without the page's context processors, which run once.
     from corporate_parenting import context_processors
 
-    calls = []
+    calls: list[str] = []
     real = context_processors.navigation_for
-    monkeypatch.setattr(
-        context_processors, "navigation_for", lambda request: calls.append(1) or real(request)
-    )
+
+    def counted(request):
+        calls.append(request.path)
+        return real(request)
+
+    monkeypatch.setattr(context_processors, "navigation_for", counted)
     assert client_for(role).get("/").status_code == 200
     assert len(calls) == 1
