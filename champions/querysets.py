@@ -208,5 +208,21 @@ class PlanItemQuerySet(models.QuerySet):
         return self.filter(done_by__isnull=True)
 
 
+def marked_can_open(rows: models.QuerySet, user: User) -> list[Any]:
+    """These engagements, each with can_open: whether this person may open its page (the rule
+    is visible_to). Asked by id for the rows at hand: as a correlated EXISTS the planner
+    checked visible_to against every engagement (17 ms at ten times the demo)."""
+    engagements = list(rows)
+    openable = set(
+        _model("Engagement")
+        .objects.visible_to(user)
+        .filter(pk__in=[engagement.pk for engagement in engagements])
+        .values_list("pk", flat=True)
+    )
+    for engagement in engagements:
+        engagement.can_open = engagement.pk in openable
+    return engagements
+
+
 def _area_ids_linked_to(user: User) -> models.QuerySet:
     return _model("LinkOfficer").objects.filter(officer=user).values("area_id")

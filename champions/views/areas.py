@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from champions import forms, services
-from champions.models import Appointment, ChampionArea, Engagement, LinkOfficer
+from champions.models import Appointment, ChampionArea, LinkOfficer
+from champions.querysets import marked_can_open
 from champions.views.common import SIGNED_IN
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
@@ -40,7 +40,11 @@ def area_detail(request: SignedInRequest, slug: str) -> HttpResponse:
         area.engagements.submitted().in_year(year).select_related("member__user").order_by("-date")
     )
     is_admin = request.user.has_role(Role.ADMIN)
-    visible = Engagement.objects.visible_to(request.user)
+    # Linked only where the viewer may open the engagement (its page is a 404 otherwise).
+    open_follow_ups = marked_can_open(
+        area.engagements.open_follow_ups().select_related("member__user").order_by("date")[:20],
+        request.user,
+    )
     return render(
         request,
         "champions/area_detail.html",
@@ -53,11 +57,7 @@ def area_detail(request: SignedInRequest, slug: str) -> HttpResponse:
             "link_officers": area.link_officers.with_people(),
             "timeline": timeline[:20],
             "timeline_count": timeline.count(),
-            # Linked only where the viewer may open the engagement (its page is a 404 otherwise).
-            "open_follow_ups": area.engagements.open_follow_ups()
-            .annotate(can_open=Exists(visible.filter(pk=OuterRef("pk"))))
-            .select_related("member__user")
-            .order_by("date")[:20],
+            "open_follow_ups": open_follow_ups,
             "is_admin": is_admin,
             "audit_events": AuditEvent.objects.for_object(area)[:20] if is_admin else None,
         },
