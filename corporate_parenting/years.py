@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
+from corporate_parenting.models import SiteSettings
+
 
 @dataclass(frozen=True, order=True)
 class PoliticalYear:
@@ -41,8 +43,6 @@ class PoliticalYear:
 
 
 def _start_month() -> int:
-    from corporate_parenting.models import SiteSettings
-
     return SiteSettings.load().political_year_start_month
 
 

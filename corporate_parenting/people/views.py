@@ -24,6 +24,7 @@ from corporate_parenting.people.querysets import (
 from corporate_parenting.people.tables import PeopleFilter, PeopleTable
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
+from events.models import FeedToken
 
 
 def _person(pk: int) -> User:
@@ -229,8 +230,6 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 def account(request: SignedInRequest) -> HttpResponse:
     """The signed-in person's own details, roles and duties, with links to what they can change."""
     user = request.user
-    from events.models import FeedToken
-
     return render(
         request,
         "people/account.html",
