@@ -117,6 +117,10 @@ class LinkOfficerQuerySet(models.QuerySet):
 # THE open follow-up rule: a submitted engagement whose follow-up is open or in progress. The
 # engagement table's partial index for officers' lists is built on the same condition.
 OPEN_FOLLOW_UP = Q(status="submitted", follow_up_status__in=("open", "in_progress"))
+# THE "You said, we did" rule: a done follow-up an officer chose to show the public (the
+# constraint on the table allows the choice only once the follow-up is done). Its partial index
+# is built on the same condition.
+YOU_SAID_WE_DID = Q(status="submitted", follow_up_status="done", show_in_you_said_we_did=True)
 
 
 class EngagementQuerySet(models.QuerySet):
@@ -188,8 +192,7 @@ class EngagementQuerySet(models.QuerySet):
         Public-safe values only: area, date, what young people said, the response. Never who.
         """
         return (
-            self.submitted()
-            .filter(follow_up_status="done", show_in_you_said_we_did=True)
+            self.filter(YOU_SAID_WE_DID)
             .order_by("-date", "-pk")
             .values(
                 "pk", "area__name", "area__slug", "date", "young_people_said", "follow_up_response"

@@ -11,7 +11,12 @@ from django.utils import timezone
 
 from champions.models.areas import ChampionArea
 from champions.models.members import Member
-from champions.querysets import OPEN_FOLLOW_UP, EngagementQuerySet, PlanItemQuerySet
+from champions.querysets import (
+    OPEN_FOLLOW_UP,
+    YOU_SAID_WE_DID,
+    EngagementQuerySet,
+    PlanItemQuerySet,
+)
 from corporate_parenting.models import BaseModel
 
 
@@ -95,6 +100,10 @@ class Engagement(BaseModel):
             # An officer's open follow-ups, oldest first: few rows, whatever the table's size.
             models.Index(
                 fields=("area", "date"), condition=OPEN_FOLLOW_UP, name="champions_open_follow_ups"
+            ),
+            # The public "You said, we did" page, newest first.
+            models.Index(
+                fields=("-date", "-id"), condition=YOU_SAID_WE_DID, name="champions_you_said_we_did"
             ),
             models.Index(fields=("-date", "-id"), name="champions_engagement_newest"),
         ]
