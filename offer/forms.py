@@ -7,6 +7,7 @@ from django.db import models
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import Role, User
 from offer.models import CareLeaverStatus, OfferEntry
+from offer.services import ENTRY_FIELDS
 
 AGE_CHOICES = [("", "Any age")] + [(str(age), str(age)) for age in range(16, 26)]
 STATUS_CHOICES = [("", "Any status")] + [(s.value, s.label) for s in CareLeaverStatus]
@@ -55,26 +56,7 @@ class OfferEntryForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         formfield_callback = _formfield
         model = OfferEntry
-        fields = (
-            "category",
-            "title",
-            "summary",
-            "details",
-            "age_from",
-            "age_to",
-            "for_eligible",
-            "for_relevant",
-            "for_former_relevant",
-            "for_qualifying",
-            "kind",
-            "how_to_get",
-            "contact_phone",
-            "link_url",
-            "place",
-            "owner",
-            "review_by",
-            "status",
-        )
+        fields = ENTRY_FIELDS  # what the entry services write, listed once
         widgets = {
             "review_by": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "details": forms.Textarea(attrs={"rows": 6}),
