@@ -325,10 +325,12 @@ def test_deactivated_peoples_records_still_show_their_names(admin_client, portal
     assert "Owen Leaving" in response.content.decode()
 
 
-def test_a_persons_duties_show_on_their_page_and_their_account_page(admin_client, client_for):
-    officer = User.objects.get(email=client_for("officer").get("/account/").context["user"].email)
-    admin = User.objects.filter(groups__name=Role.ADMIN).first()
-    duty_grant(actor=admin, user=officer, kind=DutyKind.REPORT_AUTHOR, job_title="Head of Service")
+def test_a_persons_duties_show_on_their_page_and_their_account_page(
+    admin_client, client_for, officer, portal_admin
+):
+    duty_grant(
+        actor=portal_admin, user=officer, kind=DutyKind.REPORT_AUTHOR, job_title="Head of Service"
+    )
     wanted = "<li>Report author (Head of Service)</li>"
     assert wanted in admin_client.get(reverse("people:detail", args=[officer.pk])).text
     assert wanted in client_for("officer").get("/account/").text
