@@ -66,3 +66,25 @@ def test_an_area_page_links_only_the_follow_ups_the_viewer_may_open(officer, cli
     page = client.get(other.get_absolute_url()).text
     assert "Kit" in page and f'href="{theirs.get_absolute_url()}"' not in page
     assert client.get(theirs.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["councillor", "officer", "admin"])
+def test_each_home_page_makes_the_same_queries_as_the_data_grows(client_for, officer, role):
+    from tests.champions.factories import LinkOfficerFactory
+    from tests.events.factories import EventFactory
+    from tests.helpers import assert_constant_queries
+    from tests.panels.factories import ActionFactory
+
+    area = LinkOfficerFactory(officer=officer).area
+    EngagementFactory(area=area, follow_up_requested="First", follow_up_status="open")
+
+    def grow():
+        for number in range(3):
+            EngagementFactory(
+                area=area, follow_up_requested=f"More {number}", follow_up_status="open"
+            )
+            MemberFactory()
+            EventFactory()
+            ActionFactory(owner=officer)
+
+    assert_constant_queries(client_for(role), "/", grow)
