@@ -1,8 +1,8 @@
 import django_filters
 from django.db.models import QuerySet
 
-from champions.models import ChampionArea, EngagementKind, EngagementStatus, FollowUpStatus, Member
-from champions.querysets import EngagementQuerySet
+from champions.models import ChampionArea, EngagementKind, EngagementStatus, Member
+from champions.querysets import OPEN_FOLLOW_UP, EngagementQuerySet
 from corporate_parenting.tables import PortalFilterSet
 from corporate_parenting.years import current_political_year, political_year_starting
 
@@ -66,7 +66,5 @@ class EngagementFilter(PortalFilterSet):
 
     def filter_follow_up(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == "waiting":
-            return queryset.filter(
-                follow_up_status__in=(FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS)
-            )
+            return queryset.filter(OPEN_FOLLOW_UP)  # what the home page counts
         return queryset.filter(follow_up_status=value)

@@ -21,6 +21,7 @@ from champions.models import (
     ReportPeople,
 )
 from champions.progress import Progress, progress_from_count, target_for
+from champions.querysets import OPEN_FOLLOW_UP
 from corporate_parenting.models import Duty, DutyKind, User
 from corporate_parenting.years import PoliticalYear
 
@@ -163,7 +164,7 @@ def _year_counts(in_year: QuerySet[Engagement]) -> _YearCounts:
         n=Count("pk"),
         young=Sum("young_people_count"),
         done=Count("pk", filter=Q(follow_up_status="done")),
-        waiting=Count("pk", filter=Q(follow_up_status__in=("open", "in_progress"))),
+        waiting=Count("pk", filter=OPEN_FOLLOW_UP),
     ):
         young = row["young"] or 0
         counts.engagements += row["n"]

@@ -88,3 +88,20 @@ def test_each_home_page_makes_the_same_queries_as_the_data_grows(client_for, off
             ActionFactory(owner=officer)
 
     assert_constant_queries(client_for(role), "/", grow)
+
+
+def test_waiting_follow_ups_in_the_list_are_the_open_follow_up_rule(client_for, councillor):
+    # The list's "Open or in progress" filter is the rule the home page counts: a draft's
+    # follow-up is not waiting for anybody yet.
+    member = MemberFactory(user=councillor)
+    EngagementFactory(member=member, follow_up_requested="Sent in", follow_up_status="open")
+    EngagementFactory(
+        member=member,
+        follow_up_requested="Not sent yet",
+        follow_up_status="open",
+        status=EngagementStatus.DRAFT,
+    )
+    url = "/champions/engagements/?follow_up=waiting&export=csv"
+    listed = client_for("councillor").get(url).content.decode()
+    assert "Sent in" in listed
+    assert "Not sent yet" not in listed
