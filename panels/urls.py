@@ -1,11 +1,31 @@
-from django.urls import include, path
+"""Every address of panels in one map: the members' and clerks' pages, reports and packs, the
+admins' decision statuses, then what anyone may open (public pages, feeds, alerts, search).
+The views live in panels/views/, one module for each part."""
 
-from panels import public_views
-from panels.views import actions, agenda, attendance, bodies, meetings, minutes
+from django.urls import path, register_converter
+
+from panels.views import (
+    actions,
+    agenda,
+    alerts,
+    attendance,
+    bodies,
+    decisions,
+    feeds,
+    meetings,
+    minutes,
+    packs,
+    public,
+    reports,
+    search,
+)
 
 app_name = "panels"
 
+register_converter(feeds.PaperFeedConverter, "paperfeed")
+
 urlpatterns = [
+    # Meetings, their agenda, attendance and minutes.
     path("", meetings.meeting_list, name="meeting_list"),
     path("meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
@@ -24,9 +44,11 @@ urlpatterns = [
     path("items/<int:pk>/resolutions/new/", minutes.resolution_add, name="resolution_add"),
     path("items/<int:pk>/amend/", minutes.minutes_amend, name="minutes_amend"),
     path("resolutions/<int:pk>/edit/", minutes.resolution_edit, name="resolution_edit"),
+    # Actions.
     path("actions/", actions.action_list, name="action_list"),
     path("actions/mine/", actions.my_actions, name="my_actions"),
     path("actions/<int:pk>/", actions.action_detail, name="action_detail"),
+    # Bodies and their members.
     path("bodies/", bodies.body_list, name="body_list"),
     path("bodies/new/", bodies.body_create, name="body_create"),
     path("bodies/<slug:slug>/", bodies.body_detail, name="body_detail"),
@@ -35,12 +57,41 @@ urlpatterns = [
     path("members/<int:pk>/remove/", bodies.membership_remove, name="membership_remove"),
     path("bodies/<slug:slug>/interests/", bodies.body_register, name="body_register"),
     path("bodies/<slug:slug>/attendance/", bodies.body_attendance, name="body_attendance"),
-    path("public/", public_views.public_index, name="public_index"),
-    path("public/meetings/<int:pk>/", public_views.public_meeting, name="public_meeting"),
-    path("", include("panels.reports.urls")),
-    path("", include("panels.reports.pack_urls")),
-    path("", include("panels.decision_urls")),
-    path("", include("panels.alert_urls")),
-    path("", include("panels.search_urls")),
-    path("", include("panels.public_urls")),
+    # Reports: written, approved and published in the portal; their annexes.
+    path("reports/", reports.report_list, name="report_list"),
+    path("items/<int:pk>/report/new/", reports.report_create, name="report_create"),
+    path("reports/<int:pk>/", reports.report_detail, name="report_detail"),
+    path("reports/<int:pk>/edit/", reports.report_edit, name="report_edit"),
+    path("reports/<int:pk>/submit/", reports.report_submit, name="report_submit"),
+    path("reports/<int:pk>/review/", reports.report_review, name="report_review"),
+    path("reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),
+    path("reports/<int:pk>/history/", reports.report_history, name="report_history"),
+    path("reports/<int:pk>/annexes/new/", reports.annex_add, name="annex_add"),
+    path("annexes/<int:pk>/", reports.annex_download, name="annex_download"),
+    path("annexes/<int:pk>/remove/", reports.annex_remove, name="annex_remove"),
+    # The report PDF and the agenda packs.
+    path("reports/<int:pk>/report.pdf", packs.report_pdf, name="report_pdf"),
+    path("meetings/<int:pk>/pack/<str:edition>/", packs.pack, name="pack"),
+    path("meetings/<int:pk>/pack/<str:edition>.pdf", packs.pack_download, name="pack_download"),
+    # Decision statuses, kept by admins.
+    path("decision-statuses/", decisions.decision_status_list, name="decision_status_list"),
+    path("decision-statuses/new/", decisions.decision_status_add, name="decision_status_add"),
+    path(
+        "decision-statuses/<int:pk>/", decisions.decision_status_edit, name="decision_status_edit"
+    ),
+    # What anyone may open: public bodies and meetings, feeds, alerts, and the papers search.
+    path("public/", public.public_index, name="public_index"),
+    path("public/meetings/<int:pk>/", public.public_meeting, name="public_meeting"),
+    path("public/bodies/<slug:slug>/", public.public_body, name="public_body"),
+    path("public/bodies/<slug:slug>/<paperfeed:feed>.rss", feeds.rss, name="body_feed_rss"),
+    path("public/bodies/<slug:slug>/<paperfeed:feed>.atom", feeds.atom, name="body_feed_atom"),
+    path("public/alerts/", alerts.alert_index, name="alert_index"),
+    path("public/bodies/<slug:slug>/alerts/", alerts.alert_subscribe, name="alert_subscribe"),
+    path("public/alerts/<str:token>/confirm/", alerts.alert_confirm, name="alert_confirm"),
+    path(
+        "public/alerts/<str:token>/unsubscribe/",
+        alerts.alert_unsubscribe,
+        name="alert_unsubscribe",
+    ),
+    path("search/", search.papers, name="papers_search"),
 ]

@@ -11,7 +11,7 @@ from corporate_parenting.models import Role, User
 from corporate_parenting.services import user_create_or_update
 from offer.models import Indicator
 from panels.models import AgendaItem
-from panels.reports import services
+from panels.services import reports as services
 from strategy.models import Priority
 
 HOUSING_SECTIONS = [

@@ -16,8 +16,8 @@ from panels import notice
 from panels.documents import check_report_document
 from panels.models import AgendaItem, ItemKind, Meeting, MeetingStatus
 from panels.reminders import papers_published
-from panels.reports.services import reports_publish_with_agenda
 from panels.services.common import locked_fresh, renumber_if_drafting
+from panels.services.reports import reports_publish_with_agenda
 
 
 @transaction.atomic

@@ -25,7 +25,7 @@ from events.reminders import offset_for
 from offer import reminders as offer_reminders
 from panels import notice
 from panels import reminders as panel_reminders
-from panels.reports import services as report_services
+from panels.services import reports as report_services
 from tests import factories
 from tests.champions.factories import AppointmentFactory, EngagementFactory, MemberFactory
 from tests.events.factories import EventFactory, SignUpFactory

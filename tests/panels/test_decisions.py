@@ -11,9 +11,10 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from corporate_parenting.models import AuditEvent
-from panels import decision_services, services
+from panels import services
 from panels.minutes import build_minutes
 from panels.models import DecisionStatus, Meeting, Resolution
+from panels.services import decisions as decision_services
 from tests.helpers import assert_constant_queries
 from tests.panels.factories import BodyFactory, MembershipFactory
 

@@ -48,7 +48,7 @@ def _grow_around(meeting: Meeting, officer, sponsor):
     """Grows what the meeting page lists: actions carried from earlier meetings, declarations
     on items, written reports (some late) and amended minutes."""
     from panels.models import Declaration
-    from panels.reports import services as report_services
+    from panels.services import reports as report_services
     from tests.panels.factories import ActionFactory, AgendaItemFactory, MembershipFactory
 
     def grow():

@@ -12,9 +12,9 @@ from pypdf import PdfWriter
 
 from corporate_parenting.models import AuditEvent, Duty, DutyKind
 from panels import services as panel_services
-from panels.reports import services
 from panels.reports.models import Report, ReportVersion
 from panels.reports.querysets import report_deadline
+from panels.services import reports as services
 from tests import factories
 from tests.panels.factories import BodyFactory, MembershipFactory
 from tests.second_factor import sign_in_verified

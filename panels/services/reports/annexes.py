@@ -14,7 +14,7 @@ from corporate_parenting.audit import audit_record
 from corporate_parenting.models import User
 from panels.reports import annexes
 from panels.reports.models import EDITABLE_STATUSES, Report, ReportAnnex
-from panels.reports.services.common import keep_version, locked
+from panels.services.reports.common import keep_version, locked
 
 
 def annex_max_bytes() -> int:

@@ -12,7 +12,7 @@ from corporate_parenting.audit import audit_record
 from corporate_parenting.models import User
 from panels.models import Meeting
 from panels.reports.models import EDITABLE_STATUSES, Report, ReportStatus
-from panels.reports.services.common import is_clerk, keep_version, locked, signed_in
+from panels.services.reports.common import is_clerk, keep_version, locked, signed_in
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from offer.models import Indicator
 from panels.models import AgendaItem, ItemKind
 from panels.reports.markup import check_markup, render_markup
 from panels.reports.models import EDITABLE_STATUSES, Report, ReportSection
-from panels.reports.services.common import (
+from panels.services.reports.common import (
     MARKUP_FIELDS,
     TEXT_FIELDS,
     is_clerk,

@@ -9,10 +9,10 @@ By what they hold: common (fields, versions, locking), drafting, workflow, annex
 here: `services.report_submit`.
 """
 
-from panels.reports.services.annexes import annex_add, annex_max_bytes, annex_remove
-from panels.reports.services.common import MARKUP_FIELDS, TEXT_FIELDS, report_content
-from panels.reports.services.drafting import report_create, report_update
-from panels.reports.services.workflow import (
+from panels.services.reports.annexes import annex_add, annex_max_bytes, annex_remove
+from panels.services.reports.common import MARKUP_FIELDS, TEXT_FIELDS, report_content
+from panels.services.reports.drafting import report_create, report_update
+from panels.services.reports.workflow import (
     report_approve,
     report_publish,
     report_return,

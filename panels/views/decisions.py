@@ -14,9 +14,9 @@ from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
-from panels import decision_services
 from panels.forms.decisions import DecisionStatusForm
 from panels.models import DecisionStatus, Resolution
+from panels.services import decisions as decision_services
 
 
 def usage_counts() -> dict[int, int]:

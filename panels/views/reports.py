@@ -18,10 +18,11 @@ from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from offer.embed import embed_kpis
 from panels.models import AgendaItem
-from panels.reports import forms, services
+from panels.reports import forms
 from panels.reports.diff import version_changes
 from panels.reports.models import Report, ReportAnnex, ReportStatus
 from panels.reports.querysets import report_deadline
+from panels.services import reports as services
 
 CLERKS = (Role.OFFICER, Role.ADMIN)
 SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)

@@ -12,8 +12,8 @@ from django.views.decorators.csrf import csrf_exempt
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.reminders import services
 from corporate_parenting.reminders.forms import AlertSubscribeForm
-from panels.feeds import FEED_KINDS
 from panels.models import Body
+from panels.views.feeds import FEED_KINDS
 
 
 def alert_index(request: HttpRequest) -> HttpResponse:
