@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.permissions import role_required
+from corporate_parenting.uploads import upload_response
 from panels import services
 from panels.forms.agenda import AgendaItemEditForm, AgendaItemForm, PublishForm
 from panels.models import AgendaItem, Meeting
@@ -128,7 +129,7 @@ def report_download(request: HttpRequest, pk: int) -> FileResponse:
         )
     item = get_object_or_404(items.exclude(report_file="").distinct(), pk=pk)
     name = (item.report_file.name or "").rsplit("/", 1)[-1]
-    return FileResponse(item.report_file.open("rb"), as_attachment=True, filename=name)
+    return upload_response(item.report_file.open("rb"), name)
 
 
 @role_required(*CLERKS)

@@ -16,6 +16,7 @@ from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import AuditEvent, Role
 from corporate_parenting.permissions import role_required
+from corporate_parenting.uploads import upload_response
 from offer.embed import embed_kpis
 from panels.models import AgendaItem
 from panels.reports import forms
@@ -263,11 +264,8 @@ def annex_download(request: HttpRequest, pk: int) -> FileResponse:
     annex = get_object_or_404(
         ReportAnnex.objects.filter(report__in=Report.objects.visible_to(request.user)), pk=pk
     )
-    return FileResponse(
-        annex.file.open("rb"),
-        as_attachment=False,
-        filename=f"annex-{annex.letter.lower()}-{annex.report_id}.pdf",
-        content_type="application/pdf",
+    return upload_response(
+        annex.file.open("rb"), f"annex-{annex.letter.lower()}-{annex.report_id}.pdf"
     )
 
 
