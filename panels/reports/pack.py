@@ -59,6 +59,10 @@ LAYOUT_VERSION = "pack-2026-01"
 # A build still "building" after this long lost its worker; the task's hard time limit.
 PACK_TIME_LIMIT = 600
 EDITIONS = tuple(PackEdition.values)
+# What a failed build keeps as its error. Plain words only: what went wrong inside goes to the
+# log (logger.exception), never to the row, which pages could show.
+PACK_FAILED = "The pack could not be made."
+PAPERS_CHANGED = "The papers changed while the pack was being made."
 ROLE_ORDER = {role: index for index, role in enumerate(MemberRole.values)}
 
 
@@ -352,18 +356,21 @@ def pack_render(*, build_id: int) -> None:
         return
     meeting, edition = build.meeting, build.edition
     started = time.perf_counter()
+    error = PACK_FAILED
     try:
         if pack_content_key(meeting, edition) != build.content_key:
-            raise RuntimeError("The papers changed before the pack was made: ask for it again.")
+            error = PAPERS_CHANGED
+            raise RuntimeError(f"The papers of agenda pack {build.pk} changed before it was made")
         pdf, pages = build_pack(meeting, edition)
         if pack_content_key(meeting, edition) != build.content_key:
-            raise RuntimeError("The papers changed while the pack was being made: ask again.")
-    except Exception as error:
+            error = PAPERS_CHANGED
+            raise RuntimeError(f"The papers of agenda pack {build.pk} changed while it was made")
+    except Exception:
         logger.exception("Agenda pack %s (%s) could not be made", build.pk, edition)
         _finish(
             build,
             status=PackBuildStatus.FAILED,
-            error=f"{type(error).__name__}: {error}"[:2000],
+            error=error,
             render_ms=round((time.perf_counter() - started) * 1000),
         )
         return

@@ -8,27 +8,29 @@ numbered 4.1, 4.2... by the print stylesheet. Section numbers are computed here,
 Annexes are uploaded PDFs. Each is laid out as blank placeholder pages that carry the running
 header and the page numbers, and as WeasyPrint writes the document each annex page is drawn under
 its placeholder (corporate_parenting.pdf.Underlay), so the tags, bookmarks, links and page numbers
-of the document stay whole and "Page X of Y" counts the annex pages too.
+of the document stay whole and "Page X of Y" counts the annex pages too. An annex that cannot be
+read or drawn never stops the document: a page names it as not included, and the log says why.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import re
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from weasyprint import Document
 
 from corporate_parenting.models import SiteSettings
 from corporate_parenting.pdf import Underlay, render_document, write_pdf
 from offer.embed import embed_kpis
 from panels.models import AgendaItem
+from panels.reports.annexes import check_drawable, open_pdf
 from panels.reports.models import Report, ReportAnnex
 from strategy.progress import PriorityProgress, progress_of
 
@@ -75,6 +77,11 @@ class Annex:
     def page_count(self) -> int:
         return len(self.anchors)
 
+    def leave_out(self) -> None:
+        """Print it as an annex that could not be included, with no pages of its own."""
+        self.pdf = None
+        self.anchors = []
+
 
 @dataclass
 class Part:
@@ -118,14 +125,9 @@ def _open_annex(annex: ReportAnnex) -> PdfReader | None:
     then says so where the annex would be)."""
     try:
         with annex.file.open("rb") as handle:
-            pdf = PdfReader(io.BytesIO(handle.read()))
-        if pdf.is_encrypted or len(pdf.pages) == 0:
-            return None
-        return pdf
-    except (OSError, ValueError, KeyError, TypeError, PyPdfError) as error:
-        logger.warning(
-            "Annex %s of report %s is not readable: %s", annex.pk, annex.report_id, error
-        )
+            return open_pdf(handle.read())
+    except (OSError, ValueError, ValidationError):
+        logger.exception("Annex %s of report %s is not readable", annex.pk, annex.report_id)
         return None
 
 
@@ -209,12 +211,7 @@ def report_layout(report: Report, *, anchor: str | None = None) -> ReportLayout:
     )
 
 
-def render_with_annexes(
-    template: str, context: dict[str, object], annexes: list[Annex]
-) -> tuple[bytes, int]:
-    """Render the template and draw each annex page under its placeholder page. Returns the PDF
-    and its number of pages."""
-    document = render_document(template, context)
+def _underlays(document: Document, annexes: list[Annex]) -> list[Underlay]:
     wanted = {anchor: (a, n) for a in annexes for n, anchor in enumerate(a.anchors)}
     underlays = []
     for index, page in enumerate(document.pages):
@@ -223,7 +220,50 @@ def render_with_annexes(
                 annex, number = wanted[anchor]
                 assert annex.pdf is not None  # only readable annexes have placeholder pages
                 underlays.append(Underlay(index, annex.pdf.pages[number], ANNEX_BOX))
-    return write_pdf(document, underlays), len(document.pages)
+    return underlays
+
+
+def _leave_out_undrawable(annexes: list[Annex]) -> bool:
+    """After the document could not be written: leave out each annex whose pages cannot be
+    drawn (a file stored before uploads were checked for it), or, when no single one is to
+    blame, every annex. False when there was no annex to leave out."""
+    drawn = [a for a in annexes if a.pdf is not None]
+    blamed = []
+    for annex in drawn:
+        assert annex.pdf is not None
+        try:
+            check_drawable(annex.pdf)
+        except ValidationError:
+            logger.exception(
+                "Annex %s of report %s cannot be drawn: left out",
+                annex.annex.pk,
+                annex.annex.report_id,
+            )
+            blamed.append(annex)
+    if drawn and not blamed:
+        logger.error("No single annex is to blame: every annex is left out")
+    for annex in blamed or drawn:
+        annex.leave_out()
+    return bool(drawn)
+
+
+def render_with_annexes(
+    template: str, context: dict[str, object], annexes: list[Annex]
+) -> tuple[bytes, int]:
+    """Render the template and draw each annex page under its placeholder page. Returns the PDF
+    and its number of pages. An annex that stops the PDF being written is left out (and named
+    as not included), and the document is made again without it."""
+    document = render_document(template, context)
+    try:
+        return write_pdf(document, _underlays(document, annexes)), len(document.pages)
+    except Exception:
+        logger.warning(
+            "A document with annexes could not be written: trying without some", exc_info=True
+        )
+        if not _leave_out_undrawable(annexes):
+            raise
+    document = render_document(template, context)
+    return write_pdf(document, _underlays(document, annexes)), len(document.pages)
 
 
 def report_for_pdf(pk: int) -> Report:

@@ -14,6 +14,7 @@ from corporate_parenting.pdf import pdf_bytes_response
 from panels.models import Meeting
 from panels.reports.models import PackBuild, PackBuildStatus, PackEdition, Report
 from panels.reports.pack import (
+    PAPERS_CHANGED,
     pack_content_key,
     pack_filename,
     pack_is_stale,
@@ -87,6 +88,8 @@ def pack(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
             "build": build,
             "state": state,
             "waiting": waiting,
+            # A failed build's stored error is never shown: only whether the papers changed.
+            "papers_changed": build is not None and build.error == PAPERS_CHANGED,
             "auto_refresh": auto_refresh,
             "can_retry": request.user.is_authenticated,
             "other_editions": _other_editions(request, meeting, edition),

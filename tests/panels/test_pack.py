@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -15,7 +16,8 @@ from panels.reports.pack import build_pack, pack_content_key, pack_request
 from panels.tasks import build_pack_task
 from tests import factories as core
 from tests.bench.pack import build_pack_meeting, make_report
-from tests.panels.test_pdfs import tagged_reader
+from tests.documents import blank_pdf
+from tests.panels.test_pdfs import tagged_reader, unreadable_page_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -272,8 +274,8 @@ def test_progress_page_refreshes_itself(client_for, meeting):
     assert b"Refresh to see if it is ready" in response.content
 
 
-def test_failed_build_shows_the_error_and_can_be_tried_again(
-    client_for, meeting, monkeypatch, django_capture_on_commit_callbacks
+def test_failed_build_says_so_plainly_and_can_be_tried_again(
+    client_for, meeting, monkeypatch, django_capture_on_commit_callbacks, caplog
 ):
     def broken(meeting, edition):
         raise RuntimeError("the printer is on fire")
@@ -284,17 +286,67 @@ def test_failed_build_shows_the_error_and_can_be_tried_again(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url)
     build = PackBuild.objects.get()
-    assert build.status == "failed" and "the printer is on fire" in build.error
+    assert build.status == "failed"
+    # The error and its traceback go to the log, for the people who run the portal...
+    logged = [r for r in caplog.records if r.exc_info and r.exc_info[1] is not None]
+    assert logged and "the printer is on fire" in str(logged[0].exc_info[1])
+    # ... and never to a page, nor to what the page could show.
+    assert "printer" not in build.error and "RuntimeError" not in build.error
     page = client.get(url)
     assert b"The pack could not be made" in page.content and b">Try again</button>" in page.content
+    anonymous = client_for("anonymous").get(url)
+    assert b"The pack could not be made" in anonymous.content
+    for content in (page.content, anonymous.content):
+        assert b"printer" not in content and b"RuntimeError" not in content
     # Anonymous people see the failure but cannot make it render again.
-    assert b">Try again</button>" not in client_for("anonymous").get(url).content
+    assert b">Try again</button>" not in anonymous.content
     monkeypatch.undo()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url)
     build.refresh_from_db()
     assert build.status == "ready" and build.error == ""
     assert PackBuild.objects.count() == 1
+
+
+def test_an_error_stored_by_an_older_build_is_never_shown(client_for, meeting):
+    PackBuild.objects.create(
+        meeting=meeting,
+        edition="public",
+        content_key=pack_content_key(meeting, "public"),
+        status="failed",
+        error="AttributeError: 'list' object has no attribute 'get_object'",
+    )
+    for role in ("anonymous", "officer"):
+        page = client_for(role).get(reverse("panels:pack", args=[meeting.pk, "public"]))
+        assert b"The pack could not be made" in page.content
+        assert b"AttributeError" not in page.content and b"get_object" not in page.content
+
+
+def test_packs_are_made_with_blank_and_unreadable_annexes(
+    client_for, meeting, django_capture_on_commit_callbacks
+):
+    """A blank annex page is a page; an annex that cannot be drawn is named, not merged, and
+    neither stops the pack."""
+    first = meeting.items.get(title="Item of business 1").written_report.annexes.get()
+    first.file.save("blank.pdf", ContentFile(blank_pdf()), save=True)
+    third = meeting.items.get(title="Item of business 3").written_report.annexes.get()
+    third.file.save("unreadable.pdf", ContentFile(unreadable_page_pdf()), save=True)
+    for role, edition in (("anonymous", "public"), ("officer", "full")):
+        client = client_for(role)
+        url = reverse("panels:pack", args=[meeting.pk, edition])
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(url).status_code == 302
+        build = PackBuild.objects.get(edition=edition)
+        assert build.status == "ready", build.error
+        assert b"Download the" in client.get(url).content
+        download = client.get(reverse("panels:pack_download", args=[meeting.pk, edition]))
+        reader = tagged_reader(b"".join(download.streaming_content))
+        texts = [page.extract_text() for page in reader.pages]
+        blank = next(i for i, t in enumerate(texts) if "Care leavers report 1: Annex A" in t)
+        assert f"Page {blank + 1} of {len(texts)}" in texts[blank]
+        flat = " ".join(" ".join(texts).split())
+        assert "Annex A: Placement sufficiency data This annex could not be included" in flat
+        assert "Annex of report 3" not in flat
 
 
 def test_unpublished_agenda_has_a_pack_for_officers_only(client_for, user_for_role, meeting):

@@ -7,11 +7,12 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, NumberObject
 
 from panels.reports.pdf import render_report_pdf
 from tests.bench.pack import build_pack_meeting, make_indicators, make_report
+from tests.documents import blank_pdf
 from tests.panels.factories import AgendaItemFactory, MeetingFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,17 @@ def tagged_reader(pdf: bytes) -> PdfReader:
     assert root["/Lang"] == "en-GB"
     assert reader.metadata is not None and (reader.metadata.title or "").strip()
     return reader
+
+
+def unreadable_page_pdf() -> bytes:
+    """A PDF that opens and counts its pages, but whose page's content is a number, not a
+    stream: it cannot be drawn."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.pages[0][NameObject("/Contents")] = NumberObject(5)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def text_of(reader: PdfReader) -> str:
@@ -126,6 +138,38 @@ def test_annex_that_is_not_a_pdf_is_named_not_merged():
     annex.file.save("broken.pdf", ContentFile(b"not a pdf"), save=True)
     text = text_of(tagged_reader(render_report_pdf(report)))
     assert "could not be included" in text
+
+
+def test_an_annex_of_blank_pages_is_merged_as_its_pages(client_for):
+    """A page with no content stream (pypdf's add_blank_page makes one) is a blank page."""
+    meeting = build_pack_meeting(reports=1, sections=1, indicators=0)
+    report = meeting.items.get(title="Item of business 1").written_report
+    report.annexes.get().file.save("blank.pdf", ContentFile(blank_pdf()), save=True)
+    response = client_for("anonymous").get(reverse("panels:report_pdf", args=[report.pk]))
+    assert response.status_code == 200
+    reader = tagged_reader(response.content)
+    text = text_of(reader)
+    assert "could not be included" not in text
+    assert "Annex A: Placement sufficiency data (1 page)" in text
+    last = reader.pages[-1].extract_text()
+    assert "Care leavers report 1: Annex A" in last
+    assert f"Page {len(reader.pages)} of {len(reader.pages)}" in last
+
+
+def test_an_annex_that_cannot_be_drawn_is_named_in_the_report_not_an_error(client_for, caplog):
+    meeting = build_pack_meeting(reports=1, sections=1, indicators=0)
+    report = meeting.items.get(title="Item of business 1").written_report
+    annex = report.annexes.get()
+    annex.file.save("unreadable.pdf", ContentFile(unreadable_page_pdf()), save=True)
+    response = client_for("anonymous").get(reverse("panels:report_pdf", args=[report.pk]))
+    assert response.status_code == 200
+    reader = tagged_reader(response.content)
+    last = " ".join(reader.pages[-1].extract_text().split())
+    assert "Annex A: Placement sufficiency data" in last
+    assert "This annex could not be included" in last
+    assert f"Page {len(reader.pages)} of {len(reader.pages)}" in last
+    logged = [r for r in caplog.records if r.levelname == "ERROR" and r.exc_info]
+    assert any(f"Annex {annex.pk} of report {report.pk}" in r.getMessage() for r in logged)
 
 
 def test_rotated_annex_pages_are_drawn_upright():

@@ -32,7 +32,7 @@ def annex_add(*, actor: User | None, report: Report, title: str, file: UploadedF
     if not title.strip():
         errors["title"] = "Enter the title of the annex"
     try:
-        pages = annexes.check_pdf(file, max_bytes=annex_max_bytes())
+        pages = annexes.check_annex(file, max_bytes=annex_max_bytes())
     except ValidationError as error:
         errors["file"] = " ".join(error.messages)
     if errors:
