@@ -15,6 +15,7 @@ from corporate_parenting.models import DutyKind, User
 from offer.models import Indicator
 from panels.reports.markup import check_markup
 from panels.reports.models import Report
+from panels.services.reports.drafting import AUTHOR_AS_SPONSOR
 from strategy.models import Priority
 
 MARKUP_HELP = (
@@ -89,6 +90,13 @@ class ReportCreateForm(GovUKFormMixin, forms.Form):
             self.fields[
                 name
             ].help_text = f"People with the {duty} duty. An admin gives duties on the people pages."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        author = data.get("author")
+        if author is not None and author == data.get("sponsor"):
+            self.add_error("sponsor", AUTHOR_AS_SPONSOR)
+        return data
 
     def build_layout(self) -> Layout:
         return Layout(

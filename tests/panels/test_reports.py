@@ -252,6 +252,59 @@ def test_author_and_sponsor_are_chosen_from_people_with_those_duties(
     assert not Report.objects.exists()
 
 
+AUTHOR_AS_SPONSOR = "Choose a sponsor other than the author: someone else approves the report"
+
+
+def test_the_form_refuses_the_author_as_sponsor(client_for, meeting, officer):
+    item = panel_services.agenda_item_add(actor=None, meeting=meeting, title="Fostering")
+    Duty.objects.create(user=officer, kind=DutyKind.REPORT_AUTHOR)
+    Duty.objects.create(user=officer, kind=DutyKind.REPORT_SPONSOR)
+    response = client_for("admin").post(
+        f"/panels/items/{item.pk}/report/new/",
+        {"title": "Fostering", "author": officer.pk, "sponsor": officer.pk},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"sponsor": [AUTHOR_AS_SPONSOR]}
+    assert not Report.objects.exists()
+
+
+def test_the_service_refuses_the_author_as_sponsor(meeting, officer, portal_admin):
+    item = panel_services.agenda_item_add(actor=None, meeting=meeting, title="Fostering")
+    with pytest.raises(ValidationError) as caught:
+        services.report_create(
+            actor=portal_admin, item=item, title="Fostering", author=officer, sponsor=officer
+        )
+    assert caught.value.message_dict == {"sponsor": [AUTHOR_AS_SPONSOR]}
+    assert not Report.objects.exists()
+
+
+@pytest.fixture
+def own_report(report, officer):
+    """A report whose author is also its sponsor (made before the rule), submitted."""
+    Report.objects.filter(pk=report.pk).update(sponsor=officer)
+    report.refresh_from_db()
+    _write(report, officer)
+    services.report_submit(actor=officer, report=report)
+    return report
+
+
+def test_the_author_cannot_approve_their_own_report_even_as_sponsor(own_report, officer):
+    with pytest.raises(PermissionDenied):
+        services.report_approve(actor=officer, report=own_report)
+    own_report.refresh_from_db()
+    assert own_report.status == "submitted" and own_report.approved_at is None
+
+
+def test_the_author_posting_an_approval_of_their_own_report_is_refused(client_for, own_report):
+    response = client_for("officer").post(
+        f"/panels/reports/{own_report.pk}/review/", {"decision": "approve"}
+    )
+    assert response.status_code == 403
+    own_report.refresh_from_db()
+    assert own_report.status == "submitted" and own_report.approved_at is None
+    assert not own_report.versions.filter(action="approved by the sponsor").exists()
+
+
 def test_annexes_must_be_real_pdfs_within_the_limit(client_for, report, settings):
     settings.REPORT_ANNEX_MAX_BYTES = 50_000
     client = client_for("officer")

@@ -24,6 +24,9 @@ from panels.services.reports.common import (
 )
 from strategy.models import Priority
 
+# Approval is a second pair of eyes: the sponsor is never the report's own author.
+AUTHOR_AS_SPONSOR = "Choose a sponsor other than the author: someone else approves the report"
+
 
 def _check_people(*, author: User | None, sponsor: User | None) -> None:
     errors = {}
@@ -31,6 +34,8 @@ def _check_people(*, author: User | None, sponsor: User | None) -> None:
         errors["author"] = "Choose the officer who writes the report"
     if sponsor is None or not (sponsor.is_officer or sponsor.is_portal_admin):
         errors["sponsor"] = "Choose the sponsor, who approves the report"
+    elif author is not None and sponsor is not None and author.pk == sponsor.pk:
+        errors["sponsor"] = AUTHOR_AS_SPONSOR
     if errors:
         raise ValidationError(errors)
 

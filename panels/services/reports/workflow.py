@@ -61,6 +61,9 @@ def report_approve(*, actor: User | None, report: Report, comment: str = "") -> 
     report = locked(report)
     if actor is None or actor.pk != report.sponsor_id:
         raise PermissionDenied("Only the report's sponsor can approve it")
+    if actor.pk == report.author_id:
+        # A report named its author as sponsor before that was refused: someone else approves.
+        raise PermissionDenied("The author of a report cannot approve it")
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError("Only a submitted report can be approved")
     report.status = ReportStatus.APPROVED
