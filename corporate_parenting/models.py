@@ -24,6 +24,14 @@ class Role(models.TextChoices):
     ADMIN = "admin", "Admin"
 
 
+# The council's staff: officers and admins. They see every record (drafts, unpublished meetings,
+# private bodies) and run the panels; the one rule for "staff" is User.is_council_staff and
+# role_required(*STAFF_ROLES). (Django's own is_staff means the technical admin site only.)
+STAFF_ROLES: tuple[str, ...] = (Role.OFFICER, Role.ADMIN)
+# Everyone who signs in.
+SIGNED_IN_ROLES: tuple[str, ...] = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
+
+
 class BaseModel(models.Model):
     """Every domain record knows when it was made and last changed."""
 
@@ -108,6 +116,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_portal_admin(self) -> bool:
         return self.has_role(Role.ADMIN)
+
+    @property
+    def is_council_staff(self) -> bool:
+        """An officer or an admin (STAFF_ROLES): sees every record and runs the panels."""
+        return self.has_role(*STAFF_ROLES)
 
     @property
     def primary_role(self) -> str | None:

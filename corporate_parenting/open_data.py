@@ -28,7 +28,7 @@ from corporate_parenting.client import client_address
 from corporate_parenting.tables import csv_response
 from events.models import Event
 from offer.models import OfferEntry
-from panels.models import AgendaItem, Body, Meeting, MeetingStatus, Resolution
+from panels.models import AgendaItem, Body, Meeting, Resolution
 
 CACHE_SECONDS = 300
 RATE = "120/m"
@@ -97,7 +97,7 @@ def meetings() -> QuerySet[Meeting]:
 
 def agenda_items() -> QuerySet[AgendaItem]:
     return (
-        AgendaItem.objects.filter(meeting__in=_meetings(), is_exempt=False)
+        AgendaItem.objects.public()
         .select_related("meeting__body")
         .order_by("-meeting__date", "meeting_id", "position")
     )
@@ -105,14 +105,17 @@ def agenda_items() -> QuerySet[AgendaItem]:
 
 def minutes() -> QuerySet[AgendaItem]:
     return (
-        agenda_items().filter(meeting__status=MeetingStatus.MINUTES_APPROVED).exclude(discussion="")
+        AgendaItem.objects.in_public_minutes()
+        .exclude(discussion="")
+        .select_related("meeting__body")
+        .order_by("-meeting__date", "meeting_id", "position")
     )
 
 
 def decisions() -> QuerySet[Resolution]:
     return (
-        Resolution.objects.in_public_minutes()
-        .filter(item__meeting__in=_meetings(), item__is_exempt=False)
+        Resolution.objects.public()
+        .decisions()
         .select_related("item__meeting__body", "decision_status")
         .order_by("-item__meeting__date", "item__position", "position")
     )

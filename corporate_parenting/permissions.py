@@ -8,6 +8,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from corporate_parenting.http import Visitor
+
 
 def role_required(
     *roles: str,
@@ -26,3 +28,9 @@ def role_required(
         return wrapped
 
     return decorator
+
+
+def is_council_staff(user: Visitor | None) -> bool:
+    """The one staff rule for anyone, signed in or not: an officer or an admin
+    (User.is_council_staff)."""
+    return user is not None and user.is_authenticated and user.is_council_staff

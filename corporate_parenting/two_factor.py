@@ -28,7 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from corporate_parenting.audit import audit_record
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.inputs import local_path
-from corporate_parenting.models import Role, User
+from corporate_parenting.models import User
 
 BACKUP_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator app"
@@ -41,7 +41,7 @@ OPEN_PREFIXES = ("/two-factor/", "/sign-out/", "/static/", "/healthz")
 
 def second_factor_required(user: User) -> bool:
     """Staff always; a councillor once they have set up an app (opting in)."""
-    if user.is_superuser or user.has_role(Role.OFFICER, Role.ADMIN):
+    if user.is_superuser or user.is_council_staff:
         return True
     return has_app(user)
 

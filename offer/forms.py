@@ -5,7 +5,7 @@ from django import forms
 from django.db import models
 
 from corporate_parenting.forms import GovUKFormMixin
-from corporate_parenting.models import Role, User
+from corporate_parenting.models import STAFF_ROLES, User
 from offer.models import CareLeaverStatus, OfferEntry
 from offer.services import ENTRY_FIELDS
 
@@ -79,7 +79,7 @@ class OfferEntryForm(GovUKFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         owner = self.fields["owner"]
         assert isinstance(owner, forms.ModelChoiceField)
-        owner.queryset = User.objects.filter(groups__name__in=[Role.OFFICER, Role.ADMIN]).distinct()
+        owner.queryset = User.objects.filter(groups__name__in=list(STAFF_ROLES)).distinct()
         owner.empty_label = "Nobody yet"
 
     def build_layout(self) -> Layout:

@@ -3,13 +3,12 @@
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from corporate_parenting.models import Role
 from offer.models import Feedback, OfferEntry
 
 
 def home_panels(request: HttpRequest) -> list[str]:
     user = request.user
-    if not user.is_authenticated or not user.has_role(Role.OFFICER, Role.ADMIN):
+    if not user.is_authenticated or not user.is_council_staff:
         return []
     overdue = list(OfferEntry.objects.owned_by(user).past_review().order_by("review_by")[:5])
     waiting = Feedback.objects.awaiting_moderation().count()

@@ -11,14 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import Role
+from corporate_parenting.models import STAFF_ROLES
 from corporate_parenting.permissions import role_required
 from offer import forms, search_services
 from offer.models import OfferCategory, OfferEntry, OfferEntryQuerySet, SearchSynonym
 from offer.search import offer_search
 from offer.search_forms import SynonymForm
 
-EDITORS = (Role.OFFICER, Role.ADMIN)
 PER_PAGE = 20
 RESULT_FIELDS = ("slug", "title", "summary", "kind", "age_from", "age_to", "category__name")
 
@@ -99,18 +98,18 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
 # ---------------------------------------------------------------- the synonyms list
 
 
-@role_required(*EDITORS)
+@role_required(*STAFF_ROLES)
 def synonyms(request: SignedInRequest) -> HttpResponse:
     rows = SearchSynonym.objects.all()
     return render(request, "offer/synonyms.html", {"synonyms": rows})
 
 
-@role_required(*EDITORS)
+@role_required(*STAFF_ROLES)
 def synonym_create(request: SignedInRequest) -> HttpResponse:
     return _synonym_form(request, None)
 
 
-@role_required(*EDITORS)
+@role_required(*STAFF_ROLES)
 def synonym_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     return _synonym_form(request, get_object_or_404(SearchSynonym, pk=pk))
 
@@ -133,7 +132,7 @@ def _synonym_form(request: SignedInRequest, existing: SearchSynonym | None) -> H
     return render(request, "offer/synonym_form.html", {"form": form, "synonym": existing})
 
 
-@role_required(*EDITORS)
+@role_required(*STAFF_ROLES)
 @require_POST
 def synonym_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     synonym = get_object_or_404(SearchSynonym, pk=pk)

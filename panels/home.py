@@ -26,7 +26,7 @@ def home_panels(request: HttpRequest) -> list[str]:
                     {"next_meeting": next_meeting},
                 )
             )
-    if user.has_role(Role.OFFICER, Role.ADMIN):
+    if user.is_council_staff:
         actions = list(Resolution.objects.open().owned_by(user).for_log()[:5])
         clerked = list(Meeting.objects.clerked_by(user).upcoming(today).select_related("body")[:3])
         reports = Report.objects.with_deadline(today).select_related("item__meeting__body")

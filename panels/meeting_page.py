@@ -30,12 +30,12 @@ def meeting_history(meeting: Meeting, minutes: Minutes) -> QuerySet[AuditEvent]:
     ).select_related("actor")[:HISTORY_SHOWN]
 
 
-def meeting_page(meeting: Meeting, user: User, *, is_clerk: bool) -> dict[str, Any]:
-    """The meeting page's context, for a meeting fetched with for_minutes(); is_clerk: the
-    person may change the meeting."""
+def meeting_page(meeting: Meeting, user: User, *, is_staff: bool) -> dict[str, Any]:
+    """The meeting page's context, for a meeting fetched with for_minutes(); is_staff: the
+    person is council staff (User.is_council_staff), who run meetings."""
     carried = list(Resolution.objects.carried_to(meeting).for_minutes())
     minutes = build_minutes(meeting, carried_actions=carried)
-    may_declare = is_clerk or meeting.body.memberships.filter(user=user).exists()
+    may_declare = is_staff or meeting.body.memberships.filter(user=user).exists()
     # The items come with their written reports: with none there is nothing more to ask.
     reports = Report.objects.filter(item__meeting=meeting)
     if not any(hasattr(item, "written_report") for item in meeting.items.all()):
@@ -44,10 +44,14 @@ def meeting_page(meeting: Meeting, user: User, *, is_clerk: bool) -> dict[str, A
         "meeting": meeting,
         "minutes": minutes,
         "declarations": list(meeting.declarations.all()),
-        "can_clerk": is_clerk,
+        "can_clerk": is_staff,
         "can_declare": may_declare and not meeting.minutes_are_approved,
         "notice": agenda_notice(meeting) if not meeting.agenda_is_published else None,
         "audit_events": meeting_history(meeting, minutes),
+        # Members read the papers from publication (Meeting.objects.full_papers_visible_to).
+        "can_read_papers": Meeting.objects.full_papers_visible_to(user)
+        .filter(pk=meeting.pk)
+        .exists(),
         "readable_reports": set(reports.visible_to(user).values_list("item_id", flat=True)),
-        "late_reports": list(reports.late().select_related("author")) if is_clerk else [],
+        "late_reports": list(reports.late().select_related("author")) if is_staff else [],
     }

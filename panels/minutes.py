@@ -172,7 +172,7 @@ def declaration_sentence(declaration: object, *, public: bool = False) -> str:
         else ""
     )
     who = f"Councillor {short_name(str(member))}"
-    if public and declaration.item_id and declaration.item.is_exempt:  # type: ignore[attr-defined]  # as above
+    if public and declaration.item_id and not declaration.item.content_is_public:  # type: ignore[attr-defined]  # as above
         # What the interest was belongs to the private part of the meeting.
         return f"{who} declared an interest{about}, which was considered in private."
     kind = declaration.get_kind_display().lower()  # type: ignore[attr-defined]  # as above
@@ -214,7 +214,7 @@ def build_minutes(
     statuses = _decision_statuses([r for item in agenda for r in item.resolutions.all()])
     items = []
     for item in agenda:
-        withheld = public and item.is_exempt
+        withheld = public and not item.content_is_public
         texts = [exempt_notice(item.exempt_paragraph)] if withheld else paragraphs(item.discussion)
         if item.kind == ItemKind.NEXT_MEETING and not texts and meeting.next_meeting_date:
             at = f" at {clock(meeting.next_meeting_time)}" if meeting.next_meeting_time else ""
@@ -256,7 +256,9 @@ def build_minutes(
             ] or ["There were no declarations of interest."]
         if item.kind == ItemKind.ACTION_LOG and not withheld:
             minute_item.carried_actions = [
-                action for action in carried_actions or [] if not (public and action.item.is_exempt)
+                action
+                for action in carried_actions or []
+                if not public or action.item.content_is_public
             ]
         items.append(minute_item)
 

@@ -1,4 +1,23 @@
-"""Reads for panels, with the domain's verbs."""
+"""Reads for panels, with the domain's verbs.
+
+What the public may see, and what a member may read, is decided here and nowhere else. Each rule
+is one method, and the others are built on it:
+
+- `Meeting.objects.public()`: meetings of public bodies whose agenda has been published (the
+  recorded act of publication decides, never a status). The root of everything public.
+- `AgendaItem.objects.on_public_agenda()`: the items of those meetings, which the public sees by
+  title; `AgendaItem.objects.public()`: those whose content (report, discussion, resolutions) is
+  public, never an exempt item's (`AgendaItem.content_is_public` is the same rule for an item in
+  hand); `AgendaItem.objects.in_public_minutes()`: those of meetings whose minutes are approved.
+- `Report.objects.public()` (panels/reports/querysets.py): published reports on public items.
+- `Resolution.objects.public()`: resolutions in public minutes; `.decisions()` those with a
+  decision status: one meaning of "decision" for the public pages, feeds, API, search and alerts.
+- `Attendance.objects.counted()`: attendance at meetings held (never apologies sent ahead for a
+  meeting still to come); `.public()` those at public meetings: the attendance statistics.
+- `Declaration.objects.public()`: the register of interests as the public minutes show it.
+- `visible_to(user)` beside each: the council's staff (User.is_council_staff) see everything;
+  a member of a body reads its papers from publication; anyone else what is public.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +40,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from corporate_parenting.counting import count_of
+from corporate_parenting.permissions import is_council_staff
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -35,7 +55,13 @@ OPEN_STATUSES = ("open", "in_progress")
 
 
 def _sees_everything(user: User | AnonymousUser) -> bool:
-    return user.is_authenticated and (user.is_officer or user.is_portal_admin)
+    return is_council_staff(user)
+
+
+def _bodies_of(user: User) -> models.QuerySet:
+    """The bodies this person sits on, as a subquery (a join through the memberships would give
+    each row once per member)."""
+    return apps.get_model("panels", "Body").objects.filter(memberships__user=user)
 
 
 class BodyQuerySet(models.QuerySet):
@@ -80,6 +106,34 @@ class MeetingQuerySet(models.QuerySet):
         of publication decides, never the meeting's status."""
         return self.filter(body__is_public=True, agenda_published_at__isnull=False)
 
+    def published(self) -> MeetingQuerySet:
+        """Meetings whose agenda has been published, of any body: from then on the members of
+        the body read its papers."""
+        return self.filter(agenda_published_at__isnull=False)
+
+    def full_papers_visible_to(self, user: User | AnonymousUser) -> MeetingQuerySet:
+        """Meetings whose full papers (exempt ones included: the full pack) this person may
+        read: staff every meeting's; a member those of their bodies once the agenda is
+        published; nobody else."""
+        if _sees_everything(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.published().filter(body__in=_bodies_of(user))
+
+    def papers_visible_to(self, user: User | AnonymousUser) -> MeetingQuerySet:
+        """Meetings whose papers (reports, uploaded files, annexes, the public pack) this person
+        may read: their full papers, and anyone the public meetings'."""
+        if _sees_everything(user):
+            return self
+        if not user.is_authenticated:
+            return self.public()
+        meetings = apps.get_model("panels", "Meeting").objects
+        return self.filter(
+            Q(pk__in=meetings.public().values("pk"))
+            | Q(pk__in=meetings.full_papers_visible_to(user).values("pk"))
+        )
+
     def held(self) -> MeetingQuerySet:
         return self.filter(status__in=HELD_STATUSES)
 
@@ -122,9 +176,57 @@ class MeetingQuerySet(models.QuerySet):
         return self.annotate(item_count=count_of(items, "meeting"))
 
 
+class AgendaItemQuerySet(models.QuerySet):
+    def on_public_agenda(self) -> AgendaItemQuerySet:
+        """Items of public meetings: the public sees each by its title, an exempt one too."""
+        meeting = apps.get_model("panels", "Meeting")
+        return self.filter(meeting__in=meeting.objects.public())
+
+    def public(self) -> AgendaItemQuerySet:
+        """Items whose content anyone may read: on a public agenda, and not exempt. An exempt
+        item's report, discussion and resolutions are never public (Schedule 12A)."""
+        return self.on_public_agenda().filter(is_exempt=False)
+
+    def in_public_minutes(self) -> AgendaItemQuerySet:
+        """Public items of meetings whose minutes are approved: their discussion and
+        resolutions are in the public minutes."""
+        return self.public().filter(meeting__status="minutes_approved")
+
+    def papers_visible_to(self, user: User | AnonymousUser) -> AgendaItemQuerySet:
+        """Items whose papers (the uploaded report file, the written report) this person may
+        read: staff all; a member those of their bodies' published agendas, exempt ones
+        included; anyone the public items."""
+        if _sees_everything(user):
+            return self
+        if not user.is_authenticated:
+            return self.public()
+        meeting = apps.get_model("panels", "Meeting")
+        members = meeting.objects.full_papers_visible_to(user)
+        return self.filter(Q(pk__in=self.public().values("pk")) | Q(meeting__in=members))
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def counted(self) -> AttendanceQuerySet:
+        """Attendance at meetings that have been held: what the attendance statistics count.
+        Apologies sent ahead for a meeting still to come count for nothing yet."""
+        return self.filter(meeting__status__in=HELD_STATUSES)
+
+    def public(self) -> AttendanceQuerySet:
+        """Counted attendance at public meetings: the public's attendance statistics."""
+        meeting = apps.get_model("panels", "Meeting")
+        return self.counted().filter(meeting__in=meeting.objects.public())
+
+
 class DeclarationQuerySet(models.QuerySet):
     def for_body(self, body: object) -> DeclarationQuerySet:
         return self.filter(meeting__body=body).select_related("member", "meeting", "item")
+
+    def public(self) -> DeclarationQuerySet:
+        """The register as the public minutes show it: declarations at public meetings whose
+        minutes are approved. What an interest in an exempt item was stays private
+        (panels.minutes.declaration_sentence)."""
+        meeting = apps.get_model("panels", "Meeting")
+        return self.filter(meeting__in=meeting.objects.public().filter(status="minutes_approved"))
 
 
 class ResolutionQuerySet(models.QuerySet):
@@ -180,8 +282,7 @@ class ResolutionQuerySet(models.QuerySet):
             return self.none()
         # The bodies as a subquery: a join through the memberships made every row one per
         # member, to be made distinct again, and the action log's count read them all.
-        bodies = apps.get_model("panels", "Body").objects.filter(memberships__user=user)
-        return self.filter(item__meeting__body__in=bodies)
+        return self.filter(item__meeting__body__in=_bodies_of(user))
 
     def for_log(self) -> ResolutionQuerySet:
         return self.for_minutes().select_related("item__meeting__body")
@@ -191,5 +292,13 @@ class ResolutionQuerySet(models.QuerySet):
         list them: that meeting's body is the minutes' own, so only the owner and item come."""
         return self.with_due_on().select_related("owner", "item").order_by("due_on", "pk")
 
-    def in_public_minutes(self) -> ResolutionQuerySet:
-        return self.filter(Q(item__meeting__status="minutes_approved"))
+    def public(self) -> ResolutionQuerySet:
+        """Resolutions anyone may read: those of items in public minutes (approved minutes of a
+        public meeting, never an exempt item's)."""
+        items = apps.get_model("panels", "AgendaItem").objects.in_public_minutes()
+        return self.filter(item__in=items)
+
+    def decisions(self) -> ResolutionQuerySet:
+        """Resolutions with a decision status: what the public pages, feeds, API, search and
+        alerts call a decision."""
+        return self.filter(decision_status__isnull=False)

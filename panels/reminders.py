@@ -211,15 +211,16 @@ def plan(*, today: date) -> int:
 
 def _agenda_lines(items: Iterable[AgendaItem]) -> list[dict[str, object]]:
     """Each item's title, and whether it is taken in private: nothing more of an exempt item."""
-    return [{"title": item.title, "private": item.is_exempt} for item in items]
+    return [{"title": item.title, "private": not item.content_is_public} for item in items]
 
 
 def _decisions(meeting: Meeting) -> list[dict[str, str]]:
-    """Resolutions with a decision, on items that are not exempt."""
+    """The meeting's decisions in its public minutes (Resolution.objects.public().decisions()),
+    for those who asked for alerts: the minutes are approved before they are told."""
     rows = (
-        Resolution.objects.filter(
-            item__meeting=meeting, item__is_exempt=False, decision_status__isnull=False
-        )
+        Resolution.objects.public()
+        .decisions()
+        .filter(item__meeting=meeting)
         .select_related("item", "decision_status")
         .order_by("item__position", "position")
     )

@@ -1,12 +1,13 @@
 """One search over the panels' papers: meetings, agenda items, minutes, decisions, actions and
 reports, for exactly what the person searching may read.
 
-Nothing here decides who may see what. Two scopes come from the rules that already exist:
+Nothing here decides who may see what. Two scopes come from the rules in panels/querysets.py:
 - in full: `Meeting.objects.visible_to(user)` (officers and admins every meeting, a councillor the
   meetings of their bodies), and `Report.objects.visible_to(user)`, as the members' pages show them;
-- in public: `Meeting.objects.public()` and `Report.objects.public()`, read as the public pages
-  read them: never an exempt item, its minutes, resolutions or report, and minutes, decisions and
-  actions only once `Meeting.minutes_are_approved`.
+- in public: `Meeting.objects.public()`, `AgendaItem.objects.public()` and `.in_public_minutes()`,
+  `Resolution.objects.public()` and `Report.objects.public()`, as the public pages read them.
+A decision is a resolution with a decision status (`Resolution.objects.decisions()`), as on the
+public pages, feeds and API; an action is `Resolution.objects.actions()`.
 The public, signed out, has only the public scope. Each result says which scope found it, so it
 links to the page that person may open.
 
@@ -35,7 +36,7 @@ from django.db.models.functions import Substr
 from django.urls import reverse
 
 from corporate_parenting.http import Visitor
-from panels.models import AgendaItem, Body, Meeting, MeetingStatus, Resolution
+from panels.models import AgendaItem, Body, Meeting, Resolution
 from panels.reports.models import Report
 
 CONFIG = "english"
@@ -142,9 +143,9 @@ def papers_search(
     scope = Scope.for_user(user)
     query = SearchQuery(text, config=CONFIG, search_type="websearch")
     kinds = [kind for kind in (kinds or KINDS) if kind in KINDS]
-    approved = Q(meeting__status=MeetingStatus.MINUTES_APPROVED)
     in_scope = Q(meeting__in=scope.full_meetings)
-    in_public = Q(meeting__in=scope.public_meetings, is_exempt=False)
+    in_public = Q(pk__in=AgendaItem.objects.public().values("pk"))
+    in_public_minutes = Q(pk__in=AgendaItem.objects.in_public_minutes().values("pk"))
     parts: list[QuerySet] = []
 
     def narrowed(rows: QuerySet, prefix: str) -> QuerySet:
@@ -185,7 +186,7 @@ def papers_search(
             )
         )
     if "minutes" in kinds:
-        rows = AgendaItem.objects.exclude(discussion="").filter(in_scope | (in_public & approved))
+        rows = AgendaItem.objects.exclude(discussion="").filter(in_scope | in_public_minutes)
         parts.append(
             _columns(
                 narrowed(rows, "meeting__"),
@@ -198,16 +199,15 @@ def papers_search(
                 full=_in_full(scope, "meeting_id"),
             )
         )
-    for kind, is_action in (("decision", False), ("action", True)):
+    for kind, of_kind in (
+        ("decision", Resolution.objects.decisions()),
+        ("action", Resolution.objects.actions()),
+    ):
         if kind not in kinds:
             continue
-        rows = Resolution.objects.filter(is_action=is_action).filter(
+        rows = of_kind.filter(
             Q(item__meeting__in=scope.full_meetings)
-            | Q(
-                item__meeting__in=scope.public_meetings,
-                item__is_exempt=False,
-                item__meeting__status=MeetingStatus.MINUTES_APPROVED,
-            )
+            | Q(pk__in=Resolution.objects.public().values("pk"))
         )
         parts.append(
             _columns(

@@ -28,12 +28,15 @@ class MemberAttendance:
         return round(100 * self.present / self.expected) if self.expected else 0
 
 
-def attendance_statistics(body: Body) -> list[MemberAttendance]:
+def attendance_statistics(body: Body, *, public: bool) -> list[MemberAttendance]:
     """For each member: meetings they were expected at (a member when attendance was taken),
     present, apologies and absent; and for anyone who sat as a substitute (recorded by name, as
-    printed in the minutes), how many times. Two queries."""
+    printed in the minutes), how many times. Only meetings held count
+    (Attendance.objects.counted()); public=True counts only public meetings
+    (Attendance.objects.public()), for the public's page. Two queries."""
+    counted = Attendance.objects.public() if public else Attendance.objects.counted()
     rows = (
-        Attendance.objects.filter(meeting__body=body, user__isnull=False, kind__in=MEMBER_KINDS)
+        counted.filter(meeting__body=body, user__isnull=False, kind__in=MEMBER_KINDS)
         .exclude(kind=AttendanceKind.SUBSTITUTE)
         .values("user_id", "user__full_name")
         .annotate(
@@ -46,7 +49,7 @@ def attendance_statistics(body: Body) -> list[MemberAttendance]:
         .order_by("user__full_name")
     )
     substitutes = dict(
-        Attendance.objects.filter(meeting__body=body, kind=AttendanceKind.SUBSTITUTE)
+        counted.filter(meeting__body=body, kind=AttendanceKind.SUBSTITUTE)
         .values("name")
         .annotate(times=Count("pk"))
         .values_list("name", "times")

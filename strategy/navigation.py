@@ -1,7 +1,7 @@
-from corporate_parenting.models import Role
+from corporate_parenting.models import SIGNED_IN_ROLES
 from corporate_parenting.navigation import ANONYMOUS, NavItem
 
 NAV_ITEMS = (
-    NavItem("Strategy", "strategy:index", frozenset({Role.COUNCILLOR, Role.OFFICER, Role.ADMIN})),
+    NavItem("Strategy", "strategy:index", frozenset(SIGNED_IN_ROLES)),
     NavItem("Our strategy", "strategy:public", frozenset({ANONYMOUS})),
 )

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from corporate_parenting.audit import audit_record
 from corporate_parenting.models import User
+from corporate_parenting.permissions import is_council_staff
 from offer.models import Indicator, OfferEntry
 from panels.models import Resolution
 from strategy.models import Objective, Priority
@@ -33,7 +34,7 @@ def can_shape(user: User | None) -> bool:
 
 def can_link(user: User | None) -> bool:
     """Officers and admins say what serves an objective."""
-    return user is not None and user.is_authenticated and (user.is_officer or user.is_portal_admin)
+    return is_council_staff(user)
 
 
 def _check_shape(actor: User | None) -> None:

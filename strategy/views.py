@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import Role
+from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import csv_response
 from panels.models import Resolution
@@ -18,14 +18,10 @@ from strategy import forms, services
 from strategy.models import Objective, Priority
 from strategy.progress import csv_rows, objective_progress, objectives_with_progress, progress_of
 
-SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
-LINKERS = (Role.OFFICER, Role.ADMIN)
-
-
 # ---------------------------------------------------------------- reading
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def index(request: SignedInRequest) -> HttpResponse:
     progress = progress_of(Priority.objects.current())
     return render(
@@ -39,7 +35,7 @@ def index(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def progress_csv(request: SignedInRequest) -> HttpResponse:
     return csv_response(
         csv_rows(progress_of(Priority.objects.current())), filename="strategy-progress.csv"
@@ -56,7 +52,7 @@ def public(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def priority_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     priority = get_object_or_404(Priority, slug=slug)
     [progress] = progress_of(Priority.objects.filter(pk=priority.pk))
@@ -71,7 +67,7 @@ def priority_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def objective_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     objective = get_object_or_404(
         objectives_with_progress(Objective.objects.select_related("priority")), pk=pk
@@ -205,7 +201,7 @@ def _objective_form(
 # ---------------------------------------------------------------- linking (officers, admins)
 
 
-@role_required(*LINKERS)
+@role_required(*STAFF_ROLES)
 def objective_links(request: SignedInRequest, pk: int) -> HttpResponse:
     objective = get_object_or_404(Objective.objects.select_related("priority"), pk=pk)
     initial = {

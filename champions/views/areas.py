@@ -12,15 +12,14 @@ from django.views.decorators.http import require_http_methods
 from champions import forms, services
 from champions.models import Appointment, ChampionArea, LinkOfficer
 from champions.querysets import marked_can_open
-from champions.views.common import SIGNED_IN
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import AuditEvent, Role
+from corporate_parenting.models import SIGNED_IN_ROLES, AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.years import current_political_year, political_year_starting
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def area_list(request: SignedInRequest) -> HttpResponse:
     year = current_political_year()
     areas = (
@@ -32,7 +31,7 @@ def area_list(request: SignedInRequest) -> HttpResponse:
     return render(request, "champions/area_list.html", {"areas": areas, "year": year})
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def area_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     year = current_political_year()
     area = get_object_or_404(ChampionArea.objects.with_is_vacant(year), slug=slug)

@@ -7,15 +7,11 @@ from django.utils import timezone
 from champions.models import Member
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.inputs import year_from
-from corporate_parenting.models import Role
 from corporate_parenting.years import (
     PoliticalYear,
     current_political_year,
     political_year_starting,
 )
-
-SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
-STAFF = (Role.OFFICER, Role.ADMIN)
 
 
 def member_of(request: SignedInRequest) -> Member | None:

@@ -6,12 +6,13 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from champions.coverage import coverage_for
-from champions.views.common import STAFF, year_from_request, year_links
+from champions.views.common import year_from_request, year_links
 from corporate_parenting.http import SignedInRequest
+from corporate_parenting.models import STAFF_ROLES
 from corporate_parenting.permissions import role_required
 
 
-@role_required(*STAFF)
+@role_required(*STAFF_ROLES)
 def coverage(request: SignedInRequest) -> HttpResponse:
     year = year_from_request(request)
     return render(

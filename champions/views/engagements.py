@@ -14,10 +14,10 @@ from champions.filters import EngagementFilter
 from champions.forms.engagements import SEARCH_MAX_LENGTH, event_search_from
 from champions.models import Engagement
 from champions.tables import EngagementTable
-from champions.views.common import SIGNED_IN, STAFF, member_of
+from champions.views.common import member_of
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import Role
+from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 
@@ -118,10 +118,10 @@ def engagement_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def engagement_list(request: SignedInRequest) -> HttpResponse:
     rows = Engagement.objects.visible_to(request.user).with_people()
-    is_staff = request.user.has_role(*STAFF)
+    is_staff = request.user.is_council_staff
     filterset = EngagementFilter(request.GET or None, queryset=rows, show_member=is_staff)
     return table_page(
         request,
@@ -133,7 +133,7 @@ def engagement_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def engagement_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     engagement = get_object_or_404(
         Engagement.objects.visible_to(request.user).select_related(
@@ -154,7 +154,7 @@ def engagement_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*STAFF)
+@role_required(*STAFF_ROLES)
 def engagement_respond(request: SignedInRequest, pk: int) -> HttpResponse:
     engagement = get_object_or_404(
         Engagement.objects.respondable_by(request.user).select_related("area", "member__user"),

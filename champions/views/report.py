@@ -11,15 +11,15 @@ from django.urls import reverse
 from champions import forms, services
 from champions.models import ReportPeople
 from champions.report import annual_report
-from champions.views.common import SIGNED_IN, year_from_request, year_links
+from champions.views.common import year_from_request, year_links
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import Role
+from corporate_parenting.models import SIGNED_IN_ROLES, Role
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def report(request: SignedInRequest) -> HttpResponse:
     year = year_from_request(request)
     return render(
@@ -29,7 +29,7 @@ def report(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def report_pdf(request: SignedInRequest) -> HttpResponse:
     year = year_from_request(request)
     data = annual_report(year)

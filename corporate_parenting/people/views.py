@@ -13,7 +13,14 @@ from django.views.decorators.http import require_POST
 from corporate_parenting.duties import duty_grant, duty_revoke
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import AuditEvent, DutyKind, Invitation, Role, User
+from corporate_parenting.models import (
+    SIGNED_IN_ROLES,
+    AuditEvent,
+    DutyKind,
+    Invitation,
+    Role,
+    User,
+)
 from corporate_parenting.people import forms, services
 from corporate_parenting.people.querysets import (
     Status,
@@ -237,6 +244,6 @@ def account(request: SignedInRequest) -> HttpResponse:
             "roles": role_labels(user),
             "duties": list(user.duties.all()),
             "has_feed": FeedToken.objects.filter(person=user).exists(),
-            "can_have_feed": user.has_role(Role.COUNCILLOR, Role.OFFICER, Role.ADMIN),
+            "can_have_feed": user.has_role(*SIGNED_IN_ROLES),
         },
     )

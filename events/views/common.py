@@ -8,9 +8,7 @@ from django.http import HttpRequest
 
 from champions.models import ChampionArea
 from corporate_parenting.inputs import local_path
-from corporate_parenting.models import Role
 
-MEMBERS = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
 PUBLIC_FEED_DAYS_BACK = 365
 
 

@@ -12,14 +12,13 @@ from django.urls import reverse
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.inputs import year_from
-from corporate_parenting.models import Role
+from corporate_parenting.models import SIGNED_IN_ROLES, Role
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
 from corporate_parenting.years import PoliticalYear, current_political_year, political_year_starting
 from events import annual, services
 from events.diary import diary_months
 from events.forms import RollForwardForm
-from events.views.common import MEMBERS
 
 
 def _year(request: SignedInRequest) -> PoliticalYear:
@@ -39,12 +38,12 @@ def _diary(year: PoliticalYear) -> dict[str, object]:
     }
 
 
-@role_required(*MEMBERS)
+@role_required(*SIGNED_IN_ROLES)
 def diary(request: SignedInRequest) -> HttpResponse:
     return render(request, "events/diary.html", _diary(_year(request)))
 
 
-@role_required(*MEMBERS)
+@role_required(*SIGNED_IN_ROLES)
 def diary_pdf(request: SignedInRequest) -> HttpResponse:
     year = _year(request)
     return pdf_response(

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import User
+from corporate_parenting.models import SIGNED_IN_ROLES, User
 from corporate_parenting.permissions import role_required
 from events import ical, services
 from events.models import Event, FeedToken, SignUpStatus
-from events.views.common import MEMBERS, PUBLIC_FEED_DAYS_BACK
+from events.views.common import PUBLIC_FEED_DAYS_BACK
 from panels.models import Meeting
 
 NEW_FEED_SESSION_KEY = "events:new-feed-secret"
@@ -44,7 +44,7 @@ def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
     return ical.ics_response(content, filename=f"event-{event.pk}.ics", download=True)
 
 
-@role_required(*MEMBERS)
+@role_required(*SIGNED_IN_ROLES)
 def feed(request: SignedInRequest) -> HttpResponse:
     token = FeedToken.objects.filter(person=request.user).first()
     # The secret is kept only as a hash: its address is shown once, on the page that follows
@@ -67,7 +67,7 @@ def feed(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@role_required(*MEMBERS)
+@role_required(*SIGNED_IN_ROLES)
 @require_POST
 def feed_regenerate(request: SignedInRequest) -> HttpResponse:
     had_one = FeedToken.objects.filter(person=request.user).exists()
@@ -83,7 +83,7 @@ def feed_regenerate(request: SignedInRequest) -> HttpResponse:
     return redirect("events:feed")
 
 
-@role_required(*MEMBERS)
+@role_required(*SIGNED_IN_ROLES)
 @require_POST
 def feed_revoke(request: SignedInRequest) -> HttpResponse:
     services.feed_token_revoke(person=request.user)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from corporate_parenting.audit import AuditEvent
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import Role
+from corporate_parenting.models import SIGNED_IN_ROLES, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from events import services
@@ -20,10 +20,10 @@ from events.filters import EventFilter
 from events.models import Event, SignUp
 from events.places import place_for
 from events.tables import EventTable
-from events.views.common import MEMBERS, areas_prefetch, error_text, safe_next
+from events.views.common import areas_prefetch, error_text, safe_next
 
 
-@role_required(*MEMBERS)
+@role_required(*SIGNED_IN_ROLES)
 def event_list(request: SignedInRequest) -> HttpResponse:
     show_past = request.GET.get("when") == "past"
     today = timezone.localdate()
@@ -39,7 +39,7 @@ def event_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@role_required(*MEMBERS)
+@role_required(*SIGNED_IN_ROLES)
 def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(
         Event.objects.with_signup_counts().prefetch_related(areas_prefetch()), pk=pk

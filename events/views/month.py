@@ -16,12 +16,11 @@ from django.utils import timezone
 
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.inputs import month_from, year_from
-from corporate_parenting.models import Role, User
+from corporate_parenting.models import SIGNED_IN_ROLES, Role, User
 from corporate_parenting.permissions import role_required
 from events.filters import EventFilter
 from events.models import Category, Event, EventQuerySet, SignUp
 from events.month import Month, area_names_of, build_month, meetings_for, month_bounds
-from events.views.common import MEMBERS
 from panels.models import Body
 
 
@@ -134,7 +133,7 @@ def _month_page(
     )
 
 
-@role_required(*MEMBERS)
+@role_required(*SIGNED_IN_ROLES)
 def month(request: SignedInRequest) -> HttpResponse:
     return _month_page(
         request,

@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from corporate_parenting.counting import count_of
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import AuditEvent, Role
+from corporate_parenting.models import STAFF_ROLES, AuditEvent
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import csv_response, table_page
 from offer.indicators import services
@@ -209,7 +209,7 @@ def indicator_import_template(request: SignedInRequest) -> HttpResponse:
     return csv_response(services.DEFINITIONS_TEMPLATE, filename="indicator-definitions.csv")
 
 
-@role_required(Role.OFFICER, Role.ADMIN)
+@role_required(*STAFF_ROLES)
 def figures_template(request: SignedInRequest) -> HttpResponse:
     """An example figures file for the figures import, with every column it reads."""
     example = ("CL-EET-19-21", "2025", "58.5", "56", "57.2", "55.1", "Provisional")

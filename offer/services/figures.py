@@ -11,7 +11,7 @@ from django.db import transaction
 
 from corporate_parenting.audit import audit_record
 from corporate_parenting.inputs import has_control_characters
-from corporate_parenting.models import Role, User
+from corporate_parenting.models import User
 from offer.kpis import PeriodError, parse_period
 from offer.models import UNIT_RANGES, Indicator, Measurement
 from offer.services.imports import ImportRefused, ImportResult, RowError, read_rows
@@ -58,7 +58,7 @@ def measurements_import(*, data: bytes, actor: User | None) -> ImportResult:
     that column as they are; a column it has with a blank cell clears the stored value.
 
     actor None is the portal itself (a command); a person must be an officer or an admin."""
-    if actor is not None and not actor.has_role(Role.OFFICER, Role.ADMIN):
+    if actor is not None and not actor.is_council_staff:
         raise PermissionDenied("Only officers and admins import KPI figures")
     header, rows = read_rows(data)
     missing = [name for name in REQUIRED_COLUMNS if name not in header]

@@ -4,10 +4,6 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from corporate_parenting.inputs import local_path
-from corporate_parenting.models import Role
-
-EDITORS = (Role.OFFICER, Role.ADMIN)
-SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
 
 
 def safe_next(request: HttpRequest, target: str) -> str:

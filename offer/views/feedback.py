@@ -9,12 +9,13 @@ from django.views.decorators.http import require_POST
 from corporate_parenting.client import client_address
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
+from corporate_parenting.models import STAFF_ROLES
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from offer import forms, services
 from offer.models import Feedback, OfferEntry
 from offer.tables import FeedbackTable
-from offer.views.common import EDITORS, safe_next
+from offer.views.common import safe_next
 
 
 @require_POST
@@ -64,7 +65,7 @@ def missing(request: HttpRequest) -> HttpResponse:
     return render(request, "offer/missing.html", {"form": form, "limited": limited})
 
 
-@role_required(*EDITORS)
+@role_required(*STAFF_ROLES)
 def feedback_list(request: SignedInRequest) -> HttpResponse:
     show = request.GET.get("show", "waiting")
     rows = Feedback.objects.with_words().select_related("entry")
@@ -80,7 +81,7 @@ def feedback_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@role_required(*EDITORS)
+@role_required(*STAFF_ROLES)
 def feedback_moderate(request: SignedInRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Feedback.objects.with_words(), pk=pk)
     initial = {"you_said": item.you_said, "we_did": item.we_did}

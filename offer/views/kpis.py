@@ -7,16 +7,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from corporate_parenting.http import SignedInRequest
+from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import csv_response
 from offer import forms, services
 from offer import scorecard as presenter
 from offer.models import Indicator
-from offer.views.common import EDITORS, SIGNED_IN
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def scorecard(request: SignedInRequest) -> HttpResponse:
     if request.GET.get("export") == "csv":
         groups = presenter.scorecard_groups(Indicator.objects.current().for_scorecard())
@@ -24,7 +24,7 @@ def scorecard(request: SignedInRequest) -> HttpResponse:
     return render(request, "offer/scorecard.html", {"scorecard": presenter.scorecard_page()})
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def scorecard_pdf(request: SignedInRequest) -> HttpResponse:
     return pdf_response(
         "offer/pdf_scorecard.html",
@@ -37,7 +37,7 @@ def scorecard_pdf(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def indicator(request: SignedInRequest, code: str) -> HttpResponse:
     shown = get_object_or_404(Indicator.objects.select_related("priority"), code=code)
     history = presenter.indicator_history(shown, shown.measurements.all())
@@ -55,7 +55,7 @@ def indicator(request: SignedInRequest, code: str) -> HttpResponse:
     )
 
 
-@role_required(*EDITORS)
+@role_required(*STAFF_ROLES)
 def kpi_import(request: SignedInRequest) -> HttpResponse:
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     row_errors: list[services.RowError] = []

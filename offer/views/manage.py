@@ -8,19 +8,18 @@ from django.utils import timezone
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import AuditEvent
+from corporate_parenting.models import STAFF_ROLES, AuditEvent
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from corporate_parenting.years import years_later
 from offer import forms, services
 from offer.models import Feedback, OfferEntry
 from offer.tables import OfferEntryTable
-from offer.views.common import EDITORS
 
 AUDIT_EVENTS_SHOWN = 20
 
 
-@role_required(*EDITORS)
+@role_required(*STAFF_ROLES)
 def manage(request: SignedInRequest) -> HttpResponse:
     rows = OfferEntry.objects.select_related("category", "owner").order_by("review_by", "title")
     if request.GET.get("mine"):
@@ -37,12 +36,12 @@ def manage(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@role_required(*EDITORS)
+@role_required(*STAFF_ROLES)
 def entry_create(request: SignedInRequest) -> HttpResponse:
     return _entry_form(request, None)
 
 
-@role_required(*EDITORS)
+@role_required(*STAFF_ROLES)
 def entry_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     return _entry_form(request, get_object_or_404(OfferEntry, pk=pk))
 

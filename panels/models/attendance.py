@@ -7,7 +7,7 @@ from django.db import models
 
 from corporate_parenting.models import BaseModel
 from panels.models.meetings import AgendaItem, Meeting
-from panels.querysets import DeclarationQuerySet
+from panels.querysets import AttendanceQuerySet, DeclarationQuerySet
 
 
 class AttendanceKind(models.TextChoices):
@@ -35,6 +35,8 @@ class Attendance(BaseModel):
     name = models.CharField(max_length=150, help_text="As printed in the minutes.")
     role = models.CharField(max_length=150, blank=True, help_text="Role or job title.")
     position = models.PositiveSmallIntegerField(default=0)
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         ordering = ("meeting", "kind", "position", "name")

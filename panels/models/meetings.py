@@ -14,7 +14,7 @@ from django.utils import timezone
 from corporate_parenting.models import BaseModel
 from panels.models.bodies import Body
 from panels.numbering import minute_label
-from panels.querysets import HELD_STATUSES, MeetingQuerySet
+from panels.querysets import HELD_STATUSES, AgendaItemQuerySet, MeetingQuerySet
 
 
 class MeetingStatus(models.TextChoices):
@@ -149,6 +149,8 @@ class AgendaItem(BaseModel):
     minute_sequence = models.PositiveIntegerField(null=True, blank=True)
     discussion = models.TextField(blank=True)
 
+    objects = AgendaItemQuerySet.as_manager()
+
     class Meta:
         ordering = ("meeting", "position")
         constraints = [
@@ -171,6 +173,12 @@ class AgendaItem(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def content_is_public(self) -> bool:
+        """AgendaItemQuerySet.public()'s rule for an item in hand: an exempt item's content
+        (report, discussion, resolutions, the interests declared in it) is never public."""
+        return not self.is_exempt
 
     @property
     def minute_number(self) -> str:

@@ -80,13 +80,12 @@ def pack_readable_by(user: Visitor, meeting: Meeting, edition: str) -> bool:
     published. Anyone: the public pack of a published agenda of a public body."""
     if edition not in EDITIONS:
         return False
-    if user.is_authenticated and (user.is_officer or user.is_portal_admin):
-        return True
-    if not meeting.agenda_is_published:
-        return False
-    if user.is_authenticated and meeting.body.memberships.filter(user=user).exists():
-        return True
-    return edition == PackEdition.PUBLIC and Meeting.objects.public().filter(pk=meeting.pk).exists()
+    meetings = (
+        Meeting.objects.papers_visible_to(user)
+        if edition == PackEdition.PUBLIC
+        else Meeting.objects.full_papers_visible_to(user)
+    )
+    return meetings.filter(pk=meeting.pk).exists()
 
 
 # ---------------------------------------------------------------- what goes in
@@ -216,7 +215,7 @@ def build_pack(meeting: Meeting, edition: str) -> tuple[bytes, int]:
     annexes: list[Annex] = []
     for item in meeting.items.order_by("position"):
         item.meeting = meeting
-        withheld = edition == PackEdition.PUBLIC and item.is_exempt
+        withheld = edition == PackEdition.PUBLIC and not item.content_is_public
         report = None if withheld else reports.get(item.pk)
         layout = None
         if report is not None:

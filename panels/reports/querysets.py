@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.db import models
 from django.db.models import BooleanField, Case, DateField, ExpressionWrapper, F, Q, Value, When
 from django.utils import timezone
+
+from corporate_parenting.permissions import is_council_staff
 
 if TYPE_CHECKING:
     from corporate_parenting.http import Visitor
@@ -22,33 +25,30 @@ def report_deadline(meeting: Meeting) -> date:
 
 
 class ReportQuerySet(models.QuerySet):
+    def published(self) -> ReportQuerySet:
+        """Reports published by the clerk: the recorded act, whatever the agenda."""
+        return self.filter(published_at__isnull=False)
+
     def public(self) -> ReportQuerySet:
-        """What anyone may read: published reports on published agendas of public bodies, never
-        an exempt item's."""
-        return self.filter(
-            published_at__isnull=False,
-            item__is_exempt=False,
-            item__meeting__agenda_published_at__isnull=False,
-            item__meeting__body__is_public=True,
-        )
+        """What anyone may read: published reports on public items
+        (AgendaItem.objects.public(): a published agenda of a public body, never an exempt
+        item's)."""
+        items = apps.get_model("panels", "AgendaItem").objects.public()
+        return self.published().filter(item__in=items)
 
     def published_for_members(self) -> ReportQuerySet:
-        """Published reports on published agendas, exempt ones included."""
-        return self.filter(
-            published_at__isnull=False, item__meeting__agenda_published_at__isnull=False
-        )
+        """Published reports on published agendas, exempt ones included: the full pack."""
+        meetings = apps.get_model("panels", "Meeting").objects.published()
+        return self.published().filter(item__meeting__in=meetings)
 
     def visible_to(self, user: Visitor) -> ReportQuerySet:
-        """Officers and admins see every report, drafts too; a councillor sees the published
-        papers of the bodies they sit on; anyone else what is public."""
-        if not user.is_authenticated:
-            return self.public()
-        if user.is_officer or user.is_portal_admin:
+        """Officers and admins see every report, drafts too; a councillor the published reports
+        whose papers they may read (AgendaItem.objects.papers_visible_to: their bodies' from
+        publication); anyone else what is public."""
+        if is_council_staff(user):
             return self
-        return (
-            self.published_for_members().filter(item__meeting__body__memberships__user=user)
-            | self.public()
-        )
+        items = apps.get_model("panels", "AgendaItem").objects.papers_visible_to(user)
+        return self.published().filter(item__in=items)
 
     def with_deadline(self, today: date | None = None) -> ReportQuerySet:
         """deadline: the day the report is due (see report_deadline); is_late: still with its

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import AuditEvent
+from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES, AuditEvent
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from panels import services
@@ -18,10 +18,9 @@ from panels.filters import ActionFilter
 from panels.forms.actions import ActionUpdateForm
 from panels.models import Resolution
 from panels.tables import ActionTable
-from panels.views.common import CLERKS, SIGNED_IN
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def action_list(request: SignedInRequest) -> HttpResponse:
     actions = Resolution.objects.actions().visible_to(request.user).for_log()
     filterset = ActionFilter(request.GET or {"status": "open_or_in_progress"}, queryset=actions)
@@ -34,7 +33,7 @@ def action_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def my_actions(request: SignedInRequest) -> HttpResponse:
     actions = Resolution.objects.open().owned_by(request.user).for_log()
     return table_page(
@@ -47,7 +46,7 @@ def my_actions(request: SignedInRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(
         Resolution.objects.actions()
@@ -56,7 +55,7 @@ def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         .prefetch_related("updates__author"),
         pk=pk,
     )
-    can_update = request.user.has_role(*CLERKS)
+    can_update = request.user.is_council_staff
     if request.method == "POST" and not can_update:
         raise PermissionDenied
     form = ActionUpdateForm(request.POST or None, initial={"status": action.status})

@@ -10,15 +10,16 @@ from django.views.decorators.http import require_POST
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
+from corporate_parenting.models import STAFF_ROLES
 from corporate_parenting.permissions import role_required
 from corporate_parenting.uploads import upload_response
 from panels import services
 from panels.forms.agenda import AgendaItemEditForm, AgendaItemForm, PublishForm
-from panels.models import AgendaItem, Meeting
-from panels.views.common import CLERKS, item_for, locked_redirect, meeting_for
+from panels.models import AgendaItem
+from panels.views.common import item_for, locked_redirect, meeting_for
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def item_add(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
@@ -48,7 +49,7 @@ def item_add(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     meeting = item.meeting
@@ -87,7 +88,7 @@ def item_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def item_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     meeting = item.meeting
@@ -105,7 +106,7 @@ def item_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 @require_POST
 def item_move(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
@@ -120,19 +121,16 @@ def item_move(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 def report_download(request: HttpRequest, pk: int) -> FileResponse:
-    """A report file on the agenda: for people who may see the meeting, or anyone once the agenda
-    of a public body is published; an exempt item's report never goes to the public."""
-    items = AgendaItem.objects.filter(meeting__in=Meeting.objects.public(), is_exempt=False)
-    if request.user.is_authenticated:
-        items = items | AgendaItem.objects.filter(
-            meeting__in=Meeting.objects.visible_to(request.user)
-        )
-    item = get_object_or_404(items.exclude(report_file="").distinct(), pk=pk)
+    """A report file on the agenda, for whoever may read the item's papers
+    (AgendaItem.objects.papers_visible_to: members from publication, the public a public item's,
+    as for a written report)."""
+    items = AgendaItem.objects.papers_visible_to(request.user)
+    item = get_object_or_404(items.exclude(report_file=""), pk=pk)
     name = (item.report_file.name or "").rsplit("/", 1)[-1]
     return upload_response(item.report_file.open("rb"), name)
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def agenda_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if meeting.agenda_is_published:

@@ -9,14 +9,14 @@ from django.shortcuts import redirect, render
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import User
+from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES, User
 from corporate_parenting.permissions import role_required
 from panels import services
 from panels.forms.attendance import AttendanceForm, DeclarationForm
-from panels.views.common import CLERKS, SIGNED_IN, locked_redirect, meeting_for
+from panels.views.common import locked_redirect, meeting_for
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
@@ -56,12 +56,12 @@ def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(request, "panels/attendance_form.html", {"form": form, "meeting": meeting})
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def declaration_add(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
         return locked
-    if request.user.has_role(*CLERKS):
+    if request.user.is_council_staff:
         members = services.members_of(meeting.body)
     else:
         members = User.objects.filter(pk=request.user.pk, panel_memberships__body=meeting.body)
@@ -71,7 +71,7 @@ def declaration_add(request: SignedInRequest, pk: int) -> HttpResponse:
         request.POST or None,
         members=members,
         items=meeting.items.all(),
-        initial={"member": request.user.pk if not request.user.has_role(*CLERKS) else None},
+        initial={"member": request.user.pk if not request.user.is_council_staff else None},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import AuditEvent, Role
+from corporate_parenting.models import SIGNED_IN_ROLES, AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from panels import services
@@ -18,10 +18,9 @@ from panels.forms.bodies import BodyForm, MembershipForm
 from panels.models import Body, Declaration, Membership
 from panels.stats import attendance_statistics
 from panels.tables import DeclarationTable
-from panels.views.common import SIGNED_IN
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def body_list(request: SignedInRequest) -> HttpResponse:
     bodies = Body.objects.visible_to(request.user).select_related("clerk").distinct()
     return render(
@@ -35,7 +34,7 @@ def _body_for(request: SignedInRequest, slug: str) -> Body:
     return get_object_or_404(Body.objects.visible_to(request.user).distinct(), slug=slug)
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def body_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     body = _body_for(request, slug)
     memberships = body.memberships.select_related("user").order_by("role", "user__full_name")
@@ -125,7 +124,7 @@ def membership_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(request, "panels/membership_remove.html", {"membership": membership})
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def body_register(request: SignedInRequest, slug: str) -> HttpResponse:
     body = _body_for(request, slug)
     return table_page(
@@ -138,11 +137,11 @@ def body_register(request: SignedInRequest, slug: str) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def body_attendance(request: SignedInRequest, slug: str) -> HttpResponse:
     body = _body_for(request, slug)
     return render(
         request,
         "panels/body_attendance.html",
-        {"body": body, "statistics": attendance_statistics(body)},
+        {"body": body, "statistics": attendance_statistics(body, public=False)},
     )

@@ -7,14 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import Role
 from panels import services
 from panels.models import AgendaItem, Meeting
-
-SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
-
-
-CLERKS = (Role.OFFICER, Role.ADMIN)
 
 
 def meeting_for(request: SignedInRequest, pk: int) -> Meeting:

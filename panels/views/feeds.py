@@ -48,7 +48,7 @@ def _day(value: date) -> str:
 def agenda_summary(meeting: Meeting) -> str:
     """The agenda's items by title; an exempt item is said to be taken in private, no more."""
     lines = [
-        f"{number}. {item.title}" + (" (taken in private)" if item.is_exempt else "")
+        f"{number}. {item.title}" + ("" if item.content_is_public else " (taken in private)")
         for number, item in enumerate(meeting.items.all(), start=1)
     ]
     return "\n".join(lines)
@@ -85,12 +85,9 @@ class BodyPapersFeed(Feed):
                 .order_by("-minutes_approved_at")[:LIMIT]
             )
         return list(
-            Resolution.objects.in_public_minutes()
-            .filter(
-                item__meeting__in=meetings,
-                item__is_exempt=False,
-                decision_status__isnull=False,
-            )
+            Resolution.objects.public()
+            .decisions()
+            .filter(item__meeting__body=obj.body)
             .select_related("item__meeting__body", "decision_status")
             .order_by("-item__meeting__date", "item__position", "position")[:LIMIT]
         )

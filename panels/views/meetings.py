@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
+from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from panels import services
@@ -18,10 +19,10 @@ from panels.forms.meetings import MeetingDetailsForm, MeetingForm
 from panels.meeting_page import meeting_page
 from panels.models import Body, Meeting
 from panels.tables import MeetingTable
-from panels.views.common import CLERKS, SIGNED_IN, locked_redirect, meeting_for
+from panels.views.common import locked_redirect, meeting_for
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def meeting_list(request: SignedInRequest) -> HttpResponse:
     meetings = (
         Meeting.objects.visible_to(request.user)
@@ -37,11 +38,11 @@ def meeting_list(request: SignedInRequest) -> HttpResponse:
         filterset=filterset,
         template="panels/meeting_list.html",
         csv_filename="meetings.csv",
-        context={"next_meeting": upcoming, "can_clerk": request.user.has_role(*CLERKS)},
+        context={"next_meeting": upcoming, "can_clerk": request.user.is_council_staff},
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def meeting_create(request: SignedInRequest) -> HttpResponse:
     form = MeetingForm(request.POST or None, bodies=Body.objects.all())
     if request.method == "POST" and form.is_valid():
@@ -62,16 +63,16 @@ def meeting_create(request: SignedInRequest) -> HttpResponse:
     return render(request, "panels/meeting_form.html", {"form": form})
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(
         Meeting.objects.visible_to(request.user).for_minutes().distinct(), pk=pk
     )
-    page = meeting_page(meeting, request.user, is_clerk=request.user.has_role(*CLERKS))
+    page = meeting_page(meeting, request.user, is_staff=request.user.is_council_staff)
     return render(request, "panels/meeting_detail.html", page)
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def meeting_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):

@@ -11,16 +11,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
+from corporate_parenting.models import STAFF_ROLES
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
 from panels import services
 from panels.forms.minutes import AmendmentForm, ApproveForm, MinutesForm, ResolutionForm
 from panels.minutes import build_minutes
 from panels.models import Meeting, MeetingStatus, Resolution
-from panels.views.common import CLERKS, item_for, locked_redirect, meeting_for
+from panels.views.common import item_for, locked_redirect, meeting_for
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def minutes_item(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     meeting = item.meeting
@@ -65,7 +66,7 @@ def _resolution_kwargs(form: ResolutionForm) -> dict[str, Any]:
     }
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def resolution_add(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     meeting = item.meeting
@@ -87,7 +88,7 @@ def resolution_add(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def resolution_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     resolution = get_object_or_404(
         Resolution.objects.select_related("item__meeting__body", "owner", "decision_status"), pk=pk
@@ -129,7 +130,7 @@ def resolution_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def minutes_approve(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
@@ -154,7 +155,7 @@ def minutes_approve(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(request, "panels/minutes_approve.html", {"form": form, "meeting": meeting})
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def minutes_amend(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     meeting = item.meeting

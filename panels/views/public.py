@@ -1,7 +1,8 @@
 """What anyone can read about a public body: its members and their roles, its meetings,
 published papers and decisions, and its members' attendance. Only public bodies have a page;
-everything on it comes through the public querysets (Meeting.objects.public(),
-Report.objects.public(), Resolution.objects.in_public_minutes()), never an exempt item's."""
+everything on it comes through the public querysets of panels/querysets.py
+(Meeting.objects.public(), Report.objects.public(), Resolution.objects.public().decisions(),
+Attendance.objects.public()), never an exempt item's."""
 
 from __future__ import annotations
 
@@ -62,8 +63,9 @@ def public_body(request: HttpRequest, slug: str) -> HttpResponse:
     withheld = _names_withheld(memberships)
     meetings = MeetingModel.objects.public().filter(body=body)
     decisions = (
-        Resolution.objects.in_public_minutes()
-        .filter(item__meeting__in=meetings, item__is_exempt=False, decision_status__isnull=False)
+        Resolution.objects.public()
+        .decisions()
+        .filter(item__meeting__body=body)
         .select_related("item__meeting", "decision_status")
         .order_by("-item__meeting__date", "item__position", "position")[:RECENT]
     )
@@ -83,7 +85,9 @@ def public_body(request: HttpRequest, slug: str) -> HttpResponse:
             "past": list(meetings.past(today).order_by("-date")[:RECENT]),
             "reports": list(reports),
             "decisions": list(decisions),
-            "statistics": [row for row in attendance_statistics(body) if row.name not in withheld],
+            "statistics": [
+                row for row in attendance_statistics(body, public=True) if row.name not in withheld
+            ],
         },
     )
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import AuditEvent, Role
+from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES, AuditEvent
 from corporate_parenting.permissions import role_required
 from corporate_parenting.uploads import upload_response
 from offer.embed import embed_kpis
@@ -24,9 +24,6 @@ from panels.reports.diff import version_changes
 from panels.reports.models import Report, ReportAnnex, ReportStatus
 from panels.reports.querysets import report_deadline
 from panels.services import reports as services
-
-CLERKS = (Role.OFFICER, Role.ADMIN)
-SIGNED_IN = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
 
 
 def _report_for(request: SignedInRequest, pk: int) -> Report:
@@ -55,7 +52,7 @@ def _sections_from(formset: Any) -> list[dict[str, str]]:
     ]
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def report_create(request: SignedInRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__body"), pk=pk)
     if Report.objects.filter(item=item).exists():
@@ -82,7 +79,7 @@ def report_create(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN)
+@role_required(*SIGNED_IN_ROLES)
 def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     user = request.user
@@ -95,7 +92,7 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "is_author": user.pk == report.author_id,
             "is_sponsor": user.pk == report.sponsor_id,
-            "can_clerk": user.has_role(*CLERKS),
+            "can_clerk": user.has_role(*STAFF_ROLES),
             "latest_comment": report.versions.exclude(comment="").first(),
             "kpis": embed_kpis([i.code for i in report.indicators.all()])
             if report.indicators.all()
@@ -104,7 +101,7 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def report_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     if request.user.pk != report.author_id:
@@ -140,7 +137,7 @@ def report_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 @require_POST
 def report_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
@@ -159,7 +156,7 @@ def report_submit(request: SignedInRequest, pk: int) -> HttpResponse:
     return redirect(report)
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def report_review(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     if request.user.pk != report.sponsor_id:
@@ -193,7 +190,7 @@ def report_review(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 @require_POST
 def report_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
@@ -206,7 +203,7 @@ def report_publish(request: SignedInRequest, pk: int) -> HttpResponse:
     return redirect(report)
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def report_history(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     versions = list(report.versions.select_related("made_by").order_by("-created_at")[:200])
@@ -222,7 +219,7 @@ def report_history(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def annex_add(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     if request.user.pk != report.author_id:
@@ -245,7 +242,7 @@ def annex_add(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 @require_POST
 def annex_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     annex = get_object_or_404(ReportAnnex.objects.select_related("report"), pk=pk)
@@ -269,7 +266,7 @@ def annex_download(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-@role_required(*CLERKS)
+@role_required(*STAFF_ROLES)
 def report_list(request: SignedInRequest) -> HttpResponse:
     """An officer's reports: to write, to approve, and (for the clerk) the late ones."""
     user = request.user

@@ -13,6 +13,7 @@ from django.utils import timezone
 from corporate_parenting.models import User
 from corporate_parenting.open_data import DATASETS, PortalThrottle
 from offer.models import OfferEntry
+from panels.models import DecisionStatus
 from panels.reports.models import Report
 from tests.events.factories import EventFactory
 from tests.offer.factories import OfferEntryFactory
@@ -44,6 +45,17 @@ def _item(meeting, title: str, *, exempt: bool = False, minutes: str = ""):
         item=item,
         position=1,
         text=f"That {title} be noted",
+        is_action=False,
+        owner=None,
+        due_date=None,
+        status="",
+        # A decision is a resolution with a decision status, on the page, feed and API alike.
+        decision_status=DecisionStatus.objects.get_or_create(name="Noted")[0],
+    )
+    ActionFactory(  # not a decision: no status recorded, so no dataset lists it
+        item=item,
+        position=2,
+        text=f"Undecided {SECRET} {title}",
         is_action=False,
         owner=None,
         due_date=None,

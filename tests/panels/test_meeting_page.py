@@ -40,7 +40,7 @@ def test_history_covers_the_meeting_its_items_and_resolutions_only(officer, coun
 def test_meeting_page_says_what_a_councillor_may_do(councillor):
     body = BodyFactory(minute_prefix="CPP")
     meeting = Meeting.objects.for_minutes().get(pk=_meeting(body, 11).pk)
-    page = meeting_page(meeting, councillor, is_clerk=False)
+    page = meeting_page(meeting, councillor, is_staff=False)
     assert (page["can_clerk"], page["can_declare"], page["late_reports"]) == (False, False, [])
 
 

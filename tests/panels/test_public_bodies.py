@@ -78,3 +78,29 @@ def test_public_index_groups_meetings_by_body_and_links_each_page(client, body):
     assert "/panels/public/bodies/care-leavers-board/" in page
     assert "/panels/public/bodies/cpp/" in page
     assert page.index("Care Leavers Board") < page.index(other.name)
+
+
+def test_apologies_ahead_for_an_unpublished_meeting_change_no_public_figure(client, body):
+    """Attendance statistics count held meetings with published agendas only: an officer who
+    records a member's apologies for next month's meeting, agenda not yet published, changes
+    nothing the public sees (Attendance.objects.public())."""
+    from panels.stats import attendance_statistics
+
+    before = attendance_statistics(body, public=True)
+    shown_before = client.get("/panels/public/bodies/care-leavers-board/").context["statistics"]
+    chair = body.memberships.get(role="chair").user
+    coming = MeetingFactory(body=body, date=timezone.localdate() + datetime.timedelta(days=30))
+    Attendance.objects.create(meeting=coming, kind="apologies", user=chair, name="Cllr Ada Chair")
+    # Published but not yet held: still nothing to count.
+    published = MeetingFactory(
+        body=body,
+        date=timezone.localdate() + datetime.timedelta(days=20),
+        agenda_published_at=timezone.now(),
+    )
+    Attendance.objects.create(meeting=published, kind="absent", user=chair, name="Cllr Ada Chair")
+    assert attendance_statistics(body, public=True) == before
+    assert [(row.expected, row.apologies, row.absent) for row in before][0] == (1, 0, 0)
+    shown = client.get("/panels/public/bodies/care-leavers-board/").context["statistics"]
+    assert shown == shown_before
+    # Members and officers see the same held meetings counted.
+    assert attendance_statistics(body, public=False) == before

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from corporate_parenting.models import User
+from panels.models import DecisionStatus
 from panels.reports.models import Report
 from panels.search import papers_search
 from tests.panels.factories import (
@@ -51,6 +52,7 @@ def _papers(meeting, label: str, *, exempt: bool = False):
         owner=None,
         due_date=None,
         status="",
+        decision_status=DecisionStatus.objects.get_or_create(name="Noted")[0],
     )
     ActionFactory(item=item, position=2, text=f"That officers review {WORD} {label}")
     Report.objects.create(

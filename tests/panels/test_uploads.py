@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from panels import services
 from tests.documents import OLE_DOC, blank_pdf, office_zip
@@ -87,6 +88,8 @@ def test_a_non_latin_file_name_downloads_with_a_valid_header(client_for, meeting
     name = "Rapport d’été — 日本語.pdf"
     assert _add(client_for("officer"), meeting, name, blank_pdf()).status_code == 302
     item = meeting.items.get(title="Sufficiency strategy")
+    meeting.agenda_published_at = timezone.now()  # members read the papers from publication
+    meeting.save(update_fields=["agenda_published_at"])
     response = client_for("councillor").get(reverse("panels:report_download", args=[item.pk]))
     assert response.streaming  # sent in pieces, never read whole into memory
     body = b"".join(response.streaming_content)
@@ -102,3 +105,23 @@ def test_an_uploaded_report_is_not_served_from_the_media_folder(client_for, meet
     item = meeting.items.get(title="Sufficiency strategy")
     direct = client_for("councillor").get(f"/media/{item.report_file.name}")
     assert direct.status_code == 404  # only through report_download, which checks who may read
+
+
+def test_a_member_reads_an_uploaded_report_only_once_the_agenda_is_published(client_for, meeting):
+    """The same rule as a written report: before publication only staff read the papers."""
+    assert _add(client_for("officer"), meeting, "report.pdf", blank_pdf()).status_code == 302
+    item = meeting.items.get(title="Sufficiency strategy")
+    url = reverse("panels:report_download", args=[item.pk])
+    assert client_for("councillor").get(url).status_code == 404
+    assert client_for("anonymous").get(url).status_code == 404
+    staff = client_for("officer").get(url)
+    assert staff.status_code == 200
+    assert b"".join(staff.streaming_content) == blank_pdf()
+    page = client_for("councillor").get(meeting.get_absolute_url()).content.decode()
+    assert url not in page  # no link that would be a dead end
+    meeting.agenda_published_at = timezone.now()
+    meeting.save(update_fields=["agenda_published_at"])
+    member = client_for("councillor").get(url)
+    assert member.status_code == 200
+    assert b"".join(member.streaming_content) == blank_pdf()
+    assert url in client_for("councillor").get(meeting.get_absolute_url()).content.decode()

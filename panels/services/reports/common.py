@@ -30,11 +30,6 @@ MARKUP_FIELDS = (
 )
 
 
-def is_clerk(user: User | None) -> bool:
-    """Officers and admins commission reports and publish them after the agenda."""
-    return user is not None and user.is_authenticated and (user.is_officer or user.is_portal_admin)
-
-
 def signed_in(user: User | None) -> User | None:
     """The person to record as having made a change; None for the portal itself."""
     return user if user is not None and user.is_authenticated else None

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from corporate_parenting.audit import audit_record
 from corporate_parenting.models import User
+from corporate_parenting.permissions import is_council_staff
 from offer.models import Indicator
 from panels.models import AgendaItem, ItemKind
 from panels.reports.markup import check_markup, render_markup
@@ -17,7 +18,6 @@ from panels.reports.models import EDITABLE_STATUSES, Report, ReportSection
 from panels.services.reports.common import (
     MARKUP_FIELDS,
     TEXT_FIELDS,
-    is_clerk,
     keep_version,
     locked,
     report_content,
@@ -30,9 +30,9 @@ AUTHOR_AS_SPONSOR = "Choose a sponsor other than the author: someone else approv
 
 def _check_people(*, author: User | None, sponsor: User | None) -> None:
     errors = {}
-    if author is None or not (author.is_officer or author.is_portal_admin):
+    if not is_council_staff(author):
         errors["author"] = "Choose the officer who writes the report"
-    if sponsor is None or not (sponsor.is_officer or sponsor.is_portal_admin):
+    if not is_council_staff(sponsor):
         errors["sponsor"] = "Choose the sponsor, who approves the report"
     elif author is not None and sponsor is not None and author.pk == sponsor.pk:
         errors["sponsor"] = AUTHOR_AS_SPONSOR
@@ -51,7 +51,7 @@ def report_create(
     sponsor_title: str = "",
 ) -> Report:
     """A new draft report for an agenda item of business, given to its author to write."""
-    if not is_clerk(actor):
+    if not is_council_staff(actor):
         raise PermissionDenied("Only officers and admins commission reports")
     item = AgendaItem.objects.select_for_update().select_related("meeting").get(pk=item.pk)
     if item.kind != ItemKind.BUSINESS:

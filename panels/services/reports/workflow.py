@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from corporate_parenting.audit import audit_record
 from corporate_parenting.models import User
+from corporate_parenting.permissions import is_council_staff
 from panels.models import Meeting
 from panels.reports.models import EDITABLE_STATUSES, Report, ReportStatus
-from panels.services.reports.common import is_clerk, keep_version, locked, signed_in
+from panels.services.reports.common import keep_version, locked, signed_in
 
 
 @transaction.atomic
@@ -86,7 +87,7 @@ def _publish(report: Report, actor: User | None, action: str) -> None:
 @transaction.atomic
 def report_publish(*, actor: User | None, report: Report) -> Report:
     """The clerk publishes an approved report after its agenda is out (a supplement)."""
-    if not is_clerk(actor):
+    if not is_council_staff(actor):
         raise PermissionDenied("Only the clerk publishes reports")
     report = locked(report)
     if report.status != ReportStatus.APPROVED:
