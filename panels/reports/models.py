@@ -95,6 +95,12 @@ class Report(BaseModel):
     def get_absolute_url(self) -> str:
         return reverse("panels:report_detail", kwargs={"pk": self.pk})
 
+    def reviewed_by(self, user: object) -> bool:
+        """Whether this person approves or returns the report: its sponsor, never its author
+        (a report that once named its author as sponsor waits for another sponsor)."""
+        pk = getattr(user, "pk", None)
+        return pk is not None and pk == self.sponsor_id and pk != self.author_id
+
     @property
     def is_editable(self) -> bool:
         return self.status in EDITABLE_STATUSES

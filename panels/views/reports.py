@@ -91,7 +91,7 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "report": report,
             "meeting": meeting,
             "is_author": user.pk == report.author_id,
-            "is_sponsor": user.pk == report.sponsor_id,
+            "is_sponsor": report.reviewed_by(user),
             "can_clerk": user.has_role(*STAFF_ROLES),
             "latest_comment": report.versions.exclude(comment="").first(),
             "kpis": embed_kpis([i.code for i in report.indicators.all()])
@@ -159,8 +159,8 @@ def report_submit(request: SignedInRequest, pk: int) -> HttpResponse:
 @role_required(*STAFF_ROLES)
 def report_review(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
-    if request.user.pk != report.sponsor_id:
-        raise PermissionDenied("Only the sponsor approves or returns the report")
+    if not report.reviewed_by(request.user):
+        raise PermissionDenied("Only the sponsor, not the author, approves or returns the report")
     if report.status not in (ReportStatus.SUBMITTED, ReportStatus.APPROVED):
         messages.error(request, "There is nothing to review: the report is not submitted")
         return redirect(report)

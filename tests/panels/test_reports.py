@@ -303,6 +303,8 @@ def test_the_author_posting_an_approval_of_their_own_report_is_refused(client_fo
     own_report.refresh_from_db()
     assert own_report.status == "submitted" and own_report.approved_at is None
     assert not own_report.versions.filter(action="approved by the sponsor").exists()
+    page = client_for("officer").get(own_report.get_absolute_url()).content.decode()
+    assert f"/panels/reports/{own_report.pk}/review/" not in page  # no button to a refusal
 
 
 def test_annexes_must_be_real_pdfs_within_the_limit(client_for, report, settings):

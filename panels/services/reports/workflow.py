@@ -41,8 +41,8 @@ def report_submit(*, actor: User | None, report: Report) -> Report:
 @transaction.atomic
 def report_return(*, actor: User | None, report: Report, comment: str) -> Report:
     report = locked(report)
-    if actor is None or actor.pk != report.sponsor_id:
-        raise PermissionDenied("Only the report's sponsor can return it")
+    if not report.reviewed_by(actor):
+        raise PermissionDenied("Only the report's sponsor, not its author, can return it")
     if report.status not in (ReportStatus.SUBMITTED, ReportStatus.APPROVED):
         raise ValidationError("Only a submitted or approved report, not yet published, is returned")
     if not comment.strip():
@@ -60,11 +60,8 @@ def report_return(*, actor: User | None, report: Report, comment: str) -> Report
 @transaction.atomic
 def report_approve(*, actor: User | None, report: Report, comment: str = "") -> Report:
     report = locked(report)
-    if actor is None or actor.pk != report.sponsor_id:
-        raise PermissionDenied("Only the report's sponsor can approve it")
-    if actor.pk == report.author_id:
-        # A report named its author as sponsor before that was refused: someone else approves.
-        raise PermissionDenied("The author of a report cannot approve it")
+    if actor is None or not report.reviewed_by(actor):
+        raise PermissionDenied("Only the report's sponsor, not its author, can approve it")
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError("Only a submitted report can be approved")
     report.status = ReportStatus.APPROVED
