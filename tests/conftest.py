@@ -1,6 +1,7 @@
 """Fixed users for each role, so every permission test reads the same, and service fixtures."""
 
 import os
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
 from django.test import Client
@@ -52,12 +53,39 @@ def _services_required() -> bool:
     return os.environ.get("REQUIRE_SERVICES") == "1"
 
 
+# Tests purge the queue and stop workers: they use a Redis database of their own, never the one
+# REDIS_URL names (a developer's running portal may use it).
+REDIS_TEST_DATABASE = int(os.environ.get("REDIS_TEST_DATABASE", "15"))
+
+
+def redis_url_for_tests(url: str) -> str:
+    """url with its database replaced by the tests' own (REDIS_TEST_DATABASE)."""
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    if parts.scheme == "unix":  # the database is a parameter: unix:///run/redis.sock?db=0
+        current = query.get("db", "0")
+        query["db"] = str(REDIS_TEST_DATABASE)
+        test_url = f"{url.partition('?')[0]}?{urlencode(query)}"
+    else:  # the database is the path: redis://host:6379/0
+        current = query.pop("db", "") or parts.path.strip("/") or "0"
+        test_url = urlunsplit(
+            parts._replace(path=f"/{REDIS_TEST_DATABASE}", query=urlencode(query))
+        )
+    if current == str(REDIS_TEST_DATABASE):
+        raise ValueError(
+            f"REDIS_URL names database {REDIS_TEST_DATABASE}, the tests' own: point it at another "
+            "database, or set REDIS_TEST_DATABASE to a number it does not use"
+        )
+    return test_url
+
+
 @pytest.fixture
 def redis_url() -> str:
-    """A Redis that answers, or a skip with the reason (a failure when REQUIRE_SERVICES=1)."""
+    """A Redis that answers, in the tests' own database (REDIS_TEST_DATABASE), or a skip with
+    the reason (a failure when REQUIRE_SERVICES=1)."""
     import redis
 
-    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    url = redis_url_for_tests(os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0")
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.RedisError as error:
