@@ -28,14 +28,51 @@ IS_TEST = DJANGO_ENV == "test"
 
 DEBUG = env.bool("DJANGO_DEBUG", default=DJANGO_ENV == "development")
 
+
+def development_secret_key(path: Path) -> str:
+    """This checkout's own key, made on the first run and read from path after: a key written in
+    the repository would sign every checkout's links and sessions alike. The file is made whole
+    before it gets its name, so a second process starting at the same time (the autoreloader,
+    a worker) reads the same key, never half of one."""
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    import contextlib
+    import os
+    import secrets
+    import tempfile
+
+    handle, draft = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.")  # mode 0600
+    try:
+        with os.fdopen(handle, "w") as file:
+            file.write(secrets.token_urlsafe(50) + "\n")
+        try:
+            os.link(draft, path)  # refused if another process made it first: theirs is kept
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links
+            os.replace(draft, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(draft)
+    return path.read_text().strip()
+
+
 if IS_PRODUCTION:
     SECRET_KEY = env.str("SECRET_KEY")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 else:
     # Development and test only: never used when DJANGO_ENV=production.
-    SECRET_KEY = env.str(
-        "SECRET_KEY", default="dev-only-insecure-key-not-for-production-use-0123456789"
-    )
+    if IS_TEST or "SECRET_KEY" in env.ENVIRON:
+        # Tests sign with a fixed key of their own, unless they are given one.
+        SECRET_KEY = env.str(
+            "SECRET_KEY", default="test-only-insecure-key-not-for-development-or-production-0123"
+        )
+    else:
+        SECRET_KEY = development_secret_key(
+            Path(env.str("SECRET_KEY_FILE", default=str(BASE_DIR / ".secret_key")))
+        )
     ALLOWED_HOSTS = env.list(
         "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver", "[::1]"]
     )
