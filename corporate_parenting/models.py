@@ -11,7 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.utils import timezone
 
@@ -230,6 +230,25 @@ def contrast_with_white(hex_value: str) -> float:
     return 1.05 / (_relative_luminance(hex_value) + 0.05)
 
 
+LOGO_URL_MESSAGE = "Enter an address starting https://, or a path on this site starting /"
+# A path on this site: one "/" then no space, backslash or control character ("//host" and
+# "/\host" are another site to a browser).
+_SITE_PATH = re.compile(r"/(?![/\\])[^\s\\\x00-\x1f\x7f]*\Z")
+_HTTPS_URL = URLValidator(schemes=["https"])
+
+
+def logo_url_is_safe(value: str) -> bool:
+    """The header's logo: a secure web address or a path on this site. Never http: (sent in the
+    clear, so changed on the way), javascript:, data: or file:."""
+    if not value or _SITE_PATH.match(value):
+        return True
+    try:
+        _HTTPS_URL(value)
+    except ValidationError:
+        return False
+    return True
+
+
 class SiteSettings(models.Model):
     """The council's branding and the portal-wide settings. There is one row."""
 
@@ -266,12 +285,19 @@ class SiteSettings(models.Model):
         return f"{self.council_name}: {self.service_name}"
 
     def clean(self) -> None:
-        if self.brand_colour and not HEX_COLOUR.match(self.brand_colour):
-            return
-        if self.brand_colour and contrast_with_white(self.brand_colour) < 4.5:
-            raise ValidationError(
-                {"brand_colour": "White text is hard to read on this colour: choose a darker one"}
+        errors = {}
+        if not logo_url_is_safe(self.logo_url):
+            errors["logo_url"] = LOGO_URL_MESSAGE
+        if (
+            self.brand_colour
+            and HEX_COLOUR.match(self.brand_colour)
+            and contrast_with_white(self.brand_colour) < 4.5
+        ):
+            errors["brand_colour"] = (
+                "White text is hard to read on this colour: choose a darker one"
             )
+        if errors:
+            raise ValidationError(errors)
 
     @classmethod
     def load(cls) -> SiteSettings:
@@ -285,7 +311,10 @@ class SiteSettings(models.Model):
                 "council_name": settings.PORTAL_COUNCIL_NAME,
                 "service_name": settings.PORTAL_SERVICE_NAME,
                 "brand_colour": settings.PORTAL_BRAND_COLOUR,
-                "logo_url": settings.PORTAL_LOGO_URL,
+                # An unsafe address in the environment shows the name instead.
+                "logo_url": (
+                    settings.PORTAL_LOGO_URL if logo_url_is_safe(settings.PORTAL_LOGO_URL) else ""
+                ),
             },
         )
         cache.set(cls.CACHE_KEY, obj, 60)
