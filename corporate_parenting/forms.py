@@ -1,4 +1,5 @@
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from crispy_forms_gds.helper import FormHelper
@@ -10,10 +11,38 @@ from django.core.validators import URLValidator
 from django.db.models import Model
 
 from corporate_parenting import throttle
-from corporate_parenting.inputs import has_control_characters, validate_date_in_range
+from corporate_parenting.inputs import (
+    has_control_characters,
+    validate_date_in_range,
+    validate_no_control_characters,
+)
 from corporate_parenting.models import SiteSettings
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321, and User.email
+
+# Every C0 control character (tab, line feed and carriage return too) and DEL.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def validate_one_line(value: str) -> None:
+    """A title, name, place or address is one line: a line break in one breaks the calendar
+    lines and e-mail subjects it is written into."""
+    if isinstance(value, str) and _NOT_ONE_LINE.search(value):
+        raise ValidationError(
+            "Enter this on one line, without line breaks or hidden control characters "
+            "(often pasted from another program)",
+            code="not_one_line",
+        )
+
+
+def _text_validator(field: forms.Field) -> Callable[[str], None] | None:
+    """The check every text field a person types into gets: one line for a text box, no
+    control characters but line breaks and tabs for a text area. Passwords are as typed."""
+    if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.PasswordInput):
+        return None
+    if isinstance(field.widget, forms.Textarea):
+        return validate_no_control_characters
+    return validate_one_line
 
 
 class GovUKFormMixin:
@@ -30,6 +59,10 @@ class GovUKFormMixin:
                 and validate_date_in_range not in field.validators
             ):
                 field.validators.append(validate_date_in_range)
+            # And every text: one line in a text box, no hidden control characters anywhere.
+            text_validator = _text_validator(field)
+            if text_validator is not None and text_validator not in field.validators:
+                field.validators.append(text_validator)
         self.helper = FormHelper()
         self.helper.show_non_field_errors = False  # the error summary above the form lists them
         self.helper.layout = self.build_layout()
