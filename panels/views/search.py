@@ -3,6 +3,7 @@ reports, for anyone (the public searches public papers only)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
@@ -17,12 +18,29 @@ from panels.models import Meeting
 from panels.search import KINDS, Scope, papers_search, result_url
 
 PER_PAGE = 20
+WORDS_MAX_LENGTH = 200
+# What PostgreSQL cannot hold (a NUL) and nobody types: control characters, line breaks too.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def search_words(text: object) -> str:
+    """The words to search for: each run of control characters made a space (pasted text brings
+    them: care, NUL, leavers is two words), at most WORDS_MAX_LENGTH characters."""
+    return _CONTROLS.sub(" ", str(text or ""))[:WORDS_MAX_LENGTH].strip()
+
+
+class SearchWordsField(forms.CharField):
+    """The search box: its words are cleaned before any check, so a pasted control character
+    or a long paste never costs the filters chosen beside it."""
+
+    def to_python(self, value: Any) -> str:
+        return search_words(super().to_python(value))
 
 
 class PapersSearchForm(forms.Form):
     """Sent by GET; any value it does not offer is ignored, so no address makes an error."""
 
-    q = forms.CharField(required=False, max_length=200)
+    q = SearchWordsField(required=False, max_length=WORDS_MAX_LENGTH)
     kind = forms.ChoiceField(required=False)
     body = forms.ChoiceField(required=False)
     year = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
@@ -50,8 +68,7 @@ class PapersSearchForm(forms.Form):
     def criteria(self) -> dict[str, Any]:
         if not self.is_valid():
             # Keep the words when only a filter was wrong.
-            text = str(self.data.get("q", ""))[:200]
-            return {"q": text, "kind": "", "body": None, "year": None}
+            return {"q": search_words(self.data.get("q")), "kind": "", "body": None, "year": None}
         data = self.cleaned_data
         return {
             "q": data["q"],
