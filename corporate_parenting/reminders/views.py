@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -55,6 +56,7 @@ def preferences(request: SignedInRequest) -> HttpResponse:
     return _preferences_page(request, user=request.user, signed_link=False)
 
 
+@never_cache  # names the person and their settings, from a secret link: never kept (no-store)
 @csrf_exempt  # the signed token in the address is the proof; mail clients post one-click here
 def preferences_signed(request: HttpRequest, token: str) -> HttpResponse:
     """The link at the end of every e-mail: works without signing in until it expires. A POST

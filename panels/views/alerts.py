@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from corporate_parenting.forms import add_service_errors
@@ -57,6 +58,9 @@ def _problem(request: HttpRequest, message: str, status: int) -> HttpResponse:
     return render(request, "panels/alerts/problem.html", {"message": message}, status=status)
 
 
+# The confirm and unsubscribe pages are reached by the secret link in an e-mail and show the
+# address: never kept by a browser or a proxy (never_cache sends no-store).
+@never_cache
 def alert_confirm(request: HttpRequest, token: str) -> HttpResponse:
     """A page with a button: a mail scanner that opens the link does not confirm anything."""
     try:
@@ -76,6 +80,7 @@ def alert_confirm(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "panels/alerts/confirm.html", {"subscription": subscription})
 
 
+@never_cache
 @csrf_exempt  # mail providers post the one-click unsubscribe with no session; the token is proof
 def alert_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
