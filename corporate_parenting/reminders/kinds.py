@@ -28,6 +28,7 @@ class Kind(models.TextChoices):
     OFFER_REVIEW = "offer_review", "Offer entry past its review date"
     OFFER_REVIEW_DIGEST = "offer_review_digest", "Offer entries past review: monthly digest"
     ALERT_CONFIRM = "alert_confirm", "Alert subscription: confirm your address"
+    ALERT_ALREADY_SUBSCRIBED = "alert_already_subscribed", "Alert subscription: already subscribed"
     ALERT_AGENDA = "alert_agenda", "Alert: agenda published"
     ALERT_MINUTES = "alert_minutes", "Alert: minutes published"
     ALERT_DECISIONS = "alert_decisions", "Alert: decisions published"
@@ -133,6 +134,12 @@ SPECS: dict[str, KindSpec] = {
             roles=frozenset({"officer", "admin"}),
         ),
         KindSpec(Kind.ALERT_CONFIRM, "Confirm an alert subscription", False, public=True),
+        KindSpec(
+            Kind.ALERT_ALREADY_SUBSCRIBED,
+            "Someone asked for alerts this address already gets",
+            False,
+            public=True,
+        ),
         KindSpec(Kind.ALERT_AGENDA, "Agendas published", False, public=True),
         KindSpec(Kind.ALERT_MINUTES, "Minutes published", False, public=True),
         KindSpec(Kind.ALERT_DECISIONS, "Decisions published", False, public=True),

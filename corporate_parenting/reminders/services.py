@@ -19,6 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from corporate_parenting.audit import audit_record
@@ -257,7 +258,12 @@ def alert_subscribe(
     now: datetime | None = None,
 ) -> SubscribeResult:
     """Ask for a public body's papers by e-mail. Nothing is sent but a confirmation link until
-    the address is confirmed (double opt-in)."""
+    the address is confirmed (double opt-in).
+
+    Whoever asks learns nothing of whether the address already gets these alerts: the answer is
+    the same, and only the address's owner is told, by an e-mail that changes nothing (the
+    choices stay theirs, changed from the link in any alert).
+    """
     now = now or timezone.now()
     email = (email or "").strip().lower()
     try:
@@ -274,12 +280,8 @@ def alert_subscribe(
         AlertSubscription.objects.select_for_update().filter(email=email, body=body).first()
     )
     if subscription is not None and subscription.is_confirmed:
-        raise ValidationError(
-            {
-                "email": "This address already gets these alerts. To change or stop them, use "
-                "the link at the end of any alert"
-            }
-        )
+        _alert_already_subscribed(subscription=subscription, body=body, now=now)
+        return SubscribeResult(subscription=subscription, created=False)
     created = subscription is None
     if subscription is None:
         subscription = AlertSubscription(email=email, body=body, created_at=now)
@@ -308,6 +310,29 @@ def alert_subscribe(
         now=now,
     )
     return SubscribeResult(subscription=subscription, created=created)
+
+
+def _alert_already_subscribed(
+    *, subscription: AlertSubscription, body: Body, now: datetime
+) -> None:
+    """Tell the owner of a confirmed address that someone asked again: at most once a day, with
+    the link to stop the alerts that every alert has."""
+    reminders_create(
+        items=[
+            Outgoing(
+                kind=Kind.ALERT_ALREADY_SUBSCRIBED,
+                subject=body,
+                recipient=subscription,
+                occasion=f"already:{timezone.localdate(now).isoformat()}",
+                context={
+                    "body_name": str(body),
+                    "wanted": subscription.wanted_labels,
+                    "path": reverse("panels:public_body", kwargs={"slug": body.slug}),
+                },
+            )
+        ],
+        now=now,
+    )
 
 
 class AlertLinkProblem(Exception):
