@@ -5,12 +5,13 @@ from typing import Any
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Model
 
-from corporate_parenting import throttle
+from corporate_parenting import client, throttle
 from corporate_parenting.inputs import (
     has_control_characters,
     validate_date_in_range,
@@ -166,6 +167,21 @@ class PasswordResetForm(GovUKFormMixin, auth_forms.PasswordResetForm):
         self.fields["email"].error_messages["invalid"] = (
             "Enter an e-mail address in the correct format, like name@example.org"
         )
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"]
+        # Counted for every address asked about, account or not: the refusal says nothing.
+        if client.email_over_limit(
+            purpose="password-reset",
+            email=email,
+            limit=settings.PASSWORD_RESET_EMAIL_LIMIT,
+            window_minutes=settings.PASSWORD_RESET_EMAIL_WINDOW_MINUTES,
+        ):
+            raise ValidationError(
+                client.email_limit_message(settings.PASSWORD_RESET_EMAIL_WINDOW_MINUTES),
+                code="too_many",
+            )
+        return email
 
     def build_layout(self) -> Layout:
         return Layout(Field.text("email"))

@@ -388,6 +388,12 @@ AXES_CLIENT_IP_CALLABLE = "corporate_parenting.client.axes_client_address"
 # is refused for the rest of the window (corporate_parenting/throttle.py).
 SIGN_IN_ADDRESS_LIMIT = env.int("SIGN_IN_ADDRESS_LIMIT", default=30)
 SIGN_IN_ADDRESS_WINDOW_MINUTES = env.int("SIGN_IN_ADDRESS_WINDOW_MINUTES", default=15)
+# How often one e-mail address may be asked about, whoever asks: password reset links, and
+# public alert sign-ups (corporate_parenting/client.py). Counted in the cache.
+PASSWORD_RESET_EMAIL_LIMIT = env.int("PASSWORD_RESET_EMAIL_LIMIT", default=5)
+PASSWORD_RESET_EMAIL_WINDOW_MINUTES = env.int("PASSWORD_RESET_EMAIL_WINDOW_MINUTES", default=60)
+ALERT_SIGN_UP_EMAIL_LIMIT = env.int("ALERT_SIGN_UP_EMAIL_LIMIT", default=5)
+ALERT_SIGN_UP_EMAIL_WINDOW_MINUTES = env.int("ALERT_SIGN_UP_EMAIL_WINDOW_MINUTES", default=60)
 # Outermost, so every response gets the headers (corporate_parenting/headers.py).
 MIDDLEWARE.insert(0, "corporate_parenting.headers.TrustHeadersMiddleware")
 PERMISSIONS_POLICY = ", ".join(

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from corporate_parenting.audit import audit_record
+from corporate_parenting.client import email_limit_message, email_over_limit
 from corporate_parenting.models import User
 from corporate_parenting.reminders.kinds import OPTIONAL_KINDS, Kind, spec_for
 from corporate_parenting.reminders.links import confirm_url
@@ -262,7 +263,8 @@ def alert_subscribe(
 
     Whoever asks learns nothing of whether the address already gets these alerts: the answer is
     the same, and only the address's owner is told, by an e-mail that changes nothing (the
-    choices stay theirs, changed from the link in any alert).
+    choices stay theirs, changed from the link in any alert). An address may be asked about
+    only ALERT_SIGN_UP_EMAIL_LIMIT times in ALERT_SIGN_UP_EMAIL_WINDOW_MINUTES, subscribed or not.
     """
     now = now or timezone.now()
     email = (email or "").strip().lower()
@@ -276,6 +278,15 @@ def alert_subscribe(
         raise ValidationError("This body's papers are not public")
     if not (agendas or minutes or decisions):
         raise ValidationError({"agendas": "Choose at least one kind of paper"})
+    if email_over_limit(
+        purpose="alert-sign-up",
+        email=email,
+        limit=settings.ALERT_SIGN_UP_EMAIL_LIMIT,
+        window_minutes=settings.ALERT_SIGN_UP_EMAIL_WINDOW_MINUTES,
+    ):
+        raise ValidationError(
+            {"email": email_limit_message(settings.ALERT_SIGN_UP_EMAIL_WINDOW_MINUTES)}
+        )
     subscription = (
         AlertSubscription.objects.select_for_update().filter(email=email, body=body).first()
     )

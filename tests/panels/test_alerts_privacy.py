@@ -1,5 +1,6 @@
 """Public alerts tell no one but the address's owner whether it subscribes: the sign-up gives
-the same page either way, and the owner is told by e-mail. (The pages behind the links in alert e-mails are never stored:
+the same page either way (the owner is told by e-mail), and an address may be asked about only
+so often, whoever asks. (The pages behind the links in alert e-mails are never stored:
 tests/core/test_secret_links_no_store.py.)"""
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -111,3 +114,46 @@ def test_the_owner_is_told_at_most_once_a_day(body):
         email=READER, body=body, agendas=True, minutes=True, decisions=True, now=tomorrow
     )
     assert Reminder.objects.filter(kind=Kind.ALERT_ALREADY_SUBSCRIBED).count() == 2
+
+
+# A limit per address -----------------------------------------------------------------------------
+
+
+def test_an_address_may_be_signed_up_only_so_often_and_the_answer_says_nothing_of_it(
+    client, body, settings
+):
+    settings.ALERT_SIGN_UP_EMAIL_LIMIT = 3
+    confirmed(body)
+    for _ in range(3):
+        sign_up(client, body, READER)
+        sign_up(client, body, STRANGER)
+    subscribed = sign_up(client, body, READER)
+    new = sign_up(client, body, STRANGER)
+    message = "Too many requests have been made for this e-mail address"
+    assert message in subscribed.content.decode()
+    assert as_seen(subscribed, READER) == as_seen(new, STRANGER)
+    # Another address is not held back, from the same visitor.
+    assert "Check your e-mail" in sign_up(client, body, "other@example.net").content.decode()
+
+
+def test_the_limit_counts_an_address_however_it_is_written(client, body, settings):
+    settings.ALERT_SIGN_UP_EMAIL_LIMIT = 2
+    sign_up(client, body, READER)
+    sign_up(client, body, " Reader@Example.NET")
+    refused = sign_up(client, body, "READER@example.net ")
+    assert "Too many requests have been made for this e-mail address" in refused.content.decode()
+
+
+def test_the_limit_ends_with_its_window(body, settings):
+    settings.ALERT_SIGN_UP_EMAIL_LIMIT = 1
+
+    def sign_up_reader():
+        services.alert_subscribe(
+            email=READER, body=body, agendas=True, minutes=True, decisions=True
+        )
+
+    sign_up_reader()
+    with pytest.raises(ValidationError):
+        sign_up_reader()
+    cache.clear()  # what the cache does when the window's time is up
+    sign_up_reader()
