@@ -8,18 +8,26 @@ values), and each page that shows a form is posted hostile values for its fields
 
 Examples are bounded (FUZZ_EXAMPLES per role, one query string and one post per page per
 example) so the whole walk stays around a minute.
+
+A second walk is not random: each kind of hostile text (TEXT_ATTACKS: a NUL, line breaks, a lone
+surrogate, 10,000 characters) goes in every query parameter of every page, and in every field of
+every form it shows: every field at once, then every text field with the others as the page
+filled them in (so an edit form gets past its other fields to the service behind it).
 """
 
 import os
+import sys
 import traceback
 from collections import Counter
-from collections.abc import Iterable
-from urllib.parse import urlencode
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote_plus
 
 import pytest
 from django.core.signals import got_request_exception
 from django.db import IntegrityError, transaction
-from django.forms import BaseForm, BaseFormSet
+from django.forms import BaseForm, BaseFormSet, BoundField, CharField
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given, settings
@@ -73,7 +81,20 @@ HOSTILE = [
     "None",
     "[]",
     "{}",
+    "a\r\nb",
+    "\ud800",
+    "x" * 10_000,
 ]
+
+# Text every field and parameter must refuse or keep, never fail on: a NUL (PostgreSQL cannot
+# hold it), line breaks (an e-mail or HTTP header and an iCalendar line cannot), a lone surrogate
+# (no UTF-8 for it: the server gets bytes that are not UTF-8) and a value far past any limit.
+TEXT_ATTACKS = {
+    "a NUL": "a\x00b",
+    "CR/LF": "first\r\nsecond\rthird\nfourth",
+    "a lone surrogate": "\ud800x\udfff",
+    "10,000 characters": ("Long text " * 1000)[:10_000],
+}
 
 hostile_values = st.one_of(
     st.sampled_from(HOSTILE),
@@ -90,12 +111,59 @@ def _filter_names(cls: type[PortalFilterSet] = PortalFilterSet) -> set[str]:
     return names
 
 
-# Parameters the views read (grep GET in the apps) and every filter's, plus common ones.
-PARAMETERS = sorted(
-    {"year", "month", "page", "q", "sort", "export", "next", "area", "mine", "show", "when"}
-    | {"past_review", "per_page", "token", "kind", "status", "date", "from", "to"}
-    | _filter_names()
-)
+# Parameters the views read (grep GET in the apps), plus common ones; every filter's are added
+# once the URL patterns (and so the filters) are imported.
+STATIC_PARAMETERS = {"year", "month", "page", "q", "sort", "export", "next", "area", "mine"} | {
+    "show",
+    "when",
+    "past_review",
+    "per_page",
+    "token",
+    "kind",
+    "status",
+    "date",
+    "from",
+    "to",
+    "body",
+    "event_q",
+    "plan_item",
+    "download",
+}
+
+
+@cache
+def parameters() -> list[str]:
+    return sorted(STATIC_PARAMETERS | _filter_names())
+
+
+def _encode(pairs: Mapping[str, str | list[str]]) -> str:
+    """application/x-www-form-urlencoded, as a client that does not care sends it: a lone
+    surrogate goes as the three bytes UTF-8 would give it (surrogatepass), which no decoder
+    accepts as UTF-8."""
+    parts = []
+    for key, values in pairs.items():
+        for value in [values] if isinstance(values, str) else values:
+            raw = value.encode("utf-8", "surrogatepass")
+            parts.append(f"{quote_plus(key)}={quote_plus(raw)}")
+    return "&".join(parts)
+
+
+def _encodable(payload: Mapping[str, str | list[str]]) -> bool:
+    try:
+        for values in payload.values():
+            for value in [values] if isinstance(values, str) else values:
+                value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _post(client: Client, url: str, payload: dict[str, str | list[str]]):
+    """A multipart post, as a browser sends a form; urlencoded bytes when a value has no
+    UTF-8 (the test client would refuse to encode it)."""
+    if _encodable(payload):
+        return client.post(url, payload)
+    return client.post(url, _encode(payload), content_type="application/x-www-form-urlencoded")
 
 
 def _urls() -> list[tuple[str, str]]:
@@ -136,17 +204,49 @@ def _forms(response) -> Iterable[BaseForm | BaseFormSet]:
     return seen.values()
 
 
-def _post_data(form: BaseForm | BaseFormSet, draw) -> dict[str, str]:
+ValueFor = Callable[[BoundField], str | list[str] | None]
+
+
+def _post_data(form: BaseForm | BaseFormSet, value_for: ValueFor) -> dict[str, str | list[str]]:
+    """What to post for the form: value_for(field) for each field, left out when None."""
     if isinstance(form, BaseFormSet):
-        data = {
+        data: dict[str, str | list[str]] = {
             form.management_form.add_prefix(name): str(field.initial or 0)
             for name, field in form.management_form.fields.items()
         }
         data[form.management_form.add_prefix("TOTAL_FORMS")] = str(len(form.forms))
         for sub in form.forms:
-            data |= _post_data(sub, draw)
+            data |= _post_data(sub, value_for)
         return data
-    return {form.add_prefix(name): draw(hostile_values) for name in form.fields}
+    data = {}
+    for bound in form:
+        value = value_for(bound)
+        if value is not None:
+            data[bound.html_name] = value
+    return data
+
+
+def _as_shown(bound: BoundField) -> str | list[str] | None:
+    """The value the page filled the field in with, as a browser sends it back."""
+    value = bound.value()
+    if value is None or value is False:
+        return None
+    if value is True:
+        return "on"
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    shown = bound.field.widget.format_value(value)
+    if isinstance(shown, list | tuple):
+        return [str(item) for item in shown]
+    return None if shown is None else str(shown)
+
+
+def _field_names(forms: Iterable[BaseForm | BaseFormSet]) -> set[str]:
+    names: set[str] = set()
+    for form in forms:
+        subforms = form.forms if isinstance(form, BaseFormSet) else [form]
+        names |= {bound.html_name for sub in subforms for bound in sub}
+    return names
 
 
 def _read(response) -> None:
@@ -157,8 +257,21 @@ def _read(response) -> None:
 RAISED: list[str] = []
 
 
+ROOT = str(Path(__file__).resolve().parents[2])
+
+
 def _record_exception(sender, request=None, **kwargs) -> None:
-    RAISED.append(traceback.format_exc(limit=-3))
+    """The exception with the last frames of the portal's own code that led to it (the
+    library's frames below them say little about where to look)."""
+    error = sys.exc_info()[1]
+    frames = traceback.extract_tb(error.__traceback__ if error else None)
+    ours = [
+        frame
+        for frame in frames
+        if frame.filename.startswith(ROOT) and "/.venv/" not in frame.filename
+    ]
+    where = "".join(traceback.format_list(ours[-4:] or frames[-3:]))
+    RAISED.append(where + "".join(traceback.format_exception_only(error)))
 
 
 def _check(response, what: str, failures: list[str]) -> None:
@@ -187,8 +300,8 @@ def test_hostile_input_never_makes_a_500(role, user_for_role):
     def walk(data):
         failures: list[str] = []
         for name, url in urls:
-            names = data.draw(st.lists(st.sampled_from(PARAMETERS), max_size=3, unique=True))
-            query = urlencode({key: data.draw(hostile_values) for key in names})
+            names = data.draw(st.lists(st.sampled_from(parameters()), max_size=3, unique=True))
+            query = _encode({key: data.draw(hostile_values) for key in names})
             target = f"{url}?{query}"
             response = client.get(target)
             _check(response, f"{role} GET {target}", failures)
@@ -196,8 +309,8 @@ def test_hostile_input_never_makes_a_500(role, user_for_role):
             if name in SKIP_POST:
                 continue
             for form in _forms(response):
-                payload = _post_data(form, data.draw)
-                _check(client.post(url, payload), f"{role} POST {url} {payload!r}", failures)
+                payload = _post_data(form, lambda _bound: data.draw(hostile_values))
+                _check(_post(client, url, payload), f"{role} POST {url} {payload!r}", failures)
                 COUNTS["posts"] += 1
             # A post may have signed the client out (or in): sign in again as the role.
             client.logout()
@@ -213,3 +326,47 @@ def test_hostile_input_never_makes_a_500(role, user_for_role):
         got_request_exception.disconnect(_record_exception)
     print(f"{role}: {FUZZ_EXAMPLES} examples, {COUNTS['gets']} GETs, {COUNTS['posts']} POSTs")
     COUNTS.clear()
+
+
+def _text_attack(value: str) -> Iterable[tuple[str, ValueFor]]:
+    yield "every field", lambda _bound: value
+    yield (
+        "every text field, the others as shown",
+        lambda bound: value if isinstance(bound.field, CharField) else _as_shown(bound),
+    )
+
+
+def _short(payload: Iterable[str]) -> str:
+    return ", ".join(sorted(payload))[:300]
+
+
+@pytest.mark.django_db
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("role", ROLES)
+def test_hostile_text_in_every_parameter_and_field_never_makes_a_500(role, user_for_role):
+    urls = _urls()
+    client = _client(role, user_for_role)
+    failures: list[str] = []
+    got_request_exception.connect(_record_exception)
+    try:
+        for name, url in urls:
+            page = client.get(url)
+            _check(page, f"{role} GET {url}", failures)
+            forms = list(_forms(page))
+            names = set(parameters()) | _field_names(forms)
+            for label, value in TEXT_ATTACKS.items():
+                target = f"{url}?{_encode(dict.fromkeys(names, value))}"
+                what = f"{role} GET {url} with {label} in every parameter ({_short(names)})"
+                _check(client.get(target), what, failures)
+                if name in SKIP_POST:
+                    continue
+                for form in forms:
+                    for where, value_for in _text_attack(value):
+                        payload = _post_data(form, value_for)
+                        what = f"{role} POST {url} with {label} in {where} ({_short(payload)})"
+                        _check(_post(client, url, payload), what, failures)
+                client.logout()
+                _sign_in(client, user_for_role[role])
+    finally:
+        got_request_exception.disconnect(_record_exception)
+    assert not failures, "\n".join(failures)
