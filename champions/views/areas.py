@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -134,7 +135,7 @@ def link_officer_remove(request: SignedInRequest, pk: int) -> HttpResponse:
 def appointment_create(request: SignedInRequest) -> HttpResponse:
     initial = {}
     slug = request.GET.get("area", "")
-    if slug and len(slug) <= 120:
+    if slug and len(slug) <= 120 and slug_re.fullmatch(slug):
         initial["area"] = ChampionArea.objects.filter(slug=slug).first()
     form = forms.AppointmentForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
