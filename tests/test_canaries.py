@@ -1,0 +1,502 @@
+"""Nothing private reaches the public, and nothing private moves a public figure.
+
+A canary (a unique string) is planted in every kind of content the public must not see: an
+unpublished meeting (its venue, item, report file, written report, annex and the apologies sent
+ahead of it), a held meeting whose agenda was never published (its minutes), an exempt item of a
+published meeting (its minutes, report, annex, report file and resolution), a private body's
+published meeting and papers, draft minutes, draft and returned reports, a draft offer entry, a
+members-only event, unmoderated feedback, alert subscribers' addresses and the e-mail addresses
+of the people who sit on the public body. Then every address an anonymous visitor can reach is
+read (tests/canaries.py: every URL pattern filled with the planted ids and slugs, every link,
+redirect, form, feed, open data page, CSV, calendar and PDF), and no canary may be in any answer.
+
+The public figures (attendance tables, counts, dates, open data counts) of every page read before
+the private content was planted must be the same after: apologies sent for a meeting whose agenda
+is not published must not move a member's "Expected", "Apologies" or "Absent".
+
+The same walk as a councillor who sits on the public body but not on the private one finds none
+of the private body's canaries, nor the papers not yet published that not even members read.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from corporate_parenting.models import User
+from corporate_parenting.reminders import services as alerts
+from corporate_parenting.reminders.models import AlertSubscription, Reminder
+from events.models import Event
+from offer.models import Feedback, OfferCategory, OfferEntry
+from panels import services
+from panels.models import AgendaItem, Body, DecisionStatus, Meeting, Membership, Resolution
+from panels.reports.models import PackBuild, PackEdition, Report, ReportAnnex
+from panels.reports.pack import pack_request
+from panels.services import reports
+from tests import factories
+from tests.canaries import (
+    Answer,
+    Canaries,
+    Canary,
+    Candidates,
+    Walk,
+    figure_changes,
+    pdf_with_text,
+)
+from tests.events.factories import EventFactory
+from tests.offer.factories import FeedbackFactory, OfferCategoryFactory, OfferEntryFactory
+from tests.panels.factories import BodyFactory, MembershipFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(240)]
+
+MAX_REQUESTS = 6_000  # each walk's bound (about twice what it needs); reaching it fails
+PROJECT_APPS = ("corporate_parenting", "champions", "panels", "events", "offer", "strategy")
+# What the planting makes on purpose (and the e-mails it sends): the ids a URL pattern is tried
+# with are theirs. Records of what happened (audit, versions, attendance rows) have no page.
+PLANTED: tuple[type[models.Model], ...] = (
+    User,
+    Body,
+    Membership,
+    Meeting,
+    AgendaItem,
+    Resolution,
+    DecisionStatus,
+    Report,
+    ReportAnnex,
+    PackBuild,
+    Event,
+    OfferCategory,
+    OfferEntry,
+    Feedback,
+    AlertSubscription,
+    Reminder,
+)
+
+
+def _upload(name: str, text: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, pdf_with_text(text), content_type="application/pdf")
+
+
+def _meeting(body: Body, days: int, venue: str) -> Meeting:
+    return services.meeting_create(
+        actor=None,
+        body=body,
+        date=timezone.localdate() + datetime.timedelta(days=days),
+        start_time=datetime.time(18, 30),
+        venue=venue,
+    )
+
+
+def _report(
+    *,
+    item: AgendaItem,
+    author: User,
+    sponsor: User,
+    summary: str,
+    section: str,
+    annex: str = "",
+    submit: bool = True,
+    approve: bool = True,
+) -> Report:
+    report = reports.report_create(
+        actor=author, item=item, title=item.title, author=author, sponsor=sponsor
+    )
+    report = reports.report_update(
+        actor=author,
+        report=report,
+        fields={"summary": summary, "recommendations": "That the report be noted."},
+        sections=[{"heading": "Background", "body": section}],
+    )
+    if annex:
+        reports.annex_add(
+            actor=author, report=report, title="Figures", file=_upload("figures.pdf", annex)
+        )
+    if submit:
+        report = reports.report_submit(actor=author, report=report)
+    if approve:
+        report = reports.report_approve(actor=sponsor, report=report)
+    return report
+
+
+@dataclass
+class World:
+    """The public content, made before the first walk."""
+
+    body: Body
+    chair: User
+    clerk: User
+    sponsor: User
+    walker: User
+    noted: DecisionStatus
+    approved: Meeting
+    drafting: Meeting
+    coming: Meeting
+    entry: OfferEntry
+
+
+def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
+    """A public body whose chair and co-opted officer have canary e-mail addresses; a meeting
+    held with approved minutes (a public item with its report and decision, and an exempt item
+    whose minutes, report, annex, report file and resolution are canaries); a held meeting whose
+    minutes are not written yet; a coming meeting with its agenda published; a published offer
+    entry and a public event."""
+    chair = factories.councillor(email=canaries.email("councillor-email"), full_name="Ada Chair")
+    clerk = factories.officer(email=canaries.email("officer-email"), full_name="Sam Clerk")
+    body = BodyFactory(
+        name="Corporate Parenting Panel",
+        slug="corporate-parenting-panel",
+        minute_prefix="CPP",
+        is_public=True,
+        clerk=clerk,
+    )
+    MembershipFactory(body=body, user=chair, role="chair")
+    MembershipFactory(body=body, user=walker, role="member")
+    MembershipFactory(body=body, user=clerk, role="co_opted")
+    noted, _ = DecisionStatus.objects.get_or_create(name="Noted")
+
+    approved = _meeting(body, -40, "Civic Offices, Committee Room 1")
+    housing = services.agenda_item_add(
+        actor=clerk,
+        meeting=approved,
+        title="Care leavers' housing",
+        report=_upload("housing.pdf", "Care leavers' housing: the report on the agenda."),
+    )
+    _report(
+        item=housing,
+        author=clerk,
+        sponsor=sponsor,
+        summary="Forty care leavers moved into their own homes this year.",
+        section="The Staying Put scheme grew by 12 places.",
+    )
+    exempt = services.agenda_item_add(
+        actor=clerk,
+        meeting=approved,
+        title="Placement contract award",
+        is_exempt=True,
+        exempt_paragraph="3",
+        report=_upload("contract.pdf", canaries.text("exempt-report-file")),
+    )
+    _report(
+        item=exempt,
+        author=clerk,
+        sponsor=sponsor,
+        summary=canaries.text("exempt-report-summary"),
+        section=canaries.text("exempt-report-section"),
+        annex=canaries.text("exempt-annex"),
+    )
+    services.agenda_publish(actor=clerk, meeting=approved, short_notice_reason="First meeting")
+    services.attendance_record(
+        actor=clerk,
+        meeting=approved,
+        present=[chair, walker],
+        apologies=[clerk],
+        officers="A Clerk (Democratic Services)",
+        young_people_present=3,
+    )
+    services.minutes_item_save(
+        actor=clerk, item=housing, discussion="The panel heard how the scheme helped 40 people."
+    )
+    services.resolution_add(
+        actor=clerk, item=housing, text="That the update be noted.", decision_status=noted
+    )
+    services.minutes_item_save(
+        actor=clerk, item=exempt, discussion=canaries.text("exempt-discussion")
+    )
+    services.resolution_add(
+        actor=clerk,
+        item=exempt,
+        text=canaries.text("exempt-resolution"),
+        decision_status=noted,
+        is_key_decision=True,
+    )
+    services.minutes_approve(actor=clerk, meeting=approved)
+
+    drafting = _meeting(body, -10, "Civic Offices, Committee Room 2")
+    services.agenda_item_add(actor=clerk, meeting=drafting, title="Education of children in care")
+    services.agenda_publish(actor=clerk, meeting=drafting, short_notice_reason="Moved forward")
+    services.attendance_record(
+        actor=clerk, meeting=drafting, present=[chair, clerk], apologies=[walker]
+    )
+
+    coming = _meeting(body, 20, "Civic Offices, Council Chamber")
+    services.agenda_item_add(actor=clerk, meeting=coming, title="Fostering recruitment")
+    services.agenda_item_add(actor=clerk, meeting=coming, title="Health assessments")
+    services.agenda_publish(actor=clerk, meeting=coming)
+
+    category = OfferCategoryFactory(slug="money", name="Money")
+    entry = OfferEntryFactory(category=category, slug="council-tax", title="Help with Council Tax")
+    EventFactory(title="Care leavers' celebration", is_public=True)
+    return World(body, chair, clerk, sponsor, walker, noted, approved, drafting, coming, entry)
+
+
+def plant_private(canaries: Canaries, world: World) -> None:
+    body, chair, clerk, sponsor, walker = (
+        world.body,
+        world.chair,
+        world.clerk,
+        world.sponsor,
+        world.walker,
+    )
+    withheld = {"withheld_from_members": True}
+
+    # A meeting next month, its agenda not published, with papers and apologies sent ahead.
+    ahead = _meeting(body, 30, canaries.text("unpublished-venue"))
+    item = services.agenda_item_add(
+        actor=clerk,
+        meeting=ahead,
+        title=canaries.text("unpublished-item-title"),
+        report=_upload("ahead.pdf", canaries.text("unpublished-report-file", **withheld)),
+    )
+    _report(
+        item=item,
+        author=clerk,
+        sponsor=sponsor,
+        summary=canaries.text("unpublished-report-summary", **withheld),
+        section=canaries.text("unpublished-report-section", **withheld),
+        annex=canaries.text("unpublished-annex", **withheld),
+    )
+    services.attendance_record(actor=clerk, meeting=ahead, present=[], apologies=[chair])
+
+    # A meeting held last week whose agenda was never published, with its minutes.
+    unpublished = _meeting(body, -5, canaries.text("unpublished-held-venue"))
+    item = services.agenda_item_add(
+        actor=clerk, meeting=unpublished, title=canaries.text("unpublished-held-item-title")
+    )
+    services.attendance_record(
+        actor=clerk, meeting=unpublished, present=[chair, walker], apologies=[]
+    )
+    services.minutes_item_save(
+        actor=clerk, item=item, discussion=canaries.text("unpublished-minutes-discussion")
+    )
+    services.resolution_add(
+        actor=clerk, item=item, text=canaries.text("unpublished-minutes-resolution")
+    )
+
+    # Draft minutes of a published meeting.
+    item = world.drafting.items.get(title="Education of children in care")
+    services.minutes_item_save(
+        actor=clerk, item=item, discussion=canaries.text("draft-minutes-discussion")
+    )
+    services.resolution_add(
+        actor=clerk,
+        item=item,
+        text=canaries.text("draft-minutes-resolution"),
+        decision_status=world.noted,
+    )
+
+    # A draft report and a returned one, on the published agenda of the coming meeting.
+    _report(
+        item=world.coming.items.get(title="Fostering recruitment"),
+        author=clerk,
+        sponsor=sponsor,
+        summary=canaries.text("draft-report-summary", **withheld),
+        section=canaries.text("draft-report-section", **withheld),
+        submit=False,
+        approve=False,
+    )
+    returned = _report(
+        item=world.coming.items.get(title="Health assessments"),
+        author=clerk,
+        sponsor=sponsor,
+        summary=canaries.text("returned-report-summary", **withheld),
+        section=canaries.text("returned-report-section", **withheld),
+        approve=False,
+    )
+    reports.report_return(
+        actor=sponsor, report=returned, comment=canaries.text("returned-report-comment", **withheld)
+    )
+
+    # A private body's published meeting, its papers, minutes and decisions.
+    private = {"private_body": True}
+    fostering = BodyFactory(
+        name=f"Fostering Panel {canaries.text('private-body-name', **private)}",
+        slug="fostering-panel",
+        description=canaries.text("private-body-description", **private),
+        minute_prefix="FP",
+        is_public=False,
+        clerk=clerk,
+    )
+    member = factories.councillor(full_name="Pat Fostering")
+    MembershipFactory(body=fostering, user=member, role="chair")
+    meeting = _meeting(fostering, -20, canaries.text("private-venue", **private))
+    item = services.agenda_item_add(
+        actor=clerk,
+        meeting=meeting,
+        title=canaries.text("private-item-title", **private),
+        report=_upload("fostering.pdf", canaries.text("private-report-file", **private)),
+    )
+    _report(
+        item=item,
+        author=clerk,
+        sponsor=sponsor,
+        summary=canaries.text("private-report-summary", **private),
+        section=canaries.text("private-report-section", **private),
+        annex=canaries.text("private-annex", **private),
+    )
+    services.agenda_publish(actor=clerk, meeting=meeting, short_notice_reason="Urgent")
+    services.attendance_record(actor=clerk, meeting=meeting, present=[member], apologies=[])
+    services.minutes_item_save(
+        actor=clerk, item=item, discussion=canaries.text("private-discussion", **private)
+    )
+    services.resolution_add(
+        actor=clerk,
+        item=item,
+        text=canaries.text("private-resolution", **private),
+        decision_status=world.noted,
+    )
+    services.minutes_approve(actor=clerk, meeting=meeting)
+
+    # The offer, events, feedback and alerts.
+    OfferEntryFactory(
+        category=world.entry.category,
+        slug="help-with-a-deposit",
+        title=canaries.text("draft-offer-title"),
+        summary=canaries.text("draft-offer-summary"),
+        details=canaries.text("draft-offer-details"),
+        status=OfferEntry.Status.DRAFT,
+    )
+    EventFactory(
+        title=canaries.text("members-event-title"),
+        description=canaries.text("members-event-description"),
+        location=canaries.text("members-event-location"),
+        is_public=False,
+    )
+    FeedbackFactory(
+        entry=world.entry,
+        kind=Feedback.Kind.MISSING,
+        text=canaries.text("unmoderated-feedback"),
+        status=Feedback.Status.NEW,
+    )
+    alerts.alert_subscribe(
+        email=canaries.email("alert-unconfirmed-email"),
+        body=body,
+        agendas=True,
+        minutes=True,
+        decisions=True,
+    )
+    confirmed = alerts.alert_subscribe(
+        email=canaries.email("alert-confirmed-email"),
+        body=body,
+        agendas=True,
+        minutes=True,
+        decisions=True,
+    )
+    alerts.alert_confirm(token=confirmed.subscription.token)
+
+
+def request_packs(capture: Callable[..., Any]) -> None:
+    """The agenda packs of every published meeting, as anyone may ask for them; a pack whose
+    content did not change is not made again."""
+    for meeting in Meeting.objects.exclude(agenda_published_at=None):
+        for edition in PackEdition.values:
+            with capture(execute=True):
+                pack_request(meeting=meeting, edition=edition, actor=None)
+
+
+def candidates() -> Candidates:
+    """The id of every object of the kinds planted, every slug, and the fields' choices."""
+    found = Candidates()
+    for model in PLANTED:
+        found.ints |= set(model._default_manager.values_list("pk", flat=True))
+    for model in apps.get_models():
+        if model._meta.app_label in PROJECT_APPS and not model._meta.proxy:
+            for model_field in model._meta.concrete_fields:
+                if isinstance(model_field, models.SlugField):
+                    found.slugs |= set(
+                        model._default_manager.values_list(model_field.name, flat=True)
+                    )
+    found.slugs.discard("")
+    found.add_choices()
+    return found
+
+
+def walk(client: Client, canaries: Canaries, fill: bool = True) -> tuple[Walk, float]:
+    """A walk as the client's visitor; with fill, URL patterns are tried with every planted
+    id and slug (without, only with values seen in links)."""
+    started = time.monotonic()
+    done = Walk(client, canaries, candidates() if fill else Candidates(), MAX_REQUESTS).run()
+    return done, time.monotonic() - started
+
+
+def leak_lines(done: Walk, who: str, counts: Callable[[Canary], bool]) -> list[str]:
+    """One line per address: who read it, and the kinds of canary in it."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for leak in done.leaks:
+        if counts(leak.canary):
+            kinds[leak.url].add(leak.canary.kind)
+    return [f"{who} {url}: {', '.join(sorted(found))}" for url, found in sorted(kinds.items())]
+
+
+def anything(canary: Canary) -> bool:
+    return True
+
+
+def not_for_this_member(canary: Canary) -> bool:
+    """What a councillor on the public body but not on the private one must not read."""
+    return canary.private_body or canary.withheld_from_members
+
+
+def test_nothing_private_reaches_the_public(
+    councillor, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    canaries = Canaries()
+    sponsor = factories.officer(full_name="Director of Children's Services")
+    world = plant_public(canaries, walker=councillor, sponsor=sponsor)
+    request_packs(django_capture_on_commit_callbacks)
+
+    cache.clear()
+    # The public figures before: every page a visitor reaches by links from the home page and
+    # from every URL pattern without parameters.
+    before, before_seconds = walk(Client(raise_request_exception=False), canaries, fill=False)
+    # The walk found the public pages by itself (or every comparison below would be empty).
+    body_page = before.answers.get(reverse("panels:public_body", args=[world.body.slug]))
+    assert body_page is not None and body_page.status == 200, "the public body page was not read"
+    chair_row = f"| {world.chair.full_name} |"
+    assert any(chair_row in line for line in body_page.figures), "no attendance figures read"
+    assert reverse("api-v1:meetings") in before.answers, "the open data API was not read"
+
+    plant_private(canaries, world)
+    request_packs(django_capture_on_commit_callbacks)
+    cache.clear()  # pages cached by the first walk would hide what changed
+
+    anonymous, anonymous_seconds = walk(Client(raise_request_exception=False), canaries)
+    # Pages the first walk read and the second did not reach are read again, to compare.
+    after: dict[str, Answer] = dict(anonymous.answers)
+    again = Walk(Client(raise_request_exception=False), canaries, Candidates(), MAX_REQUESTS)
+    after |= again.read_each(sorted(set(before.answers) - set(after))).answers
+
+    member = Client(raise_request_exception=False)
+    member.force_login(councillor)
+    signed_in, member_seconds = walk(member, canaries)
+    still = member.get("/account/")
+    assert still.status_code == 200, "the walk signed the councillor out: its pages went unread"
+
+    summary = (
+        f"walk before planting: {before.requests} requests in {before_seconds:.1f}s; "
+        f"anonymous: {anonymous.requests} in {anonymous_seconds:.1f}s "
+        f"(+{again.requests} read again); councillor: {signed_in.requests} in "
+        f"{member_seconds:.1f}s; {len(canaries.planted)} canaries"
+    )
+    print(summary)
+    problems = leak_lines(anonymous, "anonymous", anything)
+    problems += leak_lines(again, "anonymous", anything)
+    problems += leak_lines(signed_in, "councillor", not_for_this_member)
+    changes = figure_changes(before.answers, after)
+    problems += [f"public figures changed on {change}" for change in changes]
+    for name, done in (("anonymous", anonymous), ("councillor", signed_in), ("before", before)):
+        problems += [f"{name} walk: {error}" for error in done.errors]
+    assert not problems, summary + "\n" + "\n".join(problems)
