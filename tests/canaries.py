@@ -663,7 +663,8 @@ class Walk:
             if self.requests >= self.max_requests:
                 self.errors.append(
                     f"the walk stopped at its bound of {self.max_requests} requests with "
-                    f"{len(self._queue) + 1} addresses still to read"
+                    f"{len(self._queue) + 1} addresses still to read, such as "
+                    + ", ".join([url, *list(self._queue)[:8]])
                 )
                 self._queue.clear()
                 return

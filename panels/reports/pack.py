@@ -55,7 +55,7 @@ logger = logging.getLogger(__name__)
 
 # Change this whenever the templates or the stylesheet change what a pack looks like, so packs
 # made before are made again.
-LAYOUT_VERSION = "pack-2026-01"
+LAYOUT_VERSION = "pack-2026-12"
 # A build still "building" after this long lost its worker; the task's hard time limit.
 PACK_TIME_LIMIT = 600
 EDITIONS = tuple(PackEdition.values)
@@ -137,7 +137,7 @@ def pack_content_key(meeting: Meeting, edition: str) -> str:
             body.numbering_style,
             body.minute_prefix,
             body.clerk.full_name if body.clerk else "",
-            body.clerk.email if body.clerk else "",
+            branding.contact_email,
         ],
         "members": list(
             body.memberships.order_by("pk").values_list("user_id", "user__full_name", "role")
@@ -152,7 +152,6 @@ def pack_content_key(meeting: Meeting, edition: str) -> str:
                 "is_urgent",
                 "is_exempt",
                 "exempt_paragraph",
-                "minute_sequence",
             )
         ),
         "reports": reports,

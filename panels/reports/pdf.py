@@ -46,8 +46,10 @@ DRAFT = "DRAFT"
 
 
 def item_number(item: AgendaItem) -> str:
-    """The number an agenda item goes by: its minute number once given (CPP20), else its place."""
-    return item.minute_number or str(item.position)
+    """The number an agenda item goes by on the agenda and in its papers: its place on the
+    agenda. Minute numbers (CPP20) belong to the minutes: writing them never renumbers a pack
+    already sent."""
+    return str(item.position)
 
 
 def item_heading(item: AgendaItem) -> str:
