@@ -44,7 +44,7 @@ DEMO_DUTIES: tuple[DemoDuty, ...] = (
         DemoDuty("officer@example.org", "Dan Okafor", kind, "Participation Team Leader")
         for kind in (
             DutyKind.LINK_OFFICER,
-            DutyKind.OFFER_EDITOR,
+            DutyKind.OFFER_REVIEW_LEAD,
             DutyKind.KPI_OWNER,
             DutyKind.REPORT_AUTHOR,
             DutyKind.REPORT_SPONSOR,

@@ -1,10 +1,10 @@
 """Officers' duties as data: who is a link officer, a report author or sponsor, a clerk, a KPI
-owner or an offer editor.
+owner or an offer review lead.
 
 Pick-lists and reminders ask here, never a setting or a constant:
 
     people_with_duty(DutyKind.REPORT_SPONSOR)   # active people holding it, by name
-    has_duty(request.user, DutyKind.OFFER_EDITOR)
+    has_duty(request.user, DutyKind.OFFER_REVIEW_LEAD)
 
 Only admins grant and revoke a duty; each change is in the audit trail.
 """

@@ -139,11 +139,11 @@ class DutyKind(models.TextChoices):
     REPORT_SPONSOR = "report_sponsor", "Report sponsor"
     CLERK = "clerk", "Clerk to a body"
     KPI_OWNER = "kpi_owner", "KPI owner"
-    OFFER_EDITOR = "offer_editor", "Offer editor"
+    OFFER_REVIEW_LEAD = "offer_review_lead", "Offer review lead"
 
 
 class Duty(BaseModel):
-    """A person holds a duty: the choices of a sponsor, a clerk or an offer editor come from here.
+    """A person holds a duty: the choices of a sponsor, a clerk or an offer review lead come from here.
 
     Granted and revoked by admins (corporate_parenting/duties.py); reads go through
     `people_with_duty` and `has_duty`, which leave deactivated people out."""

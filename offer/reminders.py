@@ -1,5 +1,5 @@
 """Offer entries past their review date (OfferEntryQuerySet.past_review decides): the owner,
-once per review date; and a monthly digest to the offer editors (people with the offer editor
+once per review date; and a monthly digest to the offer review leads (people with the offer review lead
 duty; the admins when nobody has it)."""
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ def _day(value: date) -> str:
 
 
 def offer_leads() -> list[User]:
-    """Who gets the monthly digest: the offer editors, or the admins when there are none."""
-    editors = list(people_with_duty(DutyKind.OFFER_EDITOR))
+    """Who gets the monthly digest: the offer review leads, or the admins when there are none."""
+    editors = list(people_with_duty(DutyKind.OFFER_REVIEW_LEAD))
     if editors:
         return editors
     return admins()

@@ -1,4 +1,4 @@
-"""The synonyms list offer editors keep for the search."""
+"""The synonyms list officers keep for the search."""
 
 from django import forms
 

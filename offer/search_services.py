@@ -1,4 +1,4 @@
-"""Writes to the search synonyms list (offer editors), each recorded in the audit trail."""
+"""Writes to the search synonyms list (officers), each recorded in the audit trail."""
 
 from __future__ import annotations
 

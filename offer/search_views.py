@@ -1,5 +1,5 @@
 """Finding help: the search, browsing by category with the same filters, and the synonyms list
-offer editors keep."""
+officers keep."""
 
 from __future__ import annotations
 

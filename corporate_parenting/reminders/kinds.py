@@ -129,7 +129,7 @@ SPECS: dict[str, KindSpec] = {
         ),
         KindSpec(
             Kind.OFFER_REVIEW_DIGEST,
-            "Offer editors: a monthly list of entries past their review date",
+            "Offer review leads: a monthly list of entries past their review date",
             optional=True,
             roles=frozenset({"officer", "admin"}),
         ),

@@ -17,7 +17,7 @@ class SearchSynonymQuerySet(models.QuerySet["SearchSynonym"]):
 
 class SearchSynonym(BaseModel):
     """An everyday word young people use, and the words the offer uses for it ("skint" ->
-    "money allowance"). Offer editors keep the list; search reads it on every query."""
+    "money allowance"). Officers keep the list; search reads it on every query."""
 
     term = models.CharField(
         "what people type",

@@ -27,13 +27,13 @@ def test_people_with_duty_lists_active_holders_by_name(portal_admin):
 
 def test_has_duty_is_false_for_anonymous_and_deactivated_people(portal_admin):
     officer = factories.officer()
-    duty_grant(actor=portal_admin, user=officer, kind=DutyKind.OFFER_EDITOR)
-    assert has_duty(officer, DutyKind.OFFER_EDITOR)
+    duty_grant(actor=portal_admin, user=officer, kind=DutyKind.OFFER_REVIEW_LEAD)
+    assert has_duty(officer, DutyKind.OFFER_REVIEW_LEAD)
     assert not has_duty(officer, DutyKind.CLERK)
-    assert not has_duty(AnonymousUser(), DutyKind.OFFER_EDITOR)
-    assert not has_duty(None, DutyKind.OFFER_EDITOR)
+    assert not has_duty(AnonymousUser(), DutyKind.OFFER_REVIEW_LEAD)
+    assert not has_duty(None, DutyKind.OFFER_REVIEW_LEAD)
     officer.is_active = False
-    assert not has_duty(officer, DutyKind.OFFER_EDITOR)
+    assert not has_duty(officer, DutyKind.OFFER_REVIEW_LEAD)
 
 
 def test_grant_is_once_per_kind_and_updates_the_job_title(portal_admin):

@@ -222,9 +222,9 @@ def test_expired_and_unknown_links_say_so_without_naming_anyone(client, portal_a
 
 
 def test_account_page_shows_details_roles_duties_and_links(client_for, officer, portal_admin):
-    duty_grant(actor=portal_admin, user=officer, kind=DutyKind.OFFER_EDITOR, job_title="Lead")
+    duty_grant(actor=portal_admin, user=officer, kind=DutyKind.OFFER_REVIEW_LEAD, job_title="Lead")
     page = client_for("officer").get(reverse("people:account")).content.decode()
-    for text in (officer.full_name, officer.email, "Officer", "Offer editor (Lead)"):
+    for text in (officer.full_name, officer.email, "Officer", "Offer review lead (Lead)"):
         assert text in page
     for url in (
         reverse("password_change"),

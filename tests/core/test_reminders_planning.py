@@ -302,12 +302,12 @@ def test_training_not_done_is_a_yearly_reminder_after_the_grace_period(settings)
 # The offer -------------------------------------------------------------------------------------------
 
 
-def test_offer_entries_past_review_go_to_the_owner_and_monthly_to_the_offer_editors(
+def test_offer_entries_past_review_go_to_the_owner_and_monthly_to_the_offer_review_leads(
     officer, portal_admin
 ):
     editors = [factories.officer(full_name="Bea Editor"), factories.officer(full_name="Al Editor")]
     for editor in editors:
-        duty_grant(actor=portal_admin, user=editor, kind=DutyKind.OFFER_EDITOR)
+        duty_grant(actor=portal_admin, user=editor, kind=DutyKind.OFFER_REVIEW_LEAD)
     entry = OfferEntryFactory(owner=officer, review_by=date(2026, 10, 31))
     OfferEntryFactory(owner=officer, review_by=date(2026, 12, 31))
     for day in (date(2026, 11, 1), date(2026, 11, 20), date(2026, 12, 1)):
@@ -323,9 +323,9 @@ def test_offer_entries_past_review_go_to_the_owner_and_monthly_to_the_offer_edit
     ]
 
 
-def test_a_deactivated_offer_editor_gets_no_digest(portal_admin):
+def test_a_deactivated_offer_review_lead_gets_no_digest(portal_admin):
     editor = factories.officer(full_name="Left Council")
-    duty_grant(actor=portal_admin, user=editor, kind=DutyKind.OFFER_EDITOR)
+    duty_grant(actor=portal_admin, user=editor, kind=DutyKind.OFFER_REVIEW_LEAD)
     editor.is_active = False
     editor.save()
     OfferEntryFactory(review_by=date(2026, 10, 31))
@@ -333,7 +333,7 @@ def test_a_deactivated_offer_editor_gets_no_digest(portal_admin):
     assert [row.recipient for row in rows(Kind.OFFER_REVIEW_DIGEST)] == [portal_admin]
 
 
-def test_the_offer_digest_goes_to_the_admins_when_nobody_is_an_offer_editor(portal_admin):
+def test_the_offer_digest_goes_to_the_admins_when_nobody_is_an_offer_review_lead(portal_admin):
     OfferEntryFactory(review_by=date(2026, 10, 31))
     offer_reminders.plan(today=date(2026, 11, 1))
     assert [row.recipient for row in rows(Kind.OFFER_REVIEW_DIGEST)] == [portal_admin]

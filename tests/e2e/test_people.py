@@ -39,7 +39,7 @@ def test_admin_invites_an_officer_who_sets_a_password_and_sees_their_account(dem
     admin.get_by_label("Full name").fill("Nia Okoro")
     admin.get_by_label("E-mail address").fill("officer@example.org")
     admin.get_by_label("Officer", exact=True).check()
-    admin.get_by_label("Offer editor").check()
+    admin.get_by_label("Offer review lead").check()
     admin.get_by_role("button", name="Send the invitation").click()
     assert admin.title().startswith("Error:")
     assert admin.locator("#id_email-error, .govuk-error-message").first.is_visible()
@@ -93,7 +93,7 @@ def test_admin_invites_an_officer_who_sets_a_password_and_sees_their_account(dem
     officer.wait_for_url(f"{demo}/account/")
     assert officer.get_by_role("heading", level=1).inner_text() == "Your account"
     assert officer.get_by_text("nia.okoro@example.org").is_visible()
-    assert officer.get_by_text("Offer editor").is_visible()
+    assert officer.get_by_text("Offer review lead").is_visible()
     assert officer.get_by_role("link", name="Change your password").is_visible()
     assert officer.get_by_role("link", name="Choose which reminders you get").is_visible()
     assert_accessible(officer)
@@ -105,7 +105,7 @@ def test_admin_invites_an_officer_who_sets_a_password_and_sees_their_account(dem
     assert_accessible(again)
 
     nia = User.objects.get(email="nia.okoro@example.org")
-    assert nia.is_active and nia.duties.filter(kind=DutyKind.OFFER_EDITOR).exists()
+    assert nia.is_active and nia.duties.filter(kind=DutyKind.OFFER_REVIEW_LEAD).exists()
 
     # The admin gives her another duty, looks at her roles, and at the end of her job closes
     # the account: she is signed out and cannot sign in again.
