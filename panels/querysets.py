@@ -106,6 +106,10 @@ class MeetingQuerySet(models.QuerySet):
         of publication decides, never the meeting's status."""
         return self.filter(body__is_public=True, agenda_published_at__isnull=False)
 
+    def with_public_minutes(self) -> MeetingQuerySet:
+        """Public meetings whose minutes are approved: the public minutes (page, PDF, feed)."""
+        return self.public().filter(status="minutes_approved")
+
     def published(self) -> MeetingQuerySet:
         """Meetings whose agenda has been published, of any body: from then on the members of
         the body read its papers."""
@@ -190,7 +194,8 @@ class AgendaItemQuerySet(models.QuerySet):
     def in_public_minutes(self) -> AgendaItemQuerySet:
         """Public items of meetings whose minutes are approved: their discussion and
         resolutions are in the public minutes."""
-        return self.public().filter(meeting__status="minutes_approved")
+        meeting = apps.get_model("panels", "Meeting")
+        return self.public().filter(meeting__in=meeting.objects.with_public_minutes())
 
     def papers_visible_to(self, user: User | AnonymousUser) -> AgendaItemQuerySet:
         """Items whose papers (the uploaded report file, the written report) this person may
@@ -226,7 +231,7 @@ class DeclarationQuerySet(models.QuerySet):
         minutes are approved. What an interest in an exempt item was stays private
         (panels.minutes.declaration_sentence)."""
         meeting = apps.get_model("panels", "Meeting")
-        return self.filter(meeting__in=meeting.objects.public().filter(status="minutes_approved"))
+        return self.filter(meeting__in=meeting.objects.with_public_minutes())
 
 
 class ResolutionQuerySet(models.QuerySet):

@@ -294,9 +294,7 @@ def still_applies(reminder: Any) -> str:
             return "The report has been submitted"
     elif (
         reminder.kind == Kind.AGENDA_DEADLINE
-        and Meeting.objects.filter(
-            pk=reminder.subject_id, agenda_published_at__isnull=False
-        ).exists()
+        and Meeting.objects.published().filter(pk=reminder.subject_id).exists()
     ):
         return "The agenda has been published"
     return ""

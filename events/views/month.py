@@ -39,7 +39,8 @@ def _first_of_month(request: HttpRequest) -> date:
 def _bodies(request: HttpRequest) -> list[Body]:
     if request.user.is_authenticated:
         rows = Body.objects.filter(
-            Q(pk__in=Body.objects.visible_to(request.user).values("pk")) | Q(is_public=True)
+            Q(pk__in=Body.objects.visible_to(request.user).values("pk"))
+            | Q(pk__in=Body.objects.public().values("pk"))
         )
     else:
         rows = Body.objects.public()

@@ -80,7 +80,9 @@ class BodyPapersFeed(Feed):
             return list(meetings.prefetch_related("items").order_by("-agenda_published_at")[:LIMIT])
         if obj.kind == "minutes":
             return list(
-                meetings.filter(status="minutes_approved")
+                Meeting.objects.with_public_minutes()
+                .filter(body=obj.body)
+                .select_related("body")
                 .prefetch_related("items")
                 .order_by("-minutes_approved_at")[:LIMIT]
             )

@@ -188,7 +188,7 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if meeting is None:
         raise Http404("No such meeting")
     members_copy = Meeting.objects.visible_to(request.user).filter(pk=pk).exists()
-    public_copy = Meeting.objects.public().filter(pk=pk, status=MeetingStatus.MINUTES_APPROVED)
+    public_copy = Meeting.objects.with_public_minutes().filter(pk=pk)
     if not members_copy and not public_copy.exists():
         raise Http404("No such meeting")
     if not meeting.minutes_started:

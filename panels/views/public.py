@@ -14,8 +14,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from panels.minutes import build_minutes
-from panels.models import Body, MemberRole, Membership, Resolution
+from panels.minutes import build_minutes, declaration_sentence
+from panels.models import Body, Declaration, MemberRole, Membership, Resolution
 from panels.models import Meeting as MeetingModel
 from panels.reports.models import Report
 from panels.stats import attendance_statistics
@@ -69,6 +69,12 @@ def public_body(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("item__meeting", "decision_status")
         .order_by("-item__meeting__date", "item__position", "position")[:RECENT]
     )
+    interests = (
+        Declaration.objects.public()
+        .filter(meeting__body=body)
+        .select_related("member", "meeting", "item")
+        .order_by("-meeting__date", "created_at")[:RECENT]
+    )
     reports = (
         Report.objects.public()
         .filter(item__meeting__body=body)
@@ -85,6 +91,11 @@ def public_body(request: HttpRequest, slug: str) -> HttpResponse:
             "past": list(meetings.past(today).order_by("-date")[:RECENT]),
             "reports": list(reports),
             "decisions": list(decisions),
+            # The register as the public minutes print it (an exempt item's interest withheld).
+            "interests": [
+                (d.meeting.date, d.meeting_id, declaration_sentence(d, public=True))
+                for d in interests
+            ],
             "statistics": [
                 row for row in attendance_statistics(body, public=True) if row.name not in withheld
             ],

@@ -104,3 +104,34 @@ def test_apologies_ahead_for_an_unpublished_meeting_change_no_public_figure(clie
     assert shown == shown_before
     # Members and officers see the same held meetings counted.
     assert attendance_statistics(body, public=False) == before
+
+
+def test_the_public_register_of_interests_reads_the_public_minutes_only(client, body):
+    """Declaration.objects.public(): interests from approved minutes of public meetings; what an
+    interest in an exempt item was stays private, and draft minutes add nothing."""
+    from panels.models import Declaration
+
+    chair = body.memberships.get(role="chair").user
+    held = body.meetings.get(status="minutes_approved")
+    open_item = held.items.get(title="Housing sufficiency")
+    exempt = held.items.get(title="Placement contract award")
+    Declaration.objects.create(
+        meeting=held, member=chair, item=open_item, kind="registerable", text="Governor of a school"
+    )
+    Declaration.objects.create(
+        meeting=held, member=chair, item=exempt, kind="registerable", text="Director of the bidder"
+    )
+    draft = MeetingFactory(
+        body=body,
+        date=timezone.localdate() - datetime.timedelta(days=10),
+        status="minutes_draft",
+        agenda_published_at=timezone.now(),
+    )
+    Declaration.objects.create(
+        meeting=draft, member=chair, kind="registerable", text="Trustee of a care charity"
+    )
+    page = client.get("/panels/public/bodies/care-leavers-board/").content.decode()
+    assert "Governor of a school" in page
+    assert "Placement contract award, which was considered in private" in page
+    assert "Director of the bidder" not in page
+    assert "Trustee of a care charity" not in page
