@@ -1,4 +1,3 @@
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -16,24 +15,11 @@ from corporate_parenting.inputs import (
     has_control_characters,
     validate_date_in_range,
     validate_no_control_characters,
+    validate_one_line,
 )
 from corporate_parenting.models import SiteSettings
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321, and User.email
-
-# Every C0 control character (tab, line feed and carriage return too) and DEL.
-_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def validate_one_line(value: str) -> None:
-    """A title, name, place or address is one line: a line break in one breaks the calendar
-    lines and e-mail subjects it is written into."""
-    if isinstance(value, str) and _NOT_ONE_LINE.search(value):
-        raise ValidationError(
-            "Enter this on one line, without line breaks or hidden control characters "
-            "(often pasted from another program)",
-            code="not_one_line",
-        )
 
 
 def _text_validator(field: forms.Field) -> Callable[[str], None] | None:

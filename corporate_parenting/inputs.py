@@ -22,6 +22,12 @@ LATEST_DATE = date(LATEST_YEAR, 12, 31)
 
 # C0 controls but tab, line feed and carriage return; and DEL.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Every C0 control (tab and line breaks too) and DEL: what one line of text never holds.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f]")
+_NOT_ONE_LINE_RUN = re.compile(r"[\x00-\x1f\x7f]+")
+_LINE_BREAK = re.compile(r"\r\n?")
+# Half of a UTF-16 pair on its own: no encoding can write it out.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def year_from(value: object, default: int) -> int:
@@ -64,6 +70,31 @@ def validate_no_control_characters(value: str) -> None:
             "Remove the hidden control characters (often pasted from another program)",
             code="control_characters",
         )
+
+
+def validate_one_line(value: str) -> None:
+    """A title, name, place or address is one line: a line break in one breaks the calendar
+    lines and e-mail subjects it is written into."""
+    if isinstance(value, str) and _NOT_ONE_LINE.search(value):
+        raise ValidationError(
+            "Enter this on one line, without line breaks or hidden control characters "
+            "(often pasted from another program)",
+            code="not_one_line",
+        )
+
+
+def one_line(text: object) -> str:
+    """Text written where only one line fits (a calendar line, a search): each run of line
+    breaks or other control characters becomes one space, a lone surrogate the replacement
+    character."""
+    return _NOT_ONE_LINE_RUN.sub(" ", _SURROGATE.sub("\ufffd", str(text or ""))).strip()
+
+
+def with_line_breaks(text: object) -> str:
+    """Text written where lines may break (a description): line breaks kept as LF, other
+    control characters made spaces, a lone surrogate the replacement character."""
+    lines = _LINE_BREAK.sub("\n", _SURROGATE.sub("\ufffd", str(text or "")))
+    return _CONTROL.sub(" ", lines).strip()
 
 
 def local_path(request: HttpRequest, target: str, fallback: str) -> str:

@@ -6,6 +6,10 @@ defaults: "development" (the default) and "test" may run with development secret
 refuses to start without them.
 """
 
+import contextlib
+import os
+import secrets
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -38,11 +42,6 @@ def development_secret_key(path: Path) -> str:
         return path.read_text().strip()
     except FileNotFoundError:
         pass
-    import contextlib
-    import os
-    import secrets
-    import tempfile
-
     handle, draft = tempfile.mkstemp(dir=path.parent, prefix=f"{path.name}.")  # mode 0600
     try:
         with os.fdopen(handle, "w") as file:

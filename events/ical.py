@@ -9,7 +9,6 @@ STATUS:CANCELLED so that calendars take it out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -19,6 +18,7 @@ from django.utils.http import content_disposition_header
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
+from corporate_parenting.inputs import one_line, with_line_breaks
 from events.models import LONDON, Event
 from panels.models import Meeting
 
@@ -29,24 +29,8 @@ MEETING_LENGTH = timedelta(hours=2)
 
 # Text from the database may hold what a calendar line cannot: line breaks (an old row, an
 # import), other control characters, or a NUL or a lone surrogate from elsewhere. None of it may
-# stop the file being written.
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f]+")
-_CONTROLS_BUT_LINE_BREAKS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
-_LINE_BREAK = re.compile(r"\r\n?")
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
-
-
-def _line(value: object) -> str:
-    """One-line text (a title, a place): each run of line breaks or other control characters
-    becomes one space."""
-    return _CONTROLS.sub(" ", _SURROGATES.sub("\ufffd", str(value))).strip()
-
-
-def _lines(value: object) -> str:
-    """Multi-line text (a description): line breaks kept as LF (icalendar writes them as \\n),
-    other control characters become spaces."""
-    text = _LINE_BREAK.sub("\n", _SURROGATES.sub("\ufffd", str(value)))
-    return _CONTROLS_BUT_LINE_BREAKS.sub(" ", text).strip()
+# stop the file being written: one-line values go through one_line, descriptions through
+# with_line_breaks (icalendar writes LF as \\n).
 
 
 def _utc(day: date, at: time) -> datetime:
@@ -59,7 +43,7 @@ def new_calendar(name: str) -> Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", _line(name))
+    cal.add("x-wr-calname", one_line(name))
     cal.add("x-published-ttl", "PT1H")
     cal.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
     return cal
@@ -71,7 +55,7 @@ def event_component(event: Event, *, url: str = "") -> ICalEvent:
     item.add("sequence", event.sequence)
     item.add("dtstamp", event.updated_at.astimezone(UTC))
     item.add("last-modified", event.updated_at.astimezone(UTC))
-    item.add("summary", _line(event.title))
+    item.add("summary", one_line(event.title))
     starts, ends = event.starts_at, event.ends_at
     if starts is None or ends is None:  # all day
         item.add("dtstart", event.start_date)
@@ -80,15 +64,15 @@ def event_component(event: Event, *, url: str = "") -> ICalEvent:
     else:
         item.add("dtstart", starts.astimezone(UTC))
         item.add("dtend", ends.astimezone(UTC))
-    location = ", ".join(_line(part) for part in (event.location, event.online_link) if part)
+    location = ", ".join(one_line(part) for part in (event.location, event.online_link) if part)
     if location:
         item.add("location", location)
-    description = _lines(event.description)
+    description = with_line_breaks(event.description)
     if event.online_link:
-        description = f"{description}\n\nJoin online: {_line(event.online_link)}".strip()
+        description = f"{description}\n\nJoin online: {one_line(event.online_link)}".strip()
     if description:
         item.add("description", description)
-    item.add("categories", [_line(event.get_category_display())])
+    item.add("categories", [one_line(event.get_category_display())])
     item.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     if url:
         item.add("url", url)
@@ -100,14 +84,14 @@ def meeting_component(meeting: Meeting) -> ICalEvent:
     item = ICalEvent()
     item.add("uid", f"meeting-{meeting.pk}@{UID_DOMAIN}")
     item.add("dtstamp", meeting.updated_at.astimezone(UTC))
-    item.add("summary", _line(meeting.body.name))
+    item.add("summary", one_line(meeting.body.name))
     start = _utc(meeting.date, meeting.start_time)
     closing = getattr(meeting, "closing_time", None)
     end = _utc(meeting.date, closing) if closing and closing > meeting.start_time else None
     item.add("dtstart", start)
     item.add("dtend", end or start + MEETING_LENGTH)
     if meeting.venue:
-        item.add("location", _line(meeting.venue))
+        item.add("location", one_line(meeting.venue))
     item.add("status", "CONFIRMED")
     return item
 

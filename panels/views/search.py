@@ -3,7 +3,6 @@ reports, for anyone (the public searches public papers only)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
@@ -14,19 +13,18 @@ from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from corporate_parenting.inputs import one_line
 from panels.models import Meeting
 from panels.search import KINDS, Scope, papers_search, result_url
 
 PER_PAGE = 20
 WORDS_MAX_LENGTH = 200
-# What PostgreSQL cannot hold (a NUL) and nobody types: control characters, line breaks too.
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 def search_words(text: object) -> str:
-    """The words to search for: each run of control characters made a space (pasted text brings
-    them: care, NUL, leavers is two words), at most WORDS_MAX_LENGTH characters."""
-    return _CONTROLS.sub(" ", str(text or ""))[:WORDS_MAX_LENGTH].strip()
+    """The words to search for, on one line (pasted text brings control characters: care, NUL,
+    leavers is two words), at most WORDS_MAX_LENGTH characters."""
+    return one_line(text)[:WORDS_MAX_LENGTH].strip()
 
 
 class SearchWordsField(forms.CharField):
