@@ -26,6 +26,7 @@ from panels.models import (
     Meeting,
     Resolution,
 )
+from panels.models.bodies import ROLE_ONLY
 from panels.numbering import minute_label, paragraph_label, resolution_label
 
 
@@ -189,10 +190,22 @@ def build_minutes(
 
     public=True gives the public's copy: exempt items say only that they were considered in
     private, and nothing of them (discussion, resolutions, the interests declared in them,
-    their actions carried to this meeting) is shown.
+    their actions carried to this meeting) is shown; a member named by the role alone
+    (ROLE_ONLY: a young people's representative) is "also present" by their role, never named.
     """
     body = meeting.body
     attendance = list(meeting.attendance.all())
+    also_by_role: list[str] = []
+    if public:
+        role_only = set(
+            body.memberships.filter(role__in=ROLE_ONLY).values_list("user_id", flat=True)
+        )
+        also_by_role = [
+            f"a {a.role[:1].lower()}{a.role[1:]}" if a.role else "a member"
+            for a in attendance
+            if a.user_id in role_only and a.kind == AttendanceKind.PRESENT
+        ]
+        attendance = [a for a in attendance if a.user_id not in role_only]
     present = [a for a in attendance if a.kind == AttendanceKind.PRESENT]
     chair = next((a for a in present if a.role == "Chair"), None)
     others = [(a.name, a.role) for a in present if a is not chair]
@@ -204,7 +217,7 @@ def build_minutes(
         if a.kind == AttendanceKind.OFFICER
     ]
     apologies = [(a.name, "") for a in attendance if a.kind == AttendanceKind.APOLOGIES]
-    also = [a.name for a in attendance if a.kind == AttendanceKind.ALSO_PRESENT]
+    also = [a.name for a in attendance if a.kind == AttendanceKind.ALSO_PRESENT] + also_by_role
     if meeting.young_people_present:
         count = meeting.young_people_present
         also.append(f"{count_in_words(count)} young {'person' if count == 1 else 'people'}")

@@ -165,6 +165,9 @@ def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
     MembershipFactory(body=body, user=chair, role="chair")
     MembershipFactory(body=body, user=walker, role="member")
     MembershipFactory(body=body, user=clerk, role="co_opted")
+    # A young people's representative appears in public by the role alone, never by name.
+    young = factories.councillor(full_name=canaries.text("young-person-name"))
+    MembershipFactory(body=body, user=young, role="young_people")
     noted, _ = DecisionStatus.objects.get_or_create(name="Noted")
 
     approved = _meeting(body, -40, "Civic Offices, Committee Room 1")
@@ -201,7 +204,7 @@ def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
     services.attendance_record(
         actor=clerk,
         meeting=approved,
-        present=[chair, walker],
+        present=[chair, walker, young],
         apologies=[clerk],
         officers="A Clerk (Democratic Services)",
         young_people_present=3,

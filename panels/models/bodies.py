@@ -80,6 +80,11 @@ class MemberRole(models.TextChoices):
     YOUNG_PEOPLE = "young_people", "Young people's representative"
 
 
+# Roles the public sees by the role alone, never a name: young people's details are never
+# published (public pages, the public pack, the public minutes and statistics).
+ROLE_ONLY = frozenset({MemberRole.YOUNG_PEOPLE})
+
+
 class Membership(BaseModel):
     """A person who sits on a body, with their role on it."""
 
@@ -97,3 +102,8 @@ class Membership(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()}, {self.body})"
+
+    @property
+    def public_name(self) -> str:
+        """The name the public may read: none for a role shown by the role alone (ROLE_ONLY)."""
+        return "" if self.role in ROLE_ONLY else self.user.full_name

@@ -29,7 +29,7 @@ from django.utils import timezone
 from corporate_parenting.models import SiteSettings
 from offer.models import Measurement
 from panels.minutes import clock
-from panels.models import AgendaItem, Meeting, MemberRole, Membership
+from panels.models import AgendaItem, Meeting, MemberRole
 from panels.reports.models import (
     PackBuild,
     PackBuildStatus,
@@ -196,9 +196,20 @@ class AgendaEntry:
         return f"{exempt_line(self.item)}. Not for publication."
 
 
-def _members(meeting: Meeting) -> list[Membership]:
-    members = list(meeting.body.memberships.select_related("user"))
-    return sorted(members, key=lambda m: (ROLE_ORDER.get(m.role, 99), m.user.full_name))
+def _members(meeting: Meeting, *, full: bool) -> list[dict[str, str]]:
+    """The membership on the front sheet, in role order: the public pack names a young people's
+    representative by the role alone (Membership.public_name)."""
+    members = sorted(
+        meeting.body.memberships.select_related("user"),
+        key=lambda m: (ROLE_ORDER.get(m.role, 99), m.user.full_name),
+    )
+    return [
+        {
+            "name": m.user.full_name if full else m.public_name,
+            "role": "" if m.role == MemberRole.MEMBER else m.get_role_display(),
+        }
+        for m in members
+    ]
 
 
 def build_pack(meeting: Meeting, edition: str) -> tuple[bytes, int]:
@@ -240,7 +251,7 @@ def build_pack(meeting: Meeting, edition: str) -> tuple[bytes, int]:
             "is_full": full,
             "edition_label": "Full pack" if full else "Public pack",
             "entries": entries,
-            "members": _members(meeting),
+            "members": _members(meeting, full=full),
             "start_time": clock(meeting.start_time),
             "title": f"Agenda pack: {meeting.body.name}, {meeting.date:%-d %B %Y}",
         },

@@ -23,8 +23,6 @@ from panels.stats import attendance_statistics
 RECENT = 20
 SHOWN = 5  # meetings of each body on the public index
 
-# Roles shown as a role only, never a name: young people's details are never published.
-ROLE_ONLY = {MemberRole.YOUNG_PEOPLE}
 ROLE_ORDER = [
     MemberRole.CHAIR,
     MemberRole.VICE_CHAIR,
@@ -45,7 +43,7 @@ def public_members(memberships: list[Membership]) -> list[dict[str, str]]:
     )
     return [
         {
-            "name": "" if m.role in ROLE_ONLY else m.user.full_name,
+            "name": m.public_name,
             "role": m.get_role_display(),
         }
         for m in rows
@@ -53,7 +51,7 @@ def public_members(memberships: list[Membership]) -> list[dict[str, str]]:
 
 
 def _names_withheld(memberships: list[Membership]) -> set[str]:
-    return {m.user.full_name for m in memberships if m.role in ROLE_ONLY}
+    return {m.user.full_name for m in memberships if not m.public_name}
 
 
 def public_body(request: HttpRequest, slug: str) -> HttpResponse:
