@@ -165,7 +165,11 @@ def _decision_statuses(resolutions: list[Resolution]) -> dict[int, DecisionStatu
     return known
 
 
-def declaration_sentence(declaration: object, *, public: bool = False) -> str:
+def declaration_sentence(
+    declaration: object, *, public: bool = False, role_only: frozenset[int] = frozenset()
+) -> str:
+    """The sentence the minutes print. public=True: an exempt item's interest withheld, and a
+    member in role_only (user ids of ROLE_ONLY members) named by the role alone."""
     member = declaration.member  # type: ignore[attr-defined]  # declaration is a Declaration, typed object here
     about = (
         f" in item {declaration.item.title}"  # type: ignore[attr-defined]  # as above
@@ -173,6 +177,8 @@ def declaration_sentence(declaration: object, *, public: bool = False) -> str:
         else ""
     )
     who = f"Councillor {short_name(str(member))}"
+    if public and member.pk in role_only:
+        who = "A young people's representative"
     if public and declaration.item_id and not declaration.item.content_is_public:  # type: ignore[attr-defined]  # as above
         # What the interest was belongs to the private part of the meeting.
         return f"{who} declared an interest{about}, which was considered in private."
@@ -196,8 +202,9 @@ def build_minutes(
     body = meeting.body
     attendance = list(meeting.attendance.all())
     also_by_role: list[str] = []
+    role_only: frozenset[int] = frozenset()
     if public:
-        role_only = set(
+        role_only = frozenset(
             body.memberships.filter(role__in=ROLE_ONLY).values_list("user_id", flat=True)
         )
         also_by_role = [
@@ -265,7 +272,7 @@ def build_minutes(
         )
         if item.kind == ItemKind.DECLARATIONS and not minute_item.paragraphs:
             minute_item.declarations = [
-                declaration_sentence(d, public=public) for d in declarations
+                declaration_sentence(d, public=public, role_only=role_only) for d in declarations
             ] or ["There were no declarations of interest."]
         if item.kind == ItemKind.ACTION_LOG and not withheld:
             minute_item.carried_actions = [

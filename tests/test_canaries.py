@@ -42,7 +42,15 @@ from corporate_parenting.reminders.models import AlertSubscription, Reminder
 from events.models import Event
 from offer.models import Feedback, OfferCategory, OfferEntry
 from panels import services
-from panels.models import AgendaItem, Body, DecisionStatus, Meeting, Membership, Resolution
+from panels.models import (
+    AgendaItem,
+    Body,
+    DecisionStatus,
+    Declaration,
+    Meeting,
+    Membership,
+    Resolution,
+)
 from panels.reports.models import PackBuild, PackEdition, Report, ReportAnnex
 from panels.reports.pack import pack_request
 from panels.services import reports
@@ -208,6 +216,9 @@ def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
         apologies=[clerk],
         officers="A Clerk (Democratic Services)",
         young_people_present=3,
+    )
+    Declaration.objects.create(  # public, but the representative by the role alone
+        meeting=approved, member=young, item=housing, kind="registerable", text="A youth club"
     )
     services.minutes_item_save(
         actor=clerk, item=housing, discussion="The panel heard how the scheme helped 40 people."

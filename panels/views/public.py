@@ -59,6 +59,7 @@ def public_body(request: HttpRequest, slug: str) -> HttpResponse:
     today = timezone.localdate()
     memberships = list(body.memberships.select_related("user"))
     withheld = _names_withheld(memberships)
+    role_only = frozenset(m.user_id for m in memberships if not m.public_name)
     meetings = MeetingModel.objects.public().filter(body=body)
     decisions = (
         Resolution.objects.public()
@@ -91,7 +92,11 @@ def public_body(request: HttpRequest, slug: str) -> HttpResponse:
             "decisions": list(decisions),
             # The register as the public minutes print it (an exempt item's interest withheld).
             "interests": [
-                (d.meeting.date, d.meeting_id, declaration_sentence(d, public=True))
+                (
+                    d.meeting.date,
+                    d.meeting_id,
+                    declaration_sentence(d, public=True, role_only=role_only),
+                )
                 for d in interests
             ],
             "statistics": [
