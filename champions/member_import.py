@@ -20,7 +20,7 @@ from django.db.models.functions import Lower
 
 from champions.models import Member
 from corporate_parenting.audit import audit_record
-from corporate_parenting.inputs import has_control_characters
+from corporate_parenting.inputs import formula_problem, has_control_characters
 from corporate_parenting.models import Role, User
 from corporate_parenting.people.services import invitation_resend
 
@@ -31,8 +31,6 @@ COLUMN_ALIASES = {"e-mail": "email", "e-mail address": "email", "email address":
 MAX_BYTES = 200_000  # 200 KB: many times the largest council's members with long names
 MAX_ROWS = 500  # the largest English council has about 100 councillors
 MAX_LENGTHS = {"name": 150, "email": 254, "ward": 120, "party": 120}
-# A cell a spreadsheet would run as a formula when the list is opened again (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 # The downloadable template's example line.
 TEMPLATE_ROW = ("Alex Example", "alex.example@council.example", "Riverside", "Independent")
@@ -143,14 +141,8 @@ def _cell_errors(line: int, column: str, value: str) -> list[LineError]:
     problems = []
     if has_control_characters(value):
         problems.append(LineError(line, column, "has hidden control characters"))
-    if value.startswith(FORMULA_STARTS):
-        problems.append(
-            LineError(
-                line,
-                column,
-                f"starts with '{value[0]}', which a spreadsheet would run as a formula: remove it",
-            )
-        )
+    if formula := formula_problem(value):
+        problems.append(LineError(line, column, formula))
     if len(value) > MAX_LENGTHS[column]:
         problems.append(LineError(line, column, f"is longer than {MAX_LENGTHS[column]} characters"))
     return problems

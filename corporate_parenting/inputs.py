@@ -111,3 +111,17 @@ def local_path(request: HttpRequest, target: str, fallback: str) -> str:
     ):
         return target
     return fallback
+
+
+# A spreadsheet runs a cell starting with one of these as a formula when the file is opened
+# again (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def formula_problem(value: str) -> str | None:
+    """Why an imported text cell is refused as a formula, or None: one rule for every import
+    (a column read as a number is parsed as one, not checked here)."""
+    text = value.lstrip()
+    if not text.startswith(FORMULA_STARTS):
+        return None
+    return f"starts with '{text[0]}', which a spreadsheet would run as a formula: remove it"
