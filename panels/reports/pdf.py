@@ -31,6 +31,7 @@ from corporate_parenting.pdf import Underlay, render_document, write_pdf
 from offer.embed import embed_kpis
 from panels.models import AgendaItem
 from panels.reports.annexes import check_drawable, open_pdf
+from panels.reports.markup import render_markup
 from panels.reports.models import Report, ReportAnnex
 from strategy.progress import PriorityProgress, progress_of
 
@@ -87,16 +88,15 @@ class Annex:
 
 @dataclass
 class Part:
-    """One numbered section of a report. kind: text, recommendations, html, kpis, strategy,
+    """One numbered section of a report. kind: recommendations, html, kpis, strategy,
     implications, annexes; what it holds depends on the kind."""
 
     number: int
     heading: str
     kind: str
-    text: str = ""
     html: SafeString | None = None
     lines: list[str] = field(default_factory=list)
-    pairs: list[tuple[str, str]] = field(default_factory=list)
+    pairs: list[tuple[str, SafeString]] = field(default_factory=list)
     progress: list[PriorityProgress] = field(default_factory=list)
 
 
@@ -162,11 +162,12 @@ def _parts(report: Report, annexes: list[Annex]) -> list[Part]:
     def add(heading: str, kind: str, **content: object) -> None:
         parts.append(Part(len(parts) + 1, heading, kind, **content))  # type: ignore[arg-type]  # content holds Part's own fields, typed per kind
 
+    # The officer's Markdown, printed as the report's web page shows it (panels.reports.markup).
     if report.purpose.strip():
-        add("Purpose of the report", "text", text=report.purpose)
+        add("Purpose of the report", "html", html=render_markup(report.purpose))
     add("Recommendations", "recommendations", lines=report.recommendation_list)
     if report.summary.strip():
-        add("Summary", "text", text=report.summary)
+        add("Summary", "html", html=render_markup(report.summary))
     for section in report.sections.all():
         # body_html was cleaned by panels.reports.markup when it was saved.
         add(section.heading, "html", html=mark_safe(section.body_html))  # noqa: S308
@@ -178,7 +179,7 @@ def _parts(report: Report, annexes: list[Annex]) -> list[Part]:
     if progress:
         add("Strategic priorities: progress", "strategy", progress=progress)
     implications = [
-        (label, text.strip())
+        (label, render_markup(text.strip()))
         for label, text in (
             ("Financial", report.financial_implications),
             ("Legal", report.legal_implications),

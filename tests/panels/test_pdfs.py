@@ -247,3 +247,20 @@ def test_indicators_without_figures_still_print():
     report.indicators.set([indicator])
     text = text_of(tagged_reader(render_report_pdf(report)))
     assert "No figures yet" in text
+
+
+def test_markdown_in_the_summary_and_implications_prints_as_the_page_shows_it():
+    meeting = build_pack_meeting(reports=1, sections=0, indicators=0)
+    report = meeting.items.get(title="Item of business 1").written_report
+    report.summary = "Ongoing = 12 young people.\n\n- first point\n- second point"
+    report.financial_implications = "See [the budget](https://example.org/budget).\n\n- Costs met"
+    report.legal_implications = "JavaScript: a course is not a legal matter."
+    report.save()
+    text = text_of(tagged_reader(render_report_pdf(report)))
+    flat = " ".join(text.split())
+    assert "Ongoing = 12 young people." in flat
+    assert "first point" in flat and "- first point" not in flat
+    assert "See the budget." in flat and "[the budget]" not in flat and "](https" not in flat
+    assert "Costs met" in flat and "- Costs met" not in flat
+    assert "Financial" in flat and "Legal" in flat
+    assert "JavaScript: a course is not a legal matter." in flat

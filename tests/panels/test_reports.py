@@ -441,3 +441,30 @@ def test_hostile_values_on_the_report_form_are_errors_and_nothing_is_lost(client
     assert "There is a problem" in response.text
     report.refresh_from_db()
     assert report.version == 1 and report.title == "Champion model update"
+
+
+@pytest.mark.parametrize(
+    "prose", ["Ongoing = 12 young people", "JavaScript: a course for care leavers", "Colon: on=1"]
+)
+def test_ordinary_prose_is_kept_not_refused_as_a_script(prose):
+    from panels.reports.markup import check_markup
+
+    check_markup(prose)  # no ValidationError
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "[click](javascript:alert(1))",
+        '<a href="javascript:alert(1)">x</a>',
+    ],
+)
+def test_what_looks_like_a_script_is_still_refused(script):
+    from django.core.exceptions import ValidationError
+
+    from panels.reports.markup import check_markup
+
+    with pytest.raises(ValidationError):
+        check_markup(script)
