@@ -13,7 +13,7 @@ from corporate_parenting.models import AuditEvent, User
 from panels.minutes import Minutes, build_minutes
 from panels.models import AgendaItem, Meeting, Resolution
 from panels.reports.models import Report
-from panels.services.agenda import agenda_notice
+from panels.services.agenda import agenda_warning
 
 HISTORY_SHOWN = 50
 
@@ -46,7 +46,7 @@ def meeting_page(meeting: Meeting, user: User, *, is_staff: bool) -> dict[str, A
         "declarations": list(meeting.declarations.all()),
         "can_clerk": is_staff,
         "can_declare": may_declare and not meeting.minutes_are_approved,
-        "notice": agenda_notice(meeting) if not meeting.agenda_is_published else None,
+        "notice": agenda_warning(meeting),
         "audit_events": meeting_history(meeting, minutes),
         # Members read the papers from publication (Meeting.objects.full_papers_visible_to).
         "can_read_papers": Meeting.objects.full_papers_visible_to(user)

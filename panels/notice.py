@@ -17,6 +17,14 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _bank_holidays(day.year)
 
 
+def working_day_on_or_before(day: date) -> date:
+    """The day itself when people work then, otherwise the working day before it: a deadline
+    never falls on a weekend or a bank holiday."""
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def clear_working_days(published: date, meeting: date) -> int:
     """Working days strictly between the day of publication and the day of the meeting."""
     count = 0

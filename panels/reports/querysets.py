@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.db import models
-from django.db.models import BooleanField, Case, DateField, ExpressionWrapper, F, Q, Value, When
+from django.db.models import BooleanField, Case, DateField, Q, Value, When
 from django.utils import timezone
 
 from corporate_parenting.permissions import is_council_staff
+from panels.notice import working_day_on_or_before
 
 if TYPE_CHECKING:
     from corporate_parenting.http import Visitor
@@ -18,10 +19,16 @@ if TYPE_CHECKING:
     from panels.models import Meeting
 
 
+def deadline_before(meeting_date: date, days_before: int) -> date:
+    """The day reports are due with the clerk: the body's number of days before the meeting,
+    moved back to the working day before when that falls on a weekend or a bank holiday."""
+    return working_day_on_or_before(meeting_date - timedelta(days=days_before))
+
+
 def report_deadline(meeting: Meeting) -> date:
-    """The day a meeting's reports are due with the clerk: the body's number of days before it.
-    ReportQuerySet.with_deadline() is the same rule in SQL, tested against this one."""
-    return meeting.date - timedelta(days=meeting.body.report_deadline_days)
+    """The day a meeting's reports are due (deadline_before). ReportQuerySet.with_deadline()
+    gives each report the same day."""
+    return deadline_before(meeting.date, meeting.body.report_deadline_days)
 
 
 class ReportQuerySet(models.QuerySet):
@@ -55,10 +62,22 @@ class ReportQuerySet(models.QuerySet):
         author after the deadline, for a meeting not yet past. The one place lateness is
         decided."""
         today = today or timezone.localdate()
-        deadline = ExpressionWrapper(
-            F("item__meeting__date") - F("item__meeting__body__report_deadline_days"),
-            output_field=DateField(),
+        # Working days are not SQL: each meeting's deadline is worked out here (one query for
+        # the meetings of these reports) and given to the database as a value per meeting.
+        meetings = (
+            self.order_by()
+            .values_list(
+                "item__meeting_id",
+                "item__meeting__date",
+                "item__meeting__body__report_deadline_days",
+            )
+            .distinct()
         )
+        days = [
+            When(item__meeting_id=pk, then=Value(deadline_before(day, before)))
+            for pk, day, before in meetings
+        ]
+        deadline = Case(*days, default=None, output_field=DateField())
         return self.annotate(
             deadline=deadline,
             is_late=Case(

@@ -167,15 +167,29 @@ class NoticeCheck:
     clear_working_days: int
     short_notice: bool
     latest_day: date
+    # Today is the last working day to publish with full notice.
+    last_day_today: bool = False
 
 
 def agenda_notice(meeting: Meeting, today: date | None = None) -> NoticeCheck:
     today = today or timezone.localdate()
+    latest = notice.latest_publication_day(meeting.date)
+    short = notice.is_short_notice(today, meeting.date)
     return NoticeCheck(
         clear_working_days=notice.clear_working_days(today, meeting.date),
-        short_notice=notice.is_short_notice(today, meeting.date),
-        latest_day=notice.latest_publication_day(meeting.date),
+        short_notice=short,
+        latest_day=latest,
+        last_day_today=not short and today == latest,
     )
+
+
+def agenda_warning(meeting: Meeting, today: date | None = None) -> NoticeCheck | None:
+    """What the clerk is warned of on the meeting's page: nothing once the agenda is published,
+    or once the meeting has been held or its day has passed (no notice is left to give)."""
+    today = today or timezone.localdate()
+    if meeting.agenda_is_published or meeting.has_been_held or meeting.date < today:
+        return None
+    return agenda_notice(meeting, today)
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from panels import notice, services
 from panels.minutes import build_minutes
 from panels.models import AgendaItem, Body, Meeting
 from panels.numbering import minute_label, resolution_label
+from panels.services import reports as report_services
 from panels.services.numbering import assign_minute_numbers
 from tests import factories as core
 from tests.panels.factories import BodyFactory
@@ -363,3 +364,61 @@ def test_refused_numbering_reaches_the_clerk_as_a_message_on_the_form(client_for
     assert response.status_code == 200
     assert "are approved and keep their numbers" in response.text
     assert not item.resolutions.exists()
+
+
+def test_a_report_deadline_never_falls_on_a_weekend_or_a_bank_holiday():
+    from panels.reports.models import Report
+    from panels.reports.querysets import report_deadline
+
+    # 15 days before Monday 20 April 2026 is Sunday 5 April, Easter Day; Good Friday (3 April)
+    # and Saturday go too: the reports are due on Thursday 2 April.
+    body = BodyFactory(report_deadline_days=15)
+    easter = services.meeting_create(
+        actor=None, body=body, date=datetime.date(2026, 4, 20), start_time=datetime.time(18)
+    )
+    # 15 days before Wednesday 24 June 2026 is Tuesday 9 June, a working day: kept.
+    june = services.meeting_create(
+        actor=None, body=body, date=datetime.date(2026, 6, 24), start_time=datetime.time(18)
+    )
+    assert report_deadline(easter) == datetime.date(2026, 4, 2)
+    assert report_deadline(june) == datetime.date(2026, 6, 9)
+    officer = core.officer()
+    for meeting in (easter, june):
+        item = services.agenda_item_add(actor=None, meeting=meeting, title="Update")
+        report_services.report_create(
+            actor=officer, item=item, title="Update", author=officer, sponsor=core.officer()
+        )
+    deadlines = dict(
+        Report.objects.with_deadline(today=datetime.date(2026, 4, 3)).values_list(
+            "item__meeting__date", "deadline"
+        )
+    )
+    assert deadlines == {
+        easter.date: datetime.date(2026, 4, 2),
+        june.date: datetime.date(2026, 6, 9),
+    }
+    # The day after the deadline (Good Friday) the Easter report is late; June's is not.
+    late = Report.objects.late(today=datetime.date(2026, 4, 3))
+    assert [r.item.meeting_id for r in late] == [easter.pk]
+
+
+def test_the_clerk_is_told_to_publish_on_the_last_day_and_nothing_once_the_meeting_is_held(
+    client_for,
+):
+    from panels.services.agenda import agenda_warning
+
+    body = BodyFactory()
+    meeting = services.meeting_create(
+        actor=None, body=body, date=datetime.date(2020, 12, 30), start_time=datetime.time(18)
+    )
+    last_day = agenda_warning(meeting, today=datetime.date(2020, 12, 18))
+    assert last_day is not None and last_day.last_day_today and not last_day.short_notice
+    earlier = agenda_warning(meeting, today=datetime.date(2020, 12, 17))
+    assert earlier is not None and not earlier.last_day_today
+    # After the day, and once it has been held, there is no notice left to warn about.
+    assert agenda_warning(meeting, today=datetime.date(2020, 12, 31)) is None
+    meeting.status = "minutes_approved"
+    meeting.save()
+    assert agenda_warning(meeting, today=datetime.date(2020, 12, 21)) is None
+    page = client_for("officer").get(f"/panels/meetings/{meeting.pk}/").text
+    assert "clear working day" not in page and "Publish the agenda today" not in page
