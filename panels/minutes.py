@@ -26,7 +26,7 @@ from panels.models import (
     Meeting,
     Resolution,
 )
-from panels.models.bodies import ROLE_ONLY
+from panels.models.bodies import ROLE_ONLY, NumberingStyle
 from panels.numbering import minute_label, paragraph_label, resolution_label
 
 
@@ -84,7 +84,11 @@ class MinuteResolution:
     label: str
     text: str
     resolution: Resolution
-    decision: str = ""  # "Decision: Noted. Key decision. Subject to call-in until 3 March 2026."
+    # "Decision: Noted. Key decision: No. Subject to call-in: No."
+    decision: str = ""
+    # In the numbered-paragraphs style each resolution is a paragraph of its own that opens
+    # with "RESOLVED –"; in the prefix style one "RESOLVED -" line heads the list.
+    lead: str = ""
 
 
 @dataclass
@@ -97,6 +101,8 @@ class MinuteItem:
     declarations: list[str] = field(default_factory=list)
     carried_actions: list[Resolution] = field(default_factory=list)
     is_urgent: bool = False
+    # The prefix style heads the resolutions with one "RESOLVED -" line (MinuteResolution.lead).
+    resolved_heading: bool = True
     exempt_label: str = ""  # "Exempt: paragraph 3", in the members' copy only
     withheld: bool = False  # an exempt item in the public's copy: nothing but the notice
 
@@ -131,15 +137,21 @@ def exempt_notice(paragraph: str) -> str:
 
 
 def decision_line(resolution: Resolution, status: DecisionStatus | None) -> str:
-    """'Decision: Recommendations Approved. Key decision. Subject to call-in until 3 March
-    2026.', or '' for a resolution with no decision recorded."""
+    """'Decision: Recommendations Approved. Key decision: Yes. Subject to call-in until 3 March
+    2026.' A decision (a status recorded) says whether it is a key decision and subject to
+    call-in, "No" included; otherwise only what is recorded is said, and '' when nothing is."""
+    is_decision = status is not None
     parts = []
-    if status is not None:
+    if is_decision:
         parts.append(f"Decision: {status.name}.")
-    if resolution.is_key_decision:
-        parts.append("Key decision.")
+    if is_decision or resolution.is_key_decision:
+        parts.append(f"Key decision: {'Yes' if resolution.is_key_decision else 'No'}.")
     if resolution.subject_to_call_in and resolution.call_in_deadline:
         parts.append(f"Subject to call-in until {short_date(resolution.call_in_deadline)}.")
+    elif resolution.subject_to_call_in:
+        parts.append("Subject to call-in: Yes.")
+    elif is_decision:
+        parts.append("Subject to call-in: No.")
     return " ".join(parts)
 
 
@@ -243,6 +255,7 @@ def build_minutes(
                 f"{long_date(meeting.next_meeting_date)}{at}."
             ]
         resolutions = [] if withheld else list(item.resolutions.all())
+        in_paragraphs = body.numbering_style == NumberingStyle.PARAGRAPHS
         minute_item = MinuteItem(
             number=minute_label(body, item.minute_sequence),
             title=item.title,
@@ -258,11 +271,13 @@ def build_minutes(
                     text=r.text,
                     resolution=r,
                     decision=decision_line(r, statuses.get(r.decision_status_id or 0)),
+                    lead="RESOLVED – " if in_paragraphs else "",
                 )
                 for r in resolutions
             ],
             item=item,
             is_urgent=item.is_urgent,
+            resolved_heading=not in_paragraphs,
             exempt_label=(
                 f"Exempt: paragraph {item.exempt_paragraph}"
                 if item.is_exempt and not public

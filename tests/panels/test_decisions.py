@@ -186,7 +186,8 @@ def test_minutes_print_the_decision_under_the_resolution(client_for, meeting, it
     )
     services.resolution_add(actor=None, item=item, text="That officers be thanked.")
     line = (
-        "Decision: Recommendations Approved. Key decision. Subject to call-in until 3 March 2026."
+        "Decision: Recommendations Approved. Key decision: Yes. Subject to call-in until 3 March "
+        "2026."
     )
     entry = _entry(meeting, item)
     assert [r.decision for r in entry.resolutions] == [line, ""]
@@ -204,7 +205,7 @@ def test_minutes_print_the_decision_under_the_resolution(client_for, meeting, it
 
 def test_a_decision_without_a_status_prints_only_what_is_recorded(meeting, item):
     services.resolution_add(actor=None, item=item, text="That it be agreed.", is_key_decision=True)
-    assert _entry(meeting, item).resolutions[0].decision == "Key decision."
+    assert _entry(meeting, item).resolutions[0].decision == "Key decision: Yes."
 
 
 def test_meeting_page_queries_do_not_grow_with_decisions(client_for, meeting, item):
@@ -343,7 +344,7 @@ def test_admin_renames_reorders_and_retires_a_status_in_use(client_for, meeting,
     actions = set(AuditEvent.objects.for_object(approved).values_list("action", flat=True))
     assert actions == {"decision status changed", "decision status retired"}
     # Retired, not deleted: the minutes still say what was decided.
-    assert _entry(meeting, item).resolutions[0].decision == "Decision: Approved."
+    assert _entry(meeting, item).resolutions[0].decision.startswith("Decision: Approved.")
 
 
 @pytest.mark.parametrize("role", ["councillor", "officer"])

@@ -95,6 +95,34 @@ def test_paragraph_style_numbers_the_discussion_then_the_resolutions(officer):
     assert [r.label for r in entry.resolutions] == ["4.3", "4.4"]
 
 
+def test_paragraph_style_minutes_print_each_resolution_as_a_resolved_paragraph(client_for):
+    import io
+
+    from pypdf import PdfReader
+
+    from panels.models import DecisionStatus
+
+    body = BodyFactory(numbering_style="paragraphs", minute_prefix="")
+    meeting = _held_meeting(body, datetime.date(2025, 6, 11))
+    item = services.agenda_item_add(actor=None, meeting=meeting, title="Sufficiency strategy")
+    services.minutes_item_save(actor=None, item=item, discussion="The Panel received an update.")
+    services.resolution_add(
+        actor=None,
+        item=item,
+        text="That the update be noted.",
+        decision_status=DecisionStatus.objects.first(),
+    )
+    response = client_for("officer").get(f"/panels/meetings/{meeting.pk}/minutes.pdf")
+    reader = PdfReader(io.BytesIO(response.content))
+    flat = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "4.2 RESOLVED – That the update be noted." in flat
+    assert "RESOLVED -" not in flat
+    assert "Key decision: No. Subject to call-in: No." in flat
+    page = client_for("officer").get(f"/panels/meetings/{meeting.pk}/").text
+    assert "<strong>RESOLVED – </strong>That the update be noted." in page
+    assert "RESOLVED -" not in page
+
+
 def test_prefix_style_leaves_discussion_paragraphs_unnumbered():
     body = BodyFactory(minute_prefix="CPP")
     meeting = _held_meeting(body, datetime.date(2025, 6, 11))
