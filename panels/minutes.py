@@ -142,7 +142,7 @@ def decision_line(resolution: Resolution, status: DecisionStatus | None) -> str:
     call-in, "No" included; otherwise only what is recorded is said, and '' when nothing is."""
     is_decision = status is not None
     parts = []
-    if is_decision:
+    if status is not None:
         parts.append(f"Decision: {status.name}.")
     if is_decision or resolution.is_key_decision:
         parts.append(f"Key decision: {'Yes' if resolution.is_key_decision else 'No'}.")
