@@ -3,9 +3,10 @@
 from django.db.models import Count, Exists, OuterRef
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from champions.models import ChampionArea, Engagement, Member
-from champions.progress import progress_for
+from champions.progress import progress_for, too_new_to_chase
 from corporate_parenting.models import Role
 from corporate_parenting.years import current_political_year
 
@@ -40,11 +41,16 @@ def home_panels(request: HttpRequest) -> list[str]:
             follow_up_count=waiting.count(),
         )
     elif role == Role.COUNCILLOR:
-        member = Member.objects.filter(user=user).first()
+        member = Member.objects.with_first_appointed().filter(user=user).first()
         if member is None or not member.appointments.current(year).exists():
             context.update(panel="councillor", progress=None)
         else:
-            context.update(panel="councillor", progress=progress_for(member, year))
+            context.update(
+                panel="councillor",
+                progress=progress_for(member, year),
+                # A new champion is welcomed, not told how far they are from the target.
+                settling_in=too_new_to_chase(member, year, timezone.localdate()),
+            )
     else:
         return []
     return [render_to_string("champions/_home_panel.html", context)]

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.utils import timezone
 
 from champions.models import ChampionSettings, Member
 from corporate_parenting.years import PoliticalYear
@@ -61,3 +65,31 @@ def progress_for(member: Member, year: PoliticalYear, default: int | None = None
     """One member's progress in a political year against their target (one query)."""
     count = member.engagements.submitted().in_year(year).count()
     return progress_from_count(count, target_for(member, default))
+
+
+def chased_from(first_appointed: datetime | date | None, year: PoliticalYear) -> date | None:
+    """THE "too new to chase" rule: the first day a champion may be told anything about the
+    year's target or their training (a reminder that they are behind, training not done, the
+    home page's "to go"). That is REMINDERS_TRAINING_GRACE_DAYS after they were first appointed
+    a champion, or after the political year started if that is later: a councillor appointed
+    minutes ago, or in a year's first weeks, is given time for induction and a first engagement.
+    first_appointed is when their first appointment was recorded (MemberQuerySet
+    .with_first_appointed); None (never appointed) gives None: nothing to chase."""
+    if first_appointed is None:
+        return None
+    if isinstance(first_appointed, datetime):
+        first_appointed = timezone.localdate(first_appointed)
+    grace = timedelta(days=settings.REMINDERS_TRAINING_GRACE_DAYS)
+    return max(first_appointed, year.start) + grace
+
+
+def too_new_to_chase(member: Member, year: PoliticalYear, today: date) -> bool:
+    """Whether, on that day, the member is still too new as a champion to be told they are behind
+    target or have no training recorded. A member from with_first_appointed() costs no query."""
+    if hasattr(member, "first_appointed_at"):
+        first = member.first_appointed_at
+    else:
+        first = member.appointments.order_by("created_at").values_list("created_at", flat=True)[:1]
+        first = next(iter(first), None)
+    start = chased_from(first, year)
+    return start is None or today < start

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Window
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -46,6 +46,17 @@ class MemberQuerySet(models.QuerySet):
             member=OuterRef("pk"), status="submitted", date__gte=year.start, date__lte=year.end
         )
         return self.annotate(engagement_count=count_of(rows, "member"))
+
+    def with_first_appointed(self) -> MemberQuerySet:
+        """first_appointed_at: when the member's first appointment (of any year) was recorded,
+        None for a member never appointed. champions.progress.chased_from reads it."""
+        first = (
+            _model("Appointment")
+            .objects.filter(member=OuterRef("pk"))
+            .order_by("created_at")
+            .values("created_at")[:1]
+        )
+        return self.annotate(first_appointed_at=Subquery(first))
 
     def with_is_champion(self, year: PoliticalYear) -> MemberQuerySet:
         """is_champion: a current appointment in that political year."""

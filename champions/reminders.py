@@ -3,11 +3,15 @@
 - Behind target: at set points of the political year (REMINDERS_CHAMPION_CHECKPOINTS, months
   in), a champion with fewer submitted engagements than the target pro rata is told, once per
   point. Counts are MemberQuerySet.with_engagement_count's; the target is champions.progress.target_for's.
-- Appointed with no DBS application started: each admin, once a year per champion.
+- Champion training not done: the member, once a year.
+- Neither goes to a champion too new to chase (champions.progress.too_new_to_chase: appointed
+  less than REMINDERS_TRAINING_GRACE_DAYS ago, or that far into the year), and no reminder at
+  all goes to someone who has not yet set a password (the outbox decides: they get their
+  invitation first).
+- Champions with no DBS application: each admin, one list a week of every champion appointed
+  this year whose DBS is not started (names and links only).
 - DBS expiring within REMINDERS_DBS_WINDOW_DAYS: the member and each admin, once per expiry
   date (Member.dbs_expires_on decides the date).
-- Champion training not done REMINDERS_TRAINING_GRACE_DAYS into the year: the member, once a
-  year.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from champions.models import ChampionSettings, DbsStatus, Member
-from champions.progress import target_for
+from champions.progress import target_for, too_new_to_chase
 from corporate_parenting.duties import admins
 from corporate_parenting.reminders.kinds import Kind
 from corporate_parenting.reminders.services import Outgoing, local_time_on, reminders_create
@@ -56,9 +60,18 @@ def _behind_target(year: PoliticalYear, today: date) -> list[Outgoing]:
     if months is None:
         return []
     default = ChampionSettings.load().engagement_target
-    members = Member.objects.champions_in(year).with_engagement_count(year).with_user()
+    members = (
+        Member.objects.champions_in(year)
+        .with_engagement_count(year)
+        .with_first_appointed()
+        .with_user()
+    )
     items: list[Outgoing] = []
+    checkpoint = _months_after(year.start, months)
     for member in members:
+        # Judged at a checkpoint only if they were no longer new on its day.
+        if too_new_to_chase(member, year, checkpoint):
+            continue
         target = target_for(member, default)
         expected = expected_by(months, target)
         if member.engagement_count >= expected:
@@ -76,7 +89,7 @@ def _behind_target(year: PoliticalYear, today: date) -> list[Outgoing]:
                     "year": year.label,
                     "path": reverse("champions:engagement_create"),
                 },
-                due_at=local_time_on(_months_after(year.start, months)),
+                due_at=local_time_on(checkpoint),
             )
         )
     return items
@@ -141,9 +154,11 @@ def _dbs(year: PoliticalYear, today: date) -> list[Outgoing]:
 
 
 def _training(year: PoliticalYear, today: date) -> list[Outgoing]:
-    if today < year.start + timedelta(days=settings.REMINDERS_TRAINING_GRACE_DAYS):
-        return []
-    members = Member.objects.champions_in(year).filter(training_completed_on__isnull=True)
+    members = (
+        Member.objects.champions_in(year)
+        .filter(training_completed_on__isnull=True)
+        .with_first_appointed()
+    )
     return [
         Outgoing(
             kind=Kind.TRAINING_NOT_DONE,
@@ -153,6 +168,7 @@ def _training(year: PoliticalYear, today: date) -> list[Outgoing]:
             context={"year": year.label, "path": reverse("champions:my_role")},
         )
         for member in members.with_user()
+        if not too_new_to_chase(member, year, today)
     ]
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from champions import forms, services
 from champions.models import ChampionArea, ChampionSettings, LinkOfficer, Member
-from champions.progress import progress_for, target_for
+from champions.progress import progress_for, target_for, too_new_to_chase
 from champions.tables import member_table_for
 from champions.views.common import member_of
 from corporate_parenting.forms import add_service_errors
@@ -35,6 +35,7 @@ def my_role(request: SignedInRequest) -> HttpResponse:
             areas=areas,
             link_officers=LinkOfficer.objects.for_areas(areas).with_people(),
             progress=progress_for(member, year, settings.engagement_target),
+            settling_in=too_new_to_chase(member, year, today),
             engagements=member.engagements.in_year(year).select_related("area")[:10],
             drafts=member.engagements.drafts().select_related("area")[:10],
             plan_count=member.plan_items.in_year(year).count(),

@@ -41,6 +41,7 @@ from corporate_parenting.reminders.models import (
     ReminderOptOut,
     ReminderStatus,
 )
+from corporate_parenting.reminders.services import waiting_for_invitation
 
 logger = logging.getLogger(__name__)
 
@@ -176,6 +177,8 @@ def _why_not_send(row: Reminder, opted_out: set[tuple[int, str]] | None = None) 
     elif row.recipient is not None:
         if not row.recipient.is_active:
             return "The person's account is closed"
+        if waiting_for_invitation(row.recipient):
+            return "The person has not set a password yet: they get their invitation first"
         if spec_for(row.kind).optional and (
             (row.recipient.pk, row.kind) in opted_out
             if opted_out is not None

@@ -25,6 +25,7 @@ from django.utils import timezone
 from corporate_parenting.audit import audit_record
 from corporate_parenting.client import email_limit_message, email_over_limit
 from corporate_parenting.models import User
+from corporate_parenting.people.services import can_be_invited_again
 from corporate_parenting.reminders.kinds import OPTIONAL_KINDS, Kind, spec_for
 from corporate_parenting.reminders.links import confirm_url
 from corporate_parenting.reminders.models import (
@@ -88,11 +89,20 @@ def _opted_out(user_ids: set[int], kinds: set[str]) -> set[tuple[int, str]]:
     )
 
 
+def waiting_for_invitation(recipient: User | AlertSubscription) -> bool:
+    """Someone who has not yet set a password (an invitation not accepted, a member imported
+    with no invitation yet) gets nothing from the outbox: their invitation comes first, and
+    their reminders start once they can sign in to act on them."""
+    return isinstance(recipient, User) and can_be_invited_again(recipient)
+
+
 def reminders_create(*, items: Iterable[Outgoing], now: datetime | None = None) -> int:
     """Write the outbox rows that do not exist yet; returns how many were new. Optional kinds a
-    person turned off are not written. Safe to call again with the same items."""
+    person turned off are not written, nor anything for someone waiting for their invitation
+    (written by a later run once they have set a password, if it still applies). Safe to call
+    again with the same items."""
     now = now or timezone.now()
-    items = list(items)
+    items = [item for item in items if not waiting_for_invitation(item.recipient)]
     if not items:
         return 0
     optional = {item.kind for item in items if spec_for(item.kind).optional}

@@ -116,7 +116,8 @@ def test_councillor_without_appointment_is_told_how_to_become_a_champion(client_
     assert "once you are appointed" in response.text
 
 
-def test_my_role_shows_progress_link_officers_and_dbs(client_for, champion):
+def test_my_role_shows_progress_link_officers_and_dbs(client_for, champion, settings):
+    settings.REMINDERS_TRAINING_GRACE_DAYS = 0  # no longer too new to be shown the target
     LinkOfficerFactory(area=champion.area, officer=core.officer(full_name="Tessa Baines"))
     EngagementFactory(member=champion.member, area=champion.area)
     response = client_for("councillor").get(reverse("champions:my_role"))
@@ -292,7 +293,8 @@ def test_coverage_shows_vacant_areas_and_participation(client_for):
     assert coverage.engaged_count == 0
 
 
-def test_home_panels_for_each_role(client_for, champion, officer):
+def test_home_panels_for_each_role(client_for, champion, officer, settings):
+    settings.REMINDERS_TRAINING_GRACE_DAYS = 0  # no longer too new to be shown the target
     engagement = EngagementFactory(follow_up_requested="Fix the wifi", follow_up_status="open")
     LinkOfficerFactory(area=engagement.area, officer=officer)
     assert "0 of 3 engagements" in client_for("councillor").get("/").text

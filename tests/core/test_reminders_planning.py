@@ -257,8 +257,9 @@ def test_the_clerk_is_reminded_of_the_last_day_to_publish_the_agenda(officer):
 def test_champions_behind_target_are_told_at_the_checkpoints(settings):
     settings.REMINDERS_CHAMPION_CHECKPOINTS = [4, 8]
     ChampionSettings.objects.update_or_create(pk=1, defaults={"engagement_target": 3})
-    behind = AppointmentFactory(start_year=2026).member
+    behind = AppointmentFactory(start_year=2026, created_at=late_on(date(2026, 5, 1))).member
     on_track = EngagementFactory(date=date(2026, 6, 1)).member
+    on_track.appointments.update(created_at=late_on(date(2026, 5, 1)))
     champion_reminders.plan(today=date(2026, 8, 31))
     assert rows(Kind.CHAMPION_BEHIND_TARGET) == []  # before the first checkpoint
     champion_reminders.plan(today=date(2026, 9, 1))
@@ -287,9 +288,11 @@ def test_dbs_not_started_goes_to_admins_and_expiring_to_the_member_and_admins(po
 
 def test_training_not_done_is_a_yearly_reminder_after_the_grace_period(settings):
     settings.REMINDERS_TRAINING_GRACE_DAYS = 60
-    member = AppointmentFactory(start_year=2026).member
+    member = AppointmentFactory(start_year=2026, created_at=late_on(date(2026, 4, 20))).member
     AppointmentFactory(
-        start_year=2026, member=MemberFactory(training_completed_on=date(2026, 5, 20))
+        start_year=2026,
+        member=MemberFactory(training_completed_on=date(2026, 5, 20)),
+        created_at=late_on(date(2026, 4, 20)),
     )
     assert champion_reminders.plan(today=date(2026, 6, 1)) >= 0
     assert rows(Kind.TRAINING_NOT_DONE) == []
