@@ -39,6 +39,54 @@ def _parse_people(text: str) -> list[tuple[str, str]]:
     return people
 
 
+_COUNCILLOR_TITLES = ("councillor ", "cllr. ", "cllr ")
+
+
+def _bare_name(name: str) -> str:
+    """'Councillor Sam Nolan' -> 'sam nolan': a name as written in a substitute's line, for
+    comparing with members' names."""
+    name = " ".join(name.split()).lower()
+    for title in _COUNCILLOR_TITLES:
+        if name.startswith(title):
+            return name[len(title) :].strip()
+    return name
+
+
+def _members_named(name: str, members: Sequence[User]) -> list[User]:
+    """The members a line names: by full name, or by surname alone when that is all it gives."""
+    bare = _bare_name(name)
+    if not bare:
+        return []
+    by_full = [m for m in members if _bare_name(m.full_name) == bare]
+    if by_full or " " in bare:
+        return by_full
+    return [m for m in members if _bare_name(m.full_name).rsplit(" ", 1)[-1] == bare]
+
+
+def substitute_problems(
+    substitutes: str, members: Sequence[User], present: Sequence[User]
+) -> list[str]:
+    """Why the substitutes' lines cannot stand: a member of the body is not their own
+    substitute (tick them present), and nobody stands in for a member who is there."""
+    present_ids = {u.pk for u in present}
+    problems = []
+    for name, role in _parse_people(substitutes):
+        sitting = _members_named(name, members)
+        if sitting:
+            problems.append(
+                f"{name} is a member of this body: tick them as present instead of recording "
+                "them as a substitute"
+            )
+            continue
+        stands_for = role.lower().removeprefix("substitute").strip().removeprefix("for").strip()
+        if stands_for and any(m.pk in present_ids for m in _members_named(stands_for, members)):
+            problems.append(
+                f"{name} cannot stand in for {stands_for}, who is ticked as present: untick them "
+                "or remove the substitute"
+            )
+    return problems
+
+
 def _member_display(user: User) -> str:
     return user.full_name or user.email
 
@@ -104,6 +152,10 @@ def attendance_record(
         raise ValidationError(
             {"present": f"Not a member of {meeting.body}: {', '.join(map(str, strangers))}"}
         )
+    members = [m.user for m in memberships.values()]
+    problems = substitute_problems(substitutes, members, present)
+    if problems:
+        raise ValidationError({"substitutes": problems})
     meeting.attendance.all().delete()
     rows: list[Attendance] = []
     present_ids = {u.pk for u in present}

@@ -296,3 +296,43 @@ def test_substitutes_are_recorded_and_printed_among_those_present(meeting):
     assert (figures[absent.full_name].absent, figures[present.full_name].present) == (1, 1)
     nolan = figures["Councillor Nolan"]
     assert (nolan.expected, nolan.present, nolan.substitute) == (0, 0, 1)
+
+
+def test_a_sitting_member_is_not_their_own_substitute_nor_stood_in_for(meeting, client_for):
+    from django.core.exceptions import ValidationError
+
+    amy = MembershipFactory(body=meeting.body, user=core.councillor(full_name="Amy Brown")).user
+    marlow = MembershipFactory(body=meeting.body, user=core.councillor(full_name="Kit Marlow")).user
+    for substitutes, present, expected in (
+        ("Councillor Amy Brown (substitute for Councillor Marlow)", [], "Councillor Amy Brown"),
+        ("Cllr Brown", [], "Cllr Brown is a member of this body"),
+        ("Councillor Nolan (substitute for Councillor Marlow)", [marlow], "who is ticked"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            services.attendance_record(
+                actor=None, meeting=meeting, present=present, apologies=[], substitutes=substitutes
+            )
+        assert expected in str(refused.value.message_dict["substitutes"])
+    assert not Attendance.objects.filter(meeting=meeting).exists()
+    # Standing in for a member who is not there is what a substitute is for.
+    services.attendance_record(
+        actor=None,
+        meeting=meeting,
+        present=[amy],
+        apologies=[marlow],
+        substitutes="Councillor Nolan (substitute for Councillor Marlow)",
+    )
+    assert Attendance.objects.filter(meeting=meeting, kind="substitute").count() == 1
+    # On the page, the clerk sees the reason on the substitutes field and keeps what they typed.
+    page = client_for("officer").post(
+        f"/panels/meetings/{meeting.pk}/attendance/",
+        {
+            "present": [amy.pk],
+            "substitutes": "Councillor Amy Brown",
+            "officers": "R Tidman (Committee Services Manager)",
+            "young_people_present": "0",
+        },
+    )
+    assert page.status_code == 200
+    assert "Councillor Amy Brown is a member of this body" in page.text
+    assert "R Tidman (Committee Services Manager)" in page.text
