@@ -10,7 +10,7 @@ class UserAdmin(BaseUserAdmin):
     list_display = ("email", "full_name", "is_active", "is_staff")
     search_fields = ("email", "full_name")
     fieldsets = (
-        (None, {"fields": ("email", "password", "full_name")}),
+        (None, {"fields": ("email", "password", "full_name", "known_as")}),
         ("Access", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )

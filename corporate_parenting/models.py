@@ -68,6 +68,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField("e-mail address", unique=True)
     full_name = models.CharField(max_length=150)
+    known_as = models.CharField(
+        "name to use in e-mails",
+        max_length=150,
+        blank=True,
+        help_text="How e-mails greet them, like Jane. Left blank, the first name in their full "
+        "name is used (titles such as Cllr or Dr left out).",
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(
         default=False, help_text="Can use the Django admin site (technical support only)."
@@ -92,7 +99,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name
 
     def get_short_name(self) -> str:
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        return self.address_name or self.email
+
+    @property
+    def address_name(self) -> str:
+        """The name e-mails and pages greet this person by ("Hello Jane,"): their own choice
+        (known_as) when they or an admin set one, otherwise worked out from the full name."""
+        return " ".join(self.known_as.split()) or name_to_address(self.full_name)
 
     @property
     def roles(self) -> frozenset[str]:
@@ -129,6 +142,59 @@ class User(AbstractBaseUser, PermissionsMixin):
             if self.has_role(role):
                 return role
         return None
+
+
+# Words before a name that are not the name: "Cllr Dr Jane Smith" is greeted as Jane. Compared
+# without case, full stops or commas, so "Cllr." and "DR" are titles too.
+TITLES = frozenset(
+    {
+        "cllr",
+        "councillor",
+        "counsellor",
+        "alderman",
+        "ald",
+        "mayor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "master",
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "baron",
+        "baroness",
+        "rev",
+        "revd",
+        "reverend",
+        "canon",
+        "father",
+        "fr",
+        "rabbi",
+        "imam",
+        "the",
+        "rt",
+        "right",
+        "hon",
+        "honourable",
+    }
+)
+
+
+def name_to_address(full_name: str) -> str:
+    """The first word of a full name after any titles ("Cllr Dr Jane Smith" gives Jane, "Cllr
+    Smith" gives Smith); the full name itself when it is nothing but titles."""
+    words = full_name.split()
+    for word in words:
+        if word.lower().strip(".,") not in TITLES:
+            return word.strip(",")
+    return " ".join(words)
 
 
 class DutyKind(models.TextChoices):

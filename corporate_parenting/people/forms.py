@@ -121,6 +121,28 @@ class DutyGrantForm(GovUKFormMixin, forms.Form):
         )
 
 
+class KnownAsForm(GovUKFormMixin, forms.Form):
+    submit_text = "Save the name"
+
+    known_as = forms.CharField(
+        label="Name to use in e-mails (optional)",
+        required=False,
+        max_length=150,
+        error_messages={"max_length": "Enter a name of 150 characters or fewer"},
+    )
+
+    def __init__(self, *args: object, default_name: str, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["known_as"].help_text = (
+            f"E-mails start Hello, then this name. Leave it blank to use {default_name}, "
+            "worked out from the full name."
+        )
+        self.fields["known_as"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.text("known_as", field_width=20))
+
+
 class DeactivateForm(GovUKFormMixin, forms.Form):
     submit_text = "Deactivate the account"
 

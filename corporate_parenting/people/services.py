@@ -110,7 +110,7 @@ def _send(issued: IssuedInvitation) -> None:
     invitation = issued.invitation
     user = invitation.user
     context: dict[str, object] = {
-        "full_name": user.full_name,
+        "name": user.address_name,
         "invited_by": str(invitation.invited_by) if invitation.invited_by else "",
         "roles": [Role(role).label for role in Role.values if role in user.roles],
         "link": issued.url,
@@ -290,6 +290,34 @@ def person_roles_set(*, actor: User | None, user: User, roles: Iterable[str]) ->
             action="roles changed",
             changes={"roles": [", ".join(before), ", ".join(after)]},
         )
+
+
+KNOWN_AS_MAX_LENGTH = 150
+
+
+@transaction.atomic
+def person_known_as_set(*, actor: User | None, user: User, known_as: str) -> None:
+    """The name e-mails greet someone by (User.address_name). An admin sets anyone's; everyone
+    may set their own. Blank goes back to the first name in their full name."""
+    own = actor is not None and actor.is_authenticated and actor.pk == user.pk
+    if not own:
+        _require_admin(actor)
+    known_as = " ".join(known_as.split())
+    if len(known_as) > KNOWN_AS_MAX_LENGTH:
+        raise ValidationError(
+            {"known_as": f"Enter a name of {KNOWN_AS_MAX_LENGTH} characters or fewer"}
+        )
+    before = user.known_as
+    if before == known_as:
+        return
+    User.objects.filter(pk=user.pk).update(known_as=known_as)
+    user.known_as = known_as
+    audit_record(
+        actor=actor,
+        instance=user,
+        action="name to use in e-mails changed",
+        changes={"known_as": [before, known_as]},
+    )
 
 
 @transaction.atomic

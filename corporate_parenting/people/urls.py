@@ -9,6 +9,7 @@ urlpatterns = [
     path("people/invite/", views.invite, name="invite"),
     path("people/<int:pk>/", views.person_detail, name="detail"),
     path("people/<int:pk>/roles/", views.person_roles, name="roles"),
+    path("people/<int:pk>/name/", views.person_name, name="name"),
     path("people/<int:pk>/duties/", views.person_duties, name="duties"),
     path(
         "people/<int:pk>/duties/<str:kind>/remove/",
@@ -25,4 +26,5 @@ urlpatterns = [
     path("people/<int:pk>/invitation/cancel/", views.invitation_cancel, name="invitation_cancel"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("account/", views.account, name="account"),
+    path("account/name/", views.account_name, name="account_name"),
 ]

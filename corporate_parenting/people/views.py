@@ -20,6 +20,7 @@ from corporate_parenting.models import (
     Invitation,
     Role,
     User,
+    name_to_address,
 )
 from corporate_parenting.people import forms, services
 from corporate_parenting.people.querysets import (
@@ -104,6 +105,34 @@ def person_roles(request: SignedInRequest, pk: int) -> HttpResponse:
             messages.success(request, f"{person.full_name}'s roles saved")
             return redirect("people:detail", pk=person.pk)
     return render(request, "people/roles.html", {"person": person, "form": form})
+
+
+def _known_as_form(request: SignedInRequest, person: User) -> forms.KnownAsForm:
+    return forms.KnownAsForm(
+        request.POST or None,
+        initial={"known_as": person.known_as},
+        default_name=name_to_address(person.full_name),
+    )
+
+
+@role_required(Role.ADMIN)
+def person_name(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The name e-mails greet this person by."""
+    person = _person(pk)
+    form = _known_as_form(request, person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_known_as_set(
+                actor=request.user, user=person, known_as=form.cleaned_data["known_as"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, f"E-mails to {person.full_name} now say Hello {person.address_name}"
+            )
+            return redirect("people:detail", pk=person.pk)
+    return render(request, "people/name.html", {"person": person, "form": form, "own": False})
 
 
 @role_required(Role.ADMIN)
@@ -231,6 +260,24 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         "people/invitation_accept.html",
         {"form": form, "person": person, "invitation": invitation},
     )
+
+
+@login_required
+def account_name(request: SignedInRequest) -> HttpResponse:
+    """The name e-mails greet the signed-in person by: theirs to choose."""
+    person = request.user
+    form = _known_as_form(request, person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_known_as_set(
+                actor=request.user, user=person, known_as=form.cleaned_data["known_as"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"E-mails to you now say Hello {person.address_name}")
+            return redirect("people:account")
+    return render(request, "people/name.html", {"person": person, "form": form, "own": True})
 
 
 @login_required

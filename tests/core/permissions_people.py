@@ -38,6 +38,7 @@ ROWS: dict[str, Row] = {
     "people:invite": admin_only(),
     "people:detail": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_person),
     "people:roles": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_person),
+    "people:name": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_person),
     "people:duties": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_person),
     "people:deactivate": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_person),
     "people:reactivate": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_person),
@@ -49,4 +50,5 @@ ROWS: dict[str, Row] = {
         OK, ALREADY_SIGNED_IN, ALREADY_SIGNED_IN, ALREADY_SIGNED_IN, kwargs=_invitation
     ),
     "people:account": signed_in(OK),
+    "people:account_name": signed_in(OK),
 }
