@@ -26,7 +26,9 @@ from django.urls import reverse
 from champions.models import ChampionSettings, DbsStatus, Member
 from champions.progress import target_for, too_new_to_chase
 from corporate_parenting.duties import admins
+from corporate_parenting.models import User
 from corporate_parenting.reminders.kinds import Kind
+from corporate_parenting.reminders.links import absolute
 from corporate_parenting.reminders.services import Outgoing, local_time_on, reminders_create
 from corporate_parenting.years import PoliticalYear, political_year_for
 
@@ -95,25 +97,42 @@ def _behind_target(year: PoliticalYear, today: date) -> list[Outgoing]:
     return items
 
 
+def _dbs_digest(year: PoliticalYear, today: date, people: list[User]) -> list[Outgoing]:
+    """One e-mail a week to each admin listing every champion of the year with no DBS
+    application: their names and a link to each record, nothing more."""
+    missing = Member.objects.champions_in(year).filter(dbs_status=DbsStatus.NOT_STARTED)
+    members = [
+        {
+            "name": member.name,
+            "link": absolute(reverse("champions:member_edit", kwargs={"pk": member.pk})),
+        }
+        for member in missing.with_user().order_by("user__full_name", "pk")
+    ]
+    if not members:
+        return []
+    iso_year, week, _ = today.isocalendar()
+    context: dict[str, object] = {
+        "title": "Champions with no DBS application",
+        "members": members,
+        "year": year.label,
+        "path": reverse("champions:member_list"),
+    }
+    return [
+        Outgoing(
+            kind=Kind.DBS_NOT_STARTED,
+            subject=None,
+            recipient=admin,
+            occasion=f"{iso_year}-W{week:02d}",
+            context=context,
+            due_at=local_time_on(today),
+        )
+        for admin in people
+    ]
+
+
 def _dbs(year: PoliticalYear, today: date) -> list[Outgoing]:
-    items: list[Outgoing] = []
     people = admins()
-    not_started = Member.objects.champions_in(year).filter(dbs_status=DbsStatus.NOT_STARTED)
-    for member in not_started.with_user():
-        for admin in people:
-            items.append(
-                Outgoing(
-                    kind=Kind.DBS_NOT_STARTED,
-                    subject=member,
-                    recipient=admin,
-                    occasion=str(year.start_year),
-                    context={
-                        "member": member.name,
-                        "year": year.label,
-                        "path": reverse("champions:member_edit", kwargs={"pk": member.pk}),
-                    },
-                )
-            )
+    items = _dbs_digest(year, today, people)
     valid_years = ChampionSettings.load().dbs_valid_years
     window = today + timedelta(days=settings.REMINDERS_DBS_WINDOW_DAYS)
     cleared = Member.objects.filter(dbs_status=DbsStatus.CLEARED, dbs_cleared_on__isnull=False)

@@ -105,7 +105,7 @@ SPECS: dict[str, KindSpec] = {
         ),
         KindSpec(
             Kind.DBS_NOT_STARTED,
-            "Admins: champions appointed with no DBS application",
+            "Admins: a weekly list of champions with no DBS application",
             optional=False,
             roles=frozenset({"admin"}),
         ),
