@@ -42,6 +42,8 @@ static/build/.built: node_modules/.installed $(wildcard static/scss/*.scss)
 
 assets: static/build/.built
 
+# E-mails the demo sends link to the port it serves on, unless PORTAL_BASE_URL says otherwise.
+run: export PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install assets
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo

@@ -17,6 +17,8 @@ from typing import Any
 import environ
 from csp.constants import NONCE, NONE, SELF
 
+from corporate_parenting.checks import base_url_problem
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -250,8 +252,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 }
 CELERY_TASK_IGNORE_RESULT = True
-# The address e-mails link to (the workers have no request to take it from).
-PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The address e-mails link to (the workers have no request to take it from). `make run` gives
+# the address it serves on; production refuses to start without its https:// address, as
+# without SECRET_KEY (corporate_parenting/checks.py, which `check --deploy` runs everywhere).
+PORTAL_BASE_URL = env.str(
+    "PORTAL_BASE_URL", default="" if IS_PRODUCTION else "http://127.0.0.1:8000"
+).rstrip("/")
+if IS_PRODUCTION and (_base_url_problem := base_url_problem(PORTAL_BASE_URL)):
+    raise environ.ImproperlyConfigured(_base_url_problem)
 if env.str("EMAIL_BACKEND", default=""):
     # e.g. the database backend (corporate_parenting.reminders.mailbox) in tests and demos.
     EMAIL_BACKEND = env.str("EMAIL_BACKEND")

@@ -55,6 +55,7 @@ def production_env(database_url: str, media: str) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "corporate_parenting.settings",
         "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": LOOPBACK,
+        "PORTAL_BASE_URL": "https://portal.example.gov.uk",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": media,
         "LOG_LEVEL": "WARNING",

@@ -1,6 +1,9 @@
 """docker-compose.yml is for deployment; there is no engine here, so it is checked by parsing."""
 
+import os
 import shlex
+import subprocess
+import sys
 from importlib import import_module
 from pathlib import Path
 
@@ -85,3 +88,39 @@ def test_compose_keeps_data_in_volumes_and_waits_for_healthy_services():
     assert web["depends_on"]["postgres"]["condition"] == "service_healthy"
     assert web["depends_on"]["redis"]["condition"] == "service_healthy"
     assert web["environment"]["DJANGO_ENV"] == "production"
+
+
+def test_every_portal_service_is_given_the_portals_address_from_env():
+    """E-mails' links start with PORTAL_BASE_URL; compose refuses to start without it."""
+    services = compose()["services"]
+    for name in ("web", "worker", "beat"):
+        address = services[name]["environment"]["PORTAL_BASE_URL"]
+        assert address.startswith("${PORTAL_BASE_URL:?"), name
+
+
+def test_the_image_builds_its_static_files_with_production_settings():
+    """The Dockerfile's collectstatic step gives production settings all they refuse to start
+    without; run here as it runs there (with --dry-run: nothing is written)."""
+    dockerfile = (ROOT / ".docker" / "Dockerfile").read_text().replace("\\\n", " ")
+    (step,) = [line for line in dockerfile.splitlines() if "collectstatic" in line]
+    words = shlex.split(step.removeprefix("RUN "))
+    python = words.index("python")
+    assert words[python + 1 : python + 3] == ["manage.py", "collectstatic"]
+    given = dict(word.split("=", 1) for word in words[:python])
+    assert given["DJANGO_ENV"] == "production"
+    # Only what the step gives: none of this test run's own settings.
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("DJANGO_", "SECRET_KEY", "ALLOWED_HOSTS", "PORTAL_", "DATABASE_"))
+    }
+    env.update(given)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--dry-run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
