@@ -1,6 +1,8 @@
 """docker-compose.yml is for deployment; there is no engine here, so it is checked by parsing."""
 
 import os
+import posixpath
+import re
 import shlex
 import subprocess
 import sys
@@ -124,3 +126,88 @@ def test_the_image_builds_its_static_files_with_production_settings():
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+
+
+# --- .dockerignore: what `COPY . .` leaves out of the image -------------------------------------
+
+
+def _pattern(pattern: str) -> re.Pattern[str]:
+    """A .dockerignore pattern as Docker reads it: from the context's root, `*` and `?` within
+    one name, `**` across folders."""
+    regex, rest = "", pattern
+    while rest:
+        if rest.startswith("**/"):
+            regex, rest = regex + "(?:.*/)?", rest[3:]
+        elif rest.startswith("**"):
+            regex, rest = regex + ".*", rest[2:]
+        elif rest[0] == "*":
+            regex, rest = regex + "[^/]*", rest[1:]
+        elif rest[0] == "?":
+            regex, rest = regex + "[^/]", rest[1:]
+        else:
+            regex, rest = regex + re.escape(rest[0]), rest[1:]
+    return re.compile(regex + r"\Z")
+
+
+def dockerignore() -> list[tuple[bool, re.Pattern[str]]]:
+    rules = []
+    for line in (ROOT / ".dockerignore").read_text().splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kept = line.startswith("!")
+        pattern = posixpath.normpath(line.removeprefix("!").strip()).lstrip("/")
+        rules.append((kept, _pattern(pattern)))
+    return rules
+
+
+def sent_to_the_build(path: str) -> bool:
+    """Docker leaves a file out when it, or a folder it is in, matches; the last match wins."""
+    parts = path.split("/")
+    itself_and_folders = ["/".join(parts[:n]) for n in range(1, len(parts) + 1)]
+    sent = True
+    for kept, rule in dockerignore():
+        if any(rule.match(candidate) for candidate in itself_and_folders):
+            sent = kept
+    return sent
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ".env",
+        ".env.production",
+        ".secret_key",
+        ".git/config",
+        ".venv/bin/python",
+        "node_modules/govuk-frontend/package.json",
+        "static/build/portal.css",
+        "static/build/govuk/govuk-frontend.min.js",
+        "staticfiles/staticfiles.json",
+        ".pgdata/PG_VERSION",
+        ".pgdata-16/base/1/112",
+        "backups/portal-20260101-043000/database.dump",
+        "media/reports/annex.pdf",
+        "media/branding/logo.png",
+        "corporate_parenting/__pycache__/settings.cpython-311.pyc",
+    ],
+)
+def test_secrets_local_data_and_what_the_image_builds_stay_out_of_it(path):
+    assert not sent_to_the_build(path), f"{path} would be copied into the image"
+
+
+def test_everything_the_image_needs_is_sent_to_the_build():
+    """Every file in the repository reaches the image, except the tests and CI's own files;
+    and every file the Dockerfile copies by name."""
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "manage.py" in tracked
+    needed = [path for path in tracked if not path.startswith(("tests/", "bench/", ".ci/"))]
+    dockerfile = (ROOT / ".docker" / "Dockerfile").read_text()
+    for line in dockerfile.splitlines():
+        words = line.split()
+        if words[:1] == ["COPY"] and not words[1].startswith("--"):
+            needed += [source for source in words[1:-1] if source != "."]
+    left_out = [path for path in needed if not sent_to_the_build(path)]
+    assert not left_out
