@@ -1,7 +1,8 @@
 """Bulk start after an election: members (name, e-mail, ward, party) from a CSV file.
 
 All or nothing, like the KPI figures import (offer/services/figures.py): every line is checked first; any
-bad line means nobody is added, and every problem is listed by line and column. Each good line
+bad line means nobody is added, and every problem is listed by line and column in one pass (an
+unknown or missing column on the header row does not stop the lines being checked). Each good line
 makes a councillor who signs in once they set a password (their account has none until then) and
 their champions record with ward and party.
 """
@@ -106,9 +107,10 @@ def _read(data: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return header, rows
 
 
-def _columns(header: list[str]) -> dict[str, int]:
-    """Where each known column is; every unknown, repeated or missing column is an error on the
-    header row, naming the column as it is written."""
+def _columns(header: list[str]) -> tuple[dict[str, int], list[LineError]]:
+    """Where each known column is, and every unknown, repeated or missing column as an error on
+    the header row, naming the column as it is written. The lines are still checked against
+    the columns that are known, so one pass lists every problem of the file."""
     errors: list[LineError] = []
     positions: dict[str, int] = {}
     for index, written in enumerate(header):
@@ -132,9 +134,7 @@ def _columns(header: list[str]) -> dict[str, int]:
         for name in REQUIRED_COLUMNS
         if name not in positions
     )
-    if errors:
-        raise MembersImportRefused(errors)
-    return positions
+    return positions, errors
 
 
 def _cell_errors(line: int, column: str, value: str) -> list[LineError]:
@@ -150,10 +150,11 @@ def _cell_errors(line: int, column: str, value: str) -> list[LineError]:
 
 def _check(data: bytes) -> list[_Line]:
     header, rows = _read(data)
-    positions = _columns(header)
+    positions, errors = _columns(header)
     if not rows:
-        raise _refuse("the file has no members: one line per member after the header row")
-    errors: list[LineError] = []
+        errors.append(
+            LineError(0, "", "the file has no members: one line per member after the header row")
+        )
     lines: list[_Line] = []
     first_line_of: dict[str, int] = {}
     for line, cells in rows:
@@ -170,11 +171,13 @@ def _check(data: bytes) -> list[_Line]:
         problems: list[LineError] = []
         for column, value in values.items():
             problems.extend(_cell_errors(line, column, value))
-        name, email = values["name"], values.get("email", "").lower()
-        if not name:
+        # A column missing from the header is one problem there, not one on every line.
+        name, email = values.get("name", ""), values.get("email", "").lower()
+        if not name and "name" in positions:
             problems.append(LineError(line, "name", "the name is blank"))
         if not email:
-            problems.append(LineError(line, "email", "the e-mail address is blank"))
+            if "email" in positions:
+                problems.append(LineError(line, "email", "the e-mail address is blank"))
         elif not any(p.column == "email" for p in problems):
             try:
                 validate_email(email)
@@ -190,7 +193,7 @@ def _check(data: bytes) -> list[_Line]:
                 else:
                     first_line_of[email] = line
         errors.extend(problems)
-        if not problems:
+        if not problems and name and email:
             lines.append(_Line(line, name, email, values.get("ward", ""), values.get("party", "")))
     # Someone whose term ended keeps their account, closed: a re-elected councillor is opened
     # again from their page (their record stays theirs), never added a second time.

@@ -142,6 +142,39 @@ def test_an_unknown_ward_column_is_named(actor):
     assert Member.objects.count() == 0
 
 
+def test_an_unknown_column_and_every_bad_line_are_reported_together(actor):
+    # Before, the unknown column stopped the check: the admin fixed it, uploaded again, and only
+    # then learnt of the bad lines.
+    data = (
+        b"name,email,Wards,party\n"
+        b",blank.name@council.example,Riverside,Labour\n"
+        b"Tom Okafor,not-an-address,Hill Top,=HYPERLINK(1)\n"
+        b"Jane Doe,jane.doe@council.example,,\n"
+    )
+    assert problems(data, actor) == [
+        (1, "", "unknown column 'Wards': the columns are name, email, ward, party"),
+        (2, "name", "the name is blank"),
+        (3, "party", "starts with '=', which a spreadsheet would run as a formula: remove it"),
+        (3, "email", "'not-an-address' is not a valid e-mail address"),
+    ]
+    assert Member.objects.count() == 0
+
+
+def test_a_missing_column_is_one_problem_and_the_lines_are_still_checked(actor):
+    name = "N" * 151
+    data = f"name,ward\nPriya,Riverside\n{name},Hill Top\n".encode()
+    assert problems(data, actor) == [
+        (1, "", "the header row has no email column"),
+        (3, "name", "is longer than 150 characters"),
+    ]
+    assert problems(b"Wards\n", actor) == [
+        (0, "", "the file has no members: one line per member after the header row"),
+        (1, "", "unknown column 'Wards': the columns are name, email, ward, party"),
+        (1, "", "the header row has no name column"),
+        (1, "", "the header row has no email column"),
+    ]
+
+
 def test_missing_and_repeated_columns_are_reported(actor):
     assert problems(b"name,ward\nPriya,Riverside\n", actor) == [
         (1, "", "the header row has no email column")
@@ -241,8 +274,9 @@ def test_page_lists_problems_by_line_and_adds_nobody(client_for):
     response = client.post(URL, {"file": upload(bad)})
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Nobody was added: 1 problem in the file" in content
+    assert "Nobody was added: 2 problems in the file" in content
     assert "Line 1: unknown column &#x27;Wards&#x27;" in content
+    assert "Line 3, name: the name is blank" in content
     assert people() == before
 
 
