@@ -19,11 +19,12 @@ def home_panels(request: HttpRequest) -> list[str]:
         next_meeting = (
             Meeting.objects.for_member(user).upcoming(today).select_related("body").first()
         )
-        if next_meeting is not None or Body.objects.for_member(user).exists():
+        actions = list(Resolution.objects.open().owned_by(user).for_log()[:5])
+        if next_meeting is not None or actions or Body.objects.for_member(user).exists():
             panels.append(
                 render_to_string(
                     "panels/_home_councillor.html",
-                    {"next_meeting": next_meeting},
+                    {"next_meeting": next_meeting, "actions": actions},
                 )
             )
     if user.is_council_staff:

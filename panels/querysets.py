@@ -271,7 +271,12 @@ class ResolutionQuerySet(models.QuerySet):
         return self.with_due_on(today).filter(is_overdue=True)
 
     def owned_by(self, user: User) -> ResolutionQuerySet:
-        return self.filter(owner=user)
+        """The actions that are this person's to do and update: those they own, and those owned
+        by "the members" of a body they sit on."""
+        return self.filter(
+            models.Q(owner=user)
+            | models.Q(owner_is_members=True, item__meeting__body__in=_bodies_of(user))
+        )
 
     def carried_to(self, meeting: object) -> ResolutionQuerySet:
         """Open actions from earlier meetings of this body: the meeting's action log."""

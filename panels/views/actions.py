@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES, AuditEvent
+from corporate_parenting.models import SIGNED_IN_ROLES, AuditEvent
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from panels import services
@@ -33,7 +33,7 @@ def action_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@role_required(*STAFF_ROLES)
+@role_required(*SIGNED_IN_ROLES)
 def my_actions(request: SignedInRequest) -> HttpResponse:
     actions = Resolution.objects.open().owned_by(request.user).for_log()
     return table_page(
@@ -55,7 +55,11 @@ def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         .prefetch_related("updates__author"),
         pk=pk,
     )
-    can_update = request.user.is_council_staff
+    # Staff update any action; a member, the actions that are theirs (Resolution.owned_by).
+    can_update = (
+        request.user.is_council_staff
+        or Resolution.objects.owned_by(request.user).filter(pk=action.pk).exists()
+    )
     if request.method == "POST" and not can_update:
         raise PermissionDenied
     form = ActionUpdateForm(request.POST or None, initial={"status": action.status})

@@ -90,7 +90,7 @@ ROWS: dict[str, Row] = {
         SIGN_IN, FORBIDDEN, OK, OK, kwargs=lambda: {"pk": _resolution().pk}
     ),
     "panels:action_list": signed_in(OK),
-    "panels:my_actions": clerks(),
+    "panels:my_actions": signed_in(OK),
     "panels:action_detail": Row(SIGN_IN, OK, OK, OK, kwargs=lambda: {"pk": _action().pk}),
     "panels:body_list": signed_in(OK),
     "panels:body_detail": Row(SIGN_IN, OK, OK, OK, kwargs=body()),

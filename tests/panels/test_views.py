@@ -216,6 +216,32 @@ def test_councillor_can_read_but_not_update_an_action(client_for, meeting):
     assert response.status_code == 403
 
 
+def test_an_action_owned_by_the_members_is_each_members_to_see_and_update(client_for, meeting):
+    # The fixed councillor sits on the meeting's body (the body fixture).
+    action = ActionFactory(
+        item=meeting.items.first(), owner=None, owner_is_members=True, text="Visit the hub"
+    )
+    client = client_for("councillor")
+    mine = client.get("/panels/actions/mine/")
+    assert mine.status_code == 200 and "Visit the hub" in mine.text
+    assert "Visit the hub" in client.get("/").text
+    page = client.get(f"/panels/actions/{action.pk}/")
+    assert 'name="text"' in page.text  # the update form
+    response = client.post(
+        f"/panels/actions/{action.pk}/", {"status": "done", "text": "Visited in March"}
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == "done"
+    assert action.updates.get().author.email == "councillor@example.org"
+    # An officer's action on the same body is still not the councillor's to update.
+    theirs = ActionFactory(item=meeting.items.first())
+    refused = client.post(f"/panels/actions/{theirs.pk}/", {"status": "done", "text": "x"})
+    assert refused.status_code == 403
+    theirs.refresh_from_db()
+    assert theirs.status == "open"
+
+
 def test_overdue_actions_are_flagged_in_the_log(client_for, officer, meeting):
     ActionFactory(item=meeting.items.first(), owner=officer, due_date=datetime.date(2020, 1, 1))
     assert "Overdue" in client_for("officer").get("/panels/actions/").text
