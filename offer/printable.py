@@ -25,6 +25,7 @@ PRINTED_FIELDS = (
     "summary",
     "details",
     "kind",
+    "legal_basis",
     "age_from",
     "age_to",
     "how_to_get",

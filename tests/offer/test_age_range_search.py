@@ -4,6 +4,7 @@ take a 'from' and a 'to' age and show every entry whose ages overlap the range."
 import pytest
 
 from offer.models import OfferEntry
+from tests.helpers import assert_constant_queries
 from tests.offer.factories import OfferCategoryFactory, OfferEntryFactory
 
 pytestmark = pytest.mark.django_db
@@ -125,3 +126,12 @@ def test_no_results_in_a_category_says_what_was_searched(client):
     OfferCategoryFactory(slug="money", name="Money")
     content = client.get("/offer/category/money/?age_from=26").content.decode()
     assert "Nothing in money is for ages 26 and over." in content
+
+
+def test_range_search_makes_the_same_queries_however_many_entries(client):
+    OfferEntryFactory(age_from=18, age_to=21)
+    assert_constant_queries(
+        client,
+        "/offer/search/?age_from=18&age_to=25",
+        lambda: [OfferEntryFactory(age_from=16, age_to=25 - n) for n in range(5)],
+    )

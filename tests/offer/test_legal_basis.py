@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from pypdf import PdfReader
 
 from corporate_parenting.models import AuditEvent
 from offer.models import OfferEntry
@@ -84,3 +85,11 @@ def test_demo_offer_names_the_law_for_some_entries():
     assert OfferEntry.objects.filter(legal_basis="").exists()
     # And no demo entry is for a status nobody of its ages can have.
     assert not [e.title for e in OfferEntry.objects.all() if e.statuses_outside_ages]
+
+
+def test_the_printed_offer_and_booklet_name_the_law(client):
+    OfferEntryFactory(title="Staying put", kind="statutory", legal_basis=STAYING_PUT)
+    assert f"(Your right: {STAYING_PUT}.)" in client.get("/offer/print/").content.decode()
+    booklet = PdfReader(io.BytesIO(client.get("/offer/booklet.pdf").content))
+    text = " ".join(" ".join(page.extract_text() for page in booklet.pages).split())
+    assert STAYING_PUT in text
