@@ -5,12 +5,28 @@ calls and renders. Vacant areas, champions and targets come from their one rule 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from django.db.models import Count, Prefetch, Sum
 
 from champions.models import Appointment, ChampionArea, ChampionSettings, Engagement, Member
 from champions.progress import Progress, progress_from_count, target_for
 from corporate_parenting.years import PoliticalYear
+
+
+class AreaCover(StrEnum):
+    """Whether the year's areas have champions: what the admin home and the coverage page say."""
+
+    NO_AREAS = "no_areas"  # nothing to champion yet: say so, and where areas are added
+    VACANT = "vacant"  # at least one area has no current champion
+    COVERED = "covered"  # every area has a champion
+
+
+def area_cover(area_count: int, vacant_count: int) -> AreaCover:
+    """THE rule for the areas' state: "every area has a champion" only when there are areas."""
+    if area_count == 0:
+        return AreaCover.NO_AREAS
+    return AreaCover.VACANT if vacant_count else AreaCover.COVERED
 
 
 @dataclass

@@ -5,7 +5,7 @@ Invented people only. Safe to run again: records are found by natural keys, neve
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -294,8 +294,13 @@ def load(stdout) -> None:
     for member, area_indexes in members:
         for area_index in area_indexes:
             for start_year in (year.start_year - 1, year.start_year):
+                # Appointed when that year began: demo champions are not new to the role.
+                began = year.previous().start if start_year < year.start_year else year.start
                 Appointment.objects.get_or_create(
-                    member=member, area=areas[area_index], start_year=start_year
+                    member=member,
+                    area=areas[area_index],
+                    start_year=start_year,
+                    defaults={"created_at": timezone.make_aware(datetime.combine(began, time(9)))},
                 )
 
     for email, name, title, team, area_indexes in OFFICERS if colleagues else ():

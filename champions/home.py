@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from champions.coverage import area_cover
 from champions.models import ChampionArea, Engagement, Member
 from champions.progress import progress_for, too_new_to_chase
 from corporate_parenting.models import Role
@@ -20,13 +21,15 @@ def home_panels(request: HttpRequest) -> list[str]:
     role = user.primary_role
     if role == Role.ADMIN:
         vacant = list(ChampionArea.objects.vacant_in(year).order_by("name").only("name"))
+        area_count = ChampionArea.objects.count()
         engaged = Engagement.objects.submitted().in_year(year).filter(member=OuterRef("pk"))
         members = Member.objects.aggregate(
             total=Count("pk"), engaged=Count("pk", filter=Exists(engaged))
         )
         context.update(
             panel="admin",
-            area_count=ChampionArea.objects.count(),
+            area_count=area_count,
+            cover=area_cover(area_count, len(vacant)),
             vacant=vacant,
             member_count=members["total"],
             engaged_count=members["engaged"],

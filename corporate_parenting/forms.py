@@ -17,6 +17,13 @@ from corporate_parenting.inputs import (
     validate_no_control_characters,
     validate_one_line,
 )
+from corporate_parenting.logo import (
+    CHOOSE_MESSAGE,
+    LOGO_MAX_BYTES,
+    TOO_BIG_MESSAGE,
+    PreparedLogo,
+    logo_prepare,
+)
 from corporate_parenting.models import SiteSettings
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321, and User.email
@@ -192,6 +199,17 @@ class PasswordChangeForm(GovUKFormMixin, auth_forms.PasswordChangeForm):
 class SiteSettingsForm(GovUKFormMixin, forms.ModelForm):
     submit_text = "Save settings"
 
+    logo_file = forms.FileField(
+        label="Logo file (optional)",
+        required=False,
+        help_text=(
+            f"A PNG or SVG image of {LOGO_MAX_BYTES // (1024 * 1024)} MB or less, shown in the "
+            "header. An SVG is cleaned: anything but shapes, colours and text is left out."
+        ),
+        error_messages={"invalid": CHOOSE_MESSAGE, "empty": CHOOSE_MESSAGE},
+    )
+    remove_logo = forms.BooleanField(label="Remove the uploaded logo", required=False)
+
     class Meta:
         model = SiteSettings
         fields = (
@@ -209,11 +227,34 @@ class SiteSettingsForm(GovUKFormMixin, forms.ModelForm):
             "brand_colour": {"required": "Enter the header colour"},
         }
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["logo_file"].widget.attrs["accept"] = ".png,.svg,image/png,image/svg+xml"
+        self.fields["logo_url"].help_text = (
+            "Only when no logo file is uploaded: a path on this site starting /, or an address "
+            "the portal's security policy allows (images from other sites are blocked)."
+        )
+
+    def clean_logo_file(self) -> PreparedLogo | None:
+        upload = self.cleaned_data.get("logo_file")
+        if not upload:
+            return None
+        if upload.size is not None and upload.size > LOGO_MAX_BYTES:
+            raise ValidationError(TOO_BIG_MESSAGE, code="too_big")
+        data = upload.read(LOGO_MAX_BYTES + 1)
+        return logo_prepare(data=data, filename=upload.name or "")
+
     def build_layout(self) -> Layout:
+        logo_fields = [Field("logo_file")]
+        if self.instance.logo:
+            logo_fields.append(Field.checkbox("remove_logo", small=True))
+        else:
+            del self.fields["remove_logo"]  # nothing to remove
         return Layout(
             Field.text("council_name"),
             Field.text("service_name"),
             Field.text("brand_colour", field_width=10),
+            *logo_fields,
             Field.text("logo_url"),
             Field.text("contact_email"),
             Field.select("political_year_start_month", legend_size=Size.SMALL),

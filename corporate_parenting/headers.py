@@ -16,6 +16,12 @@ EXPORT_TYPES = ("text/csv", "application/pdf", "text/calendar")
 NO_STORE = "private, no-store"
 
 
+def public_asset(response: HttpResponse) -> None:
+    """Marks a response that is the same for everyone and holds nothing personal (the council's
+    logo): it keeps the Cache-Control its view set, signed in or not."""
+    response.portal_public_asset = True  # type: ignore[attr-defined]  # a marker read below
+
+
 def is_export(response: HttpResponse) -> bool:
     content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
     return content_type in EXPORT_TYPES or response.has_header("Content-Disposition")
@@ -32,6 +38,8 @@ class TrustHeadersMiddleware:
         signed_in = user is not None and user.is_authenticated
         # The open data is public: its CSVs may be cached by browsers and proxies.
         is_open_data = request.path.startswith("/api/v1/") and not signed_in
+        if getattr(response, "portal_public_asset", False):
+            return response
         if signed_in or (is_export(response) and not is_open_data):
             response["Cache-Control"] = NO_STORE
             response.headers.pop("Expires", None)

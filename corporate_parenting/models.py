@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -13,6 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 
@@ -297,6 +299,11 @@ def contrast_with_white(hex_value: str) -> float:
 
 
 LOGO_URL_MESSAGE = "Enter an address starting https://, or a path on this site starting /"
+LOGO_URL_BLOCKED_MESSAGE = (
+    "Browsers would not show a logo from {host}: the portal's security policy "
+    "(Content-Security-Policy) lets pages show images from this site only. Upload the logo "
+    "file instead, or enter a path on this site starting /"
+)
 # A path on this site: one "/" then no space, backslash or control character ("//host" and
 # "/\host" are another site to a browser).
 _SITE_PATH = re.compile(r"/(?![/\\])[^\s\\\x00-\x1f\x7f]*\Z")
@@ -315,6 +322,61 @@ def logo_url_is_safe(value: str) -> bool:
     return True
 
 
+def _origin(address: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(address)
+    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port
+
+
+def _source_allows(source: str, address: str) -> bool:
+    """Whether one img-src source of the Content-Security-Policy lets a page show `address`
+    (an https:// address): 'self', a scheme (https:), or a host, maybe *.host, maybe a path."""
+    scheme, host, port = _origin(address)
+    if source == "'self'":
+        return _origin(settings.PORTAL_BASE_URL) == (scheme, host, port)
+    if source.lower() == "https:":
+        return True
+    if source.startswith("'") or source.endswith(":"):
+        return False  # 'none', 'nonce-...', data:, blob: and the like
+    if "://" not in source:
+        source = f"https://{source}"
+    try:
+        allowed_scheme, allowed_host, allowed_port = _origin(source)
+        path = urlsplit(source).path
+    except ValueError:
+        return False
+    if allowed_scheme != "https" or port != allowed_port:
+        return False
+    if allowed_host.startswith("*."):
+        if not host.endswith(allowed_host[1:]):
+            return False
+    elif host != allowed_host:
+        return False
+    if not path or path == "/":
+        return True
+    if path.endswith("/"):
+        return urlsplit(address).path.startswith(path)
+    return urlsplit(address).path == path
+
+
+def logo_url_shown(value: str) -> bool:
+    """The logo address is one browsers will show: safe (logo_url_is_safe), and a path on this
+    site or an address the Content-Security-Policy's img-src allows."""
+    if not logo_url_is_safe(value):
+        return False
+    if not value or _SITE_PATH.match(value):
+        return True
+    directives: Any = settings.CONTENT_SECURITY_POLICY.get("DIRECTIVES", {})
+    sources = directives.get("img-src", directives.get("default-src", []))
+    try:
+        return any(_source_allows(str(source), value) for source in sources)
+    except ValueError:  # a port out of range, say
+        return False
+
+
+def logo_upload_to(_instance: models.Model, filename: str) -> str:
+    return f"branding/{filename}"
+
+
 class SiteSettings(models.Model):
     """The council's branding and the portal-wide settings. There is one row."""
 
@@ -328,7 +390,13 @@ class SiteSettings(models.Model):
     logo_url = models.CharField(
         max_length=300,
         blank=True,
-        help_text="Address of the council's logo (SVG or PNG), shown in the header. Leave blank to show the name.",
+        help_text="Address of the council's logo (SVG or PNG), shown in the header when no logo file is uploaded. Leave both blank to show the name.",
+    )
+    logo = models.FileField(
+        upload_to=logo_upload_to,
+        blank=True,
+        editable=False,  # only through the site settings page, which checks and cleans it
+        help_text="The council's logo uploaded as a file (PNG, or SVG rebuilt from an allowlist).",
     )
     contact_email = models.EmailField(
         blank=True,
@@ -354,6 +422,9 @@ class SiteSettings(models.Model):
         errors = {}
         if not logo_url_is_safe(self.logo_url):
             errors["logo_url"] = LOGO_URL_MESSAGE
+        elif not logo_url_shown(self.logo_url):
+            host = urlsplit(self.logo_url).hostname or "another site"
+            errors["logo_url"] = LOGO_URL_BLOCKED_MESSAGE.format(host=host)
         if (
             self.brand_colour
             and HEX_COLOUR.match(self.brand_colour)
@@ -364,6 +435,26 @@ class SiteSettings(models.Model):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def logo_extension(self) -> str:
+        return (self.logo.name or "").rsplit(".", 1)[-1] if self.logo else ""
+
+    @property
+    def logo_version(self) -> str:
+        """Changes with the uploaded file (its name holds its content's hash)."""
+        return (self.logo.name or "").rsplit("/", 1)[-1].split(".")[0] if self.logo else ""
+
+    @property
+    def logo_src(self) -> str:
+        """What the header's logo shows: the uploaded file, served from this site at a stable
+        address (the ?v= changes with the file, so browsers fetch a new one at once), otherwise
+        the logo address when browsers will show it; "" for the council's name instead."""
+        if self.logo:
+            return f"{reverse('site_logo')}?v={self.logo_version}"
+        if self.logo_url and logo_url_shown(self.logo_url):
+            return self.logo_url
+        return ""
 
     @classmethod
     def load(cls) -> SiteSettings:
@@ -377,9 +468,10 @@ class SiteSettings(models.Model):
                 "council_name": settings.PORTAL_COUNCIL_NAME,
                 "service_name": settings.PORTAL_SERVICE_NAME,
                 "brand_colour": settings.PORTAL_BRAND_COLOUR,
-                # An unsafe address in the environment shows the name instead.
+                # An unsafe address in the environment, or one the browser would block, shows
+                # the name instead.
                 "logo_url": (
-                    settings.PORTAL_LOGO_URL if logo_url_is_safe(settings.PORTAL_LOGO_URL) else ""
+                    settings.PORTAL_LOGO_URL if logo_url_shown(settings.PORTAL_LOGO_URL) else ""
                 ),
             },
         )

@@ -3,13 +3,18 @@ from importlib import import_module
 from django.contrib import messages
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.views.decorators.http import require_safe
 
 from corporate_parenting import forms
 from corporate_parenting.audit import audit_record
+from corporate_parenting.headers import public_asset
 from corporate_parenting.http import SignedInRequest
+from corporate_parenting.logo import CONTENT_TYPES
 from corporate_parenting.models import Role, SiteSettings
 from corporate_parenting.permissions import role_required
 from corporate_parenting.services import site_settings_update
@@ -58,12 +63,61 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @role_required(Role.ADMIN)
 def site_settings(request: SignedInRequest) -> HttpResponse:
     current = SiteSettings.objects.get(pk=SiteSettings.load().pk)
-    form = forms.SiteSettingsForm(request.POST or None, instance=current)
+    form = forms.SiteSettingsForm(request.POST or None, request.FILES or None, instance=current)
     if request.method == "POST" and form.is_valid():
-        site_settings_update(site_settings=current, actor=request.user, **form.cleaned_data)
-        messages.success(request, "Site settings saved")
-        return redirect("site_settings")
+        fields = dict(form.cleaned_data)
+        logo = fields.pop("logo_file", None)
+        remove_logo = bool(fields.pop("remove_logo", False))
+        try:
+            site_settings_update(
+                site_settings=current,
+                actor=request.user,
+                logo=logo,
+                remove_logo=remove_logo,
+                **fields,
+            )
+        except ValidationError as error:
+            forms.add_service_errors(form, error)
+        else:
+            messages.success(request, "Site settings saved")
+            return redirect("site_settings")
     return render(request, "core/site_settings.html", {"form": form})
+
+
+# The logo's own policy: an SVG opened on its own runs nothing, loads nothing, is framed by no
+# one; only its inline presentation styles apply.
+LOGO_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox"
+# With ?v= of the file in use (as the header links it), a year; otherwise an hour.
+LOGO_MAX_AGE_VERSIONED = 60 * 60 * 24 * 365
+LOGO_MAX_AGE = 60 * 60
+
+
+@require_safe
+def site_logo(request: HttpRequest) -> HttpResponse:
+    """The council's uploaded logo, at a stable address, the same for everyone."""
+    branding = SiteSettings.load()
+    if not branding.logo:
+        raise Http404("No logo has been uploaded")
+    etag = f'"{branding.logo_version}"'
+    versioned = request.GET.get("v", "") == branding.logo_version
+    max_age = LOGO_MAX_AGE_VERSIONED if versioned else LOGO_MAX_AGE
+    response: HttpResponse
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        try:
+            with default_storage.open(branding.logo.name or "", "rb") as stored:
+                content = stored.read()
+        except FileNotFoundError as error:
+            raise Http404("The logo file is missing") from error
+        response = HttpResponse(content, content_type=CONTENT_TYPES[branding.logo_extension])
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    response["Content-Security-Policy"] = LOGO_POLICY
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    public_asset(response)
+    return response
 
 
 class SignInView(auth_views.LoginView):

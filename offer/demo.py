@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from corporate_parenting.models import User
+from corporate_parenting.models import AuditEvent, User
 from offer.models import (
     Feedback,
     Indicator,
@@ -22,6 +22,7 @@ from offer.models import (
     PeriodKind,
     Polarity,
     Unit,
+    status_fields_fitting,
 )
 from offer.services import entries_reindex
 from strategy.demo import priorities_ensure
@@ -499,6 +500,21 @@ INDICATORS: tuple[tuple[Any, ...], ...] = (
 )
 
 
+# The law or guidance a few entries rest on (OfferEntry.legal_basis), by title.
+LEGAL_BASES = {
+    "Staying put with your foster carers": "Staying Put: section 23CZA Children Act 1989",
+    "Higher education bursary": (
+        "The Children Act 1989 (Higher Education Bursary) (England) Regulations 2009"
+    ),
+    "Weekly allowance": "Children (Leaving Care) Act 2000: section 23B Children Act 1989",
+    "An advocate": "Section 26A Children Act 1989 (advocacy services)",
+    "Support from your personal adviser with education": (
+        "Personal advisers to 25: section 23CZB Children Act 1989"
+    ),
+    "Council Tax exemption": "Section 13A Local Government Finance Act 1992",
+}
+
+
 def load(stdout: Any) -> None:
     with transaction.atomic():
         owner = User.objects.filter(email="officer@example.org").first()
@@ -536,7 +552,10 @@ def _load_offer(owner: User | None) -> int:
                 "kind": kind,
                 "age_from": age_from,
                 "age_to": age_to,
+                # Each status a young person of these ages can have; qualifying for the extras.
+                **status_fields_fitting(age_from, age_to),
                 "for_qualifying": kind == X,
+                "legal_basis": LEGAL_BASES.get(title, ""),
                 "how_to_get": how,
                 "contact_phone": phone,
                 "owner": owner,
@@ -544,6 +563,13 @@ def _load_offer(owner: User | None) -> int:
                 "status": OfferEntry.Status.PUBLISHED,
             },
         )
+    # A demo made before entries had a legal basis gets one, on the entries nobody has changed
+    # since the demo made them (an officer's change, a cleared basis included, is kept).
+    for title, basis in LEGAL_BASES.items():
+        untouched = OfferEntry.objects.filter(slug=slugify(title), legal_basis="").first()
+        if untouched and not AuditEvent.objects.for_object(untouched).exists():
+            untouched.legal_basis = basis
+            untouched.save(update_fields=["legal_basis", "updated_at"])
     entries_reindex()
     return len(ENTRIES)
 

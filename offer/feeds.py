@@ -8,15 +8,16 @@ from datetime import datetime
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.urls import path, reverse, reverse_lazy
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, RssFeed
 
+from corporate_parenting.feeds import FeedLink, syndication_link
 from offer.models import OfferEntry
 
 LIMIT = 50
 
 
 class OfferUpdatesFeed(Feed):
-    feed_type: type[SyndicationFeed] = Rss201rev2Feed
+    feed_type: type[RssFeed] | type[Atom1Feed] = Rss201rev2Feed
     title = "Care leaver offer: new and changed entries"
     link = reverse_lazy("offer:index")
     description = "What care leavers are entitled to, as entries are added or changed."
@@ -59,6 +60,19 @@ class OfferUpdatesAtomFeed(OfferUpdatesFeed):
     feed_type = Atom1Feed
     subtitle = OfferUpdatesFeed.description
     feed_url = reverse_lazy("offer:feed_atom")
+
+
+def offer_feed_links() -> list[FeedLink]:
+    """The offer's feeds, as the offer's pages offer them."""
+    return [
+        syndication_link(
+            label="New and changed entries",
+            title=str(feed.title),
+            url=str(feed.feed_url),
+            feed_type=feed.feed_type,
+        )
+        for feed in (OfferUpdatesFeed, OfferUpdatesAtomFeed)
+    ]
 
 
 urlpatterns = [

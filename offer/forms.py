@@ -1,29 +1,115 @@
 from typing import Any
 
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
 from django.db import models
 
 from corporate_parenting.forms import GovUKFormMixin
+from corporate_parenting.inputs import one_line
 from corporate_parenting.models import STAFF_ROLES, User
-from offer.models import CareLeaverStatus, OfferEntry
+from offer.models import (
+    AGE_HIGHEST,
+    AGE_LOWEST,
+    CareLeaverStatus,
+    OfferEntry,
+    ages_phrase,
+    status_ages_words,
+)
 from offer.services import ENTRY_FIELDS
 
-AGE_CHOICES = [("", "Any age")] + [(str(age), str(age)) for age in range(16, 26)]
 STATUS_CHOICES = [("", "Any status")] + [(s.value, s.label) for s in CareLeaverStatus]
+WORDS_MAX_LENGTH = 200
+STATUSES_HINT = (
+    "Tick each status this is for. Care leavers have each status at these ages: "
+    + ", ".join(
+        f"{status.label.split(':')[0].lower()} {status_ages_words(status)}"
+        for status in CareLeaverStatus
+    )
+    + ". A status nobody of the ages above can have is refused."
+)
+
+
+class SearchWordsField(forms.CharField):
+    """The search box: one line of at most WORDS_MAX_LENGTH characters, cleaned rather than
+    refused, so a long or pasted search never costs the ages and status chosen beside it."""
+
+    def to_python(self, value: Any) -> str:
+        return one_line(super().to_python(value))[:WORDS_MAX_LENGTH].strip()
+
+
+def _age_field(end: str) -> forms.IntegerField:
+    example = "18" if end == "from" else "25"
+    return forms.IntegerField(
+        required=False,
+        label=f"{end.capitalize()} age",
+        min_value=AGE_LOWEST,
+        max_value=AGE_HIGHEST,
+        error_messages={
+            "invalid": f"Enter the ‘{end}’ age as a whole number, like {example}",
+            "min_value": f"Enter a ‘{end}’ age from {AGE_LOWEST} to {AGE_HIGHEST}",
+            "max_value": f"Enter a ‘{end}’ age from {AGE_LOWEST} to {AGE_HIGHEST}",
+        },
+    )
 
 
 class OfferSearchForm(forms.Form):
-    """What a young person types and picks to find help. Sent by GET; rendered by hand."""
+    """What a young person types and picks to find help: words, the ages they want help for
+    (one age, or a range such as 18 to 25) and their care leaver status. Sent by GET; rendered
+    by hand (offer/_age_status_fields.html)."""
 
-    q = forms.CharField(required=False, max_length=200)
-    age = forms.TypedChoiceField(required=False, choices=AGE_CHOICES, coerce=int, empty_value=None)
-    status = forms.ChoiceField(required=False, choices=STATUS_CHOICES)
+    q = SearchWordsField(required=False)
+    age_from = _age_field("from")
+    age_to = _age_field("to")
+    status = forms.ChoiceField(
+        required=False,
+        choices=STATUS_CHOICES,
+        error_messages={"invalid_choice": "Choose a care leaver status from the list"},
+    )
+
+    def __init__(self, data: Any = None, **kwargs: Any) -> None:
+        # Links made before the range (?age=19) still work: one age is the range 19 to 19.
+        if (
+            data is not None
+            and data.get("age")
+            and not (data.get("age_from") or data.get("age_to"))
+        ):
+            data = data.copy()
+            data["age_from"] = data["age_to"] = data["age"]
+        super().__init__(data, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        age_from, age_to = cleaned.get("age_from"), cleaned.get("age_to")
+        if age_from is not None and age_to is not None and age_from > age_to:
+            self.add_error("age_to", "The ‘to’ age must be the same as or more than the ‘from’ age")
+        return cleaned
 
     def criteria(self) -> dict[str, Any]:
+        """What to search for. With errors, only the words (the page shows the errors instead
+        of results, and keeps what was typed)."""
         if not self.is_valid():
-            return {"q": "", "age": None, "status": ""}
+            q = self.cleaned_data.get("q", "")
+            return {"q": q, "age_from": None, "age_to": None, "status": ""}
         return self.cleaned_data
+
+    def is_filtered(self) -> bool:
+        criteria = self.criteria()
+        return (
+            criteria["age_from"] is not None
+            or criteria["age_to"] is not None
+            or bool(criteria["status"])
+        )
+
+    def filters_described(self) -> str:
+        """The ages and status searched for, in words: 'ages 18 to 25, status: former relevant'."""
+        criteria = self.criteria()
+        parts = []
+        if criteria["age_from"] is not None or criteria["age_to"] is not None:
+            parts.append(ages_phrase(criteria["age_from"], criteria["age_to"]))
+        if criteria["status"]:
+            label = CareLeaverStatus(criteria["status"]).label.split(":")[0].lower()
+            parts.append(f"status: {label}")
+        return ", ".join(parts)
 
 
 class MissingForm(GovUKFormMixin, forms.Form):
@@ -73,6 +159,7 @@ class OfferEntryForm(GovUKFormMixin, forms.ModelForm):
                 "invalid": "Enter the review date as a real date, like 31/03/2027",
             },
             "link_url": {"invalid": "Enter a web address, like https://www.example.org"},
+            "legal_basis": {"max_length": "Use 200 characters or fewer"},
         }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -95,6 +182,7 @@ class OfferEntryForm(GovUKFormMixin, forms.ModelForm):
                 legend_size=Size.SMALL,
             ),
             Fieldset(
+                HTML(f'<div class="govuk-hint" id="statuses-hint">{STATUSES_HINT}</div>'),
                 Field.checkbox("for_eligible"),
                 Field.checkbox("for_relevant"),
                 Field.checkbox("for_former_relevant"),
@@ -103,6 +191,7 @@ class OfferEntryForm(GovUKFormMixin, forms.ModelForm):
                 legend_size=Size.SMALL,
             ),
             Field.radios("kind", legend_size=Size.SMALL),
+            Field.text("legal_basis"),
             Field.textarea("how_to_get"),
             Field.text("contact_phone", field_width=20),
             Field.text("link_url"),

@@ -27,12 +27,15 @@ from offer.kpis import (
     IndicatorStatus,
     comparator_text,
     format_value,
+    plain_number,
     rag_for,
     rag_label,
     status_of,
+    target_of,
     template_version,
     trend_for,
     trend_label,
+    unit_label,
 )
 from offer.models import Indicator, Measurement
 from strategy.models import Priority
@@ -68,9 +71,37 @@ def latest_figures(indicator: Indicator) -> list[Measurement]:
 
 
 def scorecard_groups(indicators: Iterable[Indicator]) -> list[PriorityGroup]:
-    """Each indicator's status, grouped by strategic priority. The indicators come from
-    `Indicator.objects.for_scorecard()` (their latest measurements prefetched)."""
+    """Each indicator's status, grouped by strategic priority, every one (with figures or not).
+    The indicators come from `Indicator.objects.for_scorecard()` (their latest measurements
+    prefetched)."""
     return _grouped([status_of(indicator, latest_figures(indicator)) for indicator in indicators])
+
+
+def has_figures(status: IndicatorStatus) -> bool:
+    """Whether an indicator is on the scorecard when nobody asked for every one: a measure
+    with no figure yet (a national definition loaded, not yet reported) is left out."""
+    return status.latest is not None
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """The scorecard's groups (the spreadsheet and the PDF), and how many measures with no
+    figures were left out of them."""
+
+    groups: list[PriorityGroup]
+    hidden: int
+
+
+def _shown(statuses: list[IndicatorStatus], *, with_empty: bool) -> Scorecard:
+    shown = statuses if with_empty else [s for s in statuses if has_figures(s)]
+    return Scorecard(groups=_grouped(shown), hidden=len(statuses) - len(shown))
+
+
+def scorecard_of(indicators: Iterable[Indicator], *, with_empty: bool) -> Scorecard:
+    """The scorecard of these indicators (from `for_scorecard()`): those with figures, or every
+    one when with_empty (the page's "Show measures with no figures")."""
+    statuses = [status_of(indicator, latest_figures(indicator)) for indicator in indicators]
+    return _shown(statuses, with_empty=with_empty)
 
 
 def _grouped(statuses: list[IndicatorStatus]) -> list[PriorityGroup]:
@@ -122,6 +153,7 @@ class ScorecardPage:
 
     invented: bool  # whether any figure shown is invented (offer/demo_marking.py decides)
     groups_html: SafeString
+    hidden: int  # measures with no figures left out (has_figures)
 
 
 PAGE_TEMPLATE = "offer/_scorecard_groups.html"
@@ -212,23 +244,30 @@ def _statuses_from(text: str) -> list[IndicatorStatus]:
     return statuses
 
 
-def scorecard_page(periods: int = CHART_PERIODS) -> ScorecardPage:
+def scorecard_page(periods: int = CHART_PERIODS, *, with_empty: bool = False) -> ScorecardPage:
     """The scorecard's groups of cards as HTML, in one query whatever the number of indicators
-    and figures. The key is a digest of everything shown (so an import, an edited target or a
-    renamed priority draws it again, however it was saved); between changes no model is built."""
+    and figures: those with figures, or every one when with_empty. The key is a digest of
+    everything shown (so an import, an edited target or a renamed priority draws it again,
+    however it was saved); between changes no model is built."""
     text = _scorecard_text(periods)
     shown = "\x1f".join([*(template_version(name) for name in PAGE_TEMPLATES), text])
-    key = f"offer:scorecard:{periods}:{hashlib.sha256(shown.encode()).hexdigest()[:40]}"
+    digest = hashlib.sha256(shown.encode()).hexdigest()[:40]
+    key = f"offer:scorecard:{periods}:{'all' if with_empty else 'figures'}:{digest}"
     cached = cache.get(key)
     if cached is None:
-        groups = _grouped(_statuses_from(text))
+        scorecard = _shown(_statuses_from(text), with_empty=with_empty)
         cached = (
-            shows_invented_figures(groups),
-            render_to_string(PAGE_TEMPLATE, {"groups": groups}),
+            shows_invented_figures(scorecard.groups),
+            render_to_string(PAGE_TEMPLATE, {"groups": scorecard.groups}),
+            scorecard.hidden,
         )
         cache.set(key, cached, CHART_CACHE_SECONDS)
-    invented, html = cached
-    return ScorecardPage(invented=invented, groups_html=mark_safe(html))  # noqa: S308 - autoescaped
+    invented, html, hidden = cached
+    return ScorecardPage(
+        invented=invented,
+        groups_html=mark_safe(html),  # noqa: S308 - rendered by an autoescaping template
+        hidden=hidden,
+    )
 
 
 SCORECARD_CSV_HEADER = (
@@ -237,6 +276,7 @@ SCORECARD_CSV_HEADER = (
     "Indicator",
     "Period",
     "Value",
+    "Unit",
     "Target",
     "RAG",
     "Direction of travel",
@@ -247,25 +287,29 @@ SCORECARD_CSV_HEADER = (
 
 
 def scorecard_csv_rows(groups: list[PriorityGroup]) -> list[tuple[str, ...]]:
-    """The scorecard as spreadsheet rows, header first, with the words the page shows."""
+    """The scorecard as spreadsheet rows, header first: figures as plain numbers a spreadsheet
+    can add up (blank when there is none), their unit in a column of its own, and the RAG and
+    direction of travel in the words the page shows."""
     rows: list[tuple[str, ...]] = [SCORECARD_CSV_HEADER]
     for priority, statuses in groups:
-        rows.extend(
-            (
-                priority,
-                s.indicator.code,
-                s.indicator.name,
-                s.latest.period if s.latest else "",
-                s.latest_text,
-                s.target_text,
-                s.rag_label,
-                s.trend_label,
-                s.england_text,
-                s.neighbours_text,
-                s.region_text,
+        for s in statuses:
+            latest = s.latest
+            rows.append(
+                (
+                    priority,
+                    s.indicator.code,
+                    s.indicator.name,
+                    latest.period if latest else "",
+                    plain_number(latest.value if latest else None),
+                    unit_label(s.indicator.unit),
+                    plain_number(target_of(s.indicator)),
+                    s.rag_label,
+                    s.trend_label,
+                    plain_number(latest.england if latest else None),
+                    plain_number(latest.statistical_neighbours if latest else None),
+                    plain_number(latest.region if latest else None),
+                )
             )
-            for s in statuses
-        )
     return rows
 
 
@@ -329,6 +373,7 @@ def indicator_history(
 HISTORY_CSV_HEADER = (
     "Period",
     "Value",
+    "Unit",
     "RAG",
     "Direction of travel",
     "England",
@@ -339,10 +384,22 @@ HISTORY_CSV_HEADER = (
 
 
 def history_csv_rows(history: IndicatorHistory) -> list[tuple[str, ...]]:
-    """An indicator's history as spreadsheet rows, header first, newest period first."""
+    """An indicator's history as spreadsheet rows, header first, newest period first: figures as
+    plain numbers with their unit in a column of its own, as the scorecard's spreadsheet."""
+    unit = unit_label(history.status.indicator.unit)
     rows: list[tuple[str, ...]] = [HISTORY_CSV_HEADER]
     rows.extend(
-        (r.period, r.value, r.rag, r.trend, r.england, r.neighbours, r.region, r.note)
+        (
+            r.period,
+            plain_number(r.measurement.value),
+            unit,
+            r.rag,
+            r.trend,
+            plain_number(r.measurement.england),
+            plain_number(r.measurement.statistical_neighbours),
+            plain_number(r.measurement.region),
+            r.note,
+        )
         for r in history.rows
     )
     return rows

@@ -23,17 +23,30 @@ RESULT_FIELDS = ("slug", "title", "summary", "kind", "age_from", "age_to", "cate
 
 
 def _filtered(request: HttpRequest) -> tuple[forms.OfferSearchForm, dict, OfferEntryQuerySet]:
-    """The search form from the address, and the published entries its age and status allow."""
+    """The search form from the address, and the published entries its ages and status allow
+    (none while the form has errors: the page shows them instead)."""
     form = forms.OfferSearchForm(request.GET)
     criteria = form.criteria()
     rows = (
         OfferEntry.objects.published()
-        .for_age(criteria["age"])
+        .for_ages(criteria["age_from"], criteria["age_to"])
         .for_status(criteria["status"])
         .select_related("category")
         .only(*RESULT_FIELDS)
     )
+    if form.errors:
+        rows = rows.none()
     return form, criteria, rows
+
+
+def _searched(form: forms.OfferSearchForm, criteria: dict) -> dict:
+    """What the results and the no-results message say was searched for."""
+    return {
+        "search_form": form,
+        "criteria": criteria,
+        "filtered": form.is_filtered(),
+        "filters_described": form.filters_described(),
+    }
 
 
 def _page(
@@ -51,7 +64,7 @@ def _page(
 
 def search(request: HttpRequest) -> HttpResponse:
     form, criteria, rows = _filtered(request)
-    found = offer_search(rows, criteria["q"])
+    found = offer_search(rows, "" if form.errors else criteria["q"])
     page, query = _page(request, found.entries, found.count)
     did_you_mean = found.understanding.did_you_mean
     if did_you_mean:
@@ -65,14 +78,12 @@ def search(request: HttpRequest) -> HttpResponse:
         request,
         "offer/search.html",
         {
-            "search_form": form,
-            "criteria": criteria,
+            **_searched(form, criteria),
             "page": page,
             "query": query,
             "partial": found.partial,
             "did_you_mean": did_you_mean,
             "did_you_mean_url": did_you_mean_url,
-            "filtered": bool(criteria["age"] or criteria["status"]),
         },
     )
 
@@ -84,14 +95,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "offer/category.html",
-        {
-            "category": chosen,
-            "search_form": form,
-            "criteria": criteria,
-            "page": page,
-            "query": query,
-            "filtered": bool(criteria["age"] or criteria["status"]),
-        },
+        {**_searched(form, criteria), "category": chosen, "page": page, "query": query},
     )
 
 

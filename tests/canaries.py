@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urldefrag, urlencode, urlsplit
 
 from django.apps import apps
+from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter
@@ -563,7 +564,10 @@ def same_site(url: str, base: str) -> str | None:
     if not url or url.startswith(("mailto:", "tel:", "javascript:", "data:")):
         return None
     parts = urlsplit(url)
-    if parts.scheme not in ("", "http", "https") or parts.netloc not in ("", SITE):
+    # The portal's public address (PORTAL_BASE_URL: open data's web_url, next and previous)
+    # is this site too.
+    public = urlsplit(settings.PORTAL_BASE_URL).netloc
+    if parts.scheme not in ("", "http", "https") or parts.netloc not in ("", SITE, public):
         return None
     path = parts.path
     if not path:

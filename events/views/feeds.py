@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from corporate_parenting.feeds import FeedLink
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import SIGNED_IN_ROLES, User
 from corporate_parenting.permissions import role_required
@@ -23,11 +24,27 @@ from panels.models import Meeting
 NEW_FEED_SESSION_KEY = "events:new-feed-secret"
 
 
+PUBLIC_FEED_TITLE = "Corporate parenting: public events"
+
+
+def public_feed_links() -> list[FeedLink]:
+    """The public calendar, as the public events pages offer it to calendar apps."""
+    return [
+        FeedLink(
+            label="Public events",
+            title=PUBLIC_FEED_TITLE,
+            url=reverse("events:public_feed"),
+            format="Calendar",
+            content_type="text/calendar",
+        )
+    ]
+
+
 def public_feed(request: HttpRequest) -> HttpResponse:
     since = timezone.localdate() - timedelta(days=PUBLIC_FEED_DAYS_BACK)
     events = Event.objects.public().filter(end_date__gte=since).in_order()
     content = ical.calendar_bytes(
-        "Corporate parenting: public events",
+        PUBLIC_FEED_TITLE,
         events,
         request=request,
         url_name="events:public_detail",

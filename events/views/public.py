@@ -7,12 +7,17 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from events.models import Event
+from events.views import feeds
 
 
 def public_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     events = Event.objects.public().scheduled().upcoming(today).in_order()[:100]
-    return render(request, "events/public_list.html", {"events": events})
+    return render(
+        request,
+        "events/public_list.html",
+        {"events": events, "page_feeds": feeds.public_feed_links()},
+    )
 
 
 def public_detail(request: HttpRequest, pk: int) -> HttpResponse:

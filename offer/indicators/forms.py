@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.db.models import Q
@@ -11,7 +14,7 @@ from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.inputs import validate_no_control_characters
 from corporate_parenting.models import User
 from corporate_parenting.tables import PortalFilterSet
-from offer.indicators.services import INDICATOR_FIELDS, owner_choices
+from offer.indicators.services import INDICATOR_FIELDS, owner_choices, target_problem
 from offer.models import Indicator, IndicatorQuerySet
 from strategy.models import Priority
 
@@ -27,7 +30,8 @@ class IndicatorForm(GovUKFormMixin, forms.ModelForm):
             "code": "Short and unique, used in the figures import: letters, numbers and "
             "hyphens, for example CL-EET-19-21.",
             "definition": "Exactly what is counted, so that everyone reads the figure the same.",
-            "target": "Leave empty for an indicator watched for context only.",
+            "target": "Leave empty for a context measure (watched, not judged): it takes no "
+            "target.",
             "tolerance": "How far short of the target still counts as amber, in the same unit.",
             "source": "The statistic or system the figures come from.",
             "owner": "The person who enters its figures. Only people with the KPI owner duty "
@@ -92,6 +96,14 @@ class IndicatorForm(GovUKFormMixin, forms.ModelForm):
             {"spellcheck": "false", "autocapitalize": "characters"}
         )
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        # Said on the target at once, with any other error, rather than after the rest is right.
+        problem = target_problem(cleaned.get("polarity"), cleaned.get("target"))
+        if problem and "target" not in self.errors:
+            self.add_error("target", problem)
+        return cleaned
+
     def validate_unique(self) -> None:
         """A code already taken is the service's error (it names the indicator that has it, in
         any case), so the form does not check it first with Django's plainer message."""
@@ -133,6 +145,52 @@ class DefinitionsImportForm(GovUKFormMixin, forms.Form):
 
     def build_layout(self) -> Layout:
         return Layout(Field("file"))
+
+
+class ReferenceForm(GovUKFormMixin, forms.Form):
+    """The national measures the council picks to add; those it has already are not offered."""
+
+    submit_text = "Add the measures ticked"
+    codes = forms.MultipleChoiceField(
+        label="National measures to add",
+        help_text="Tick the measures the council reports. Each is added as a definition only: "
+        "no figures, target, priority or owner.",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Tick at least one national measure to add",
+            "invalid_choice": "Tick measures from the list: one ticked is not in it (it may "
+            "have been added meanwhile)",
+        },
+    )
+
+    def __init__(self, *args: object, choices: list[Choice], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        codes = self.fields["codes"]
+        assert isinstance(codes, forms.MultipleChoiceField)
+        codes.choices = choices
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.checkboxes("codes", legend_size=Size.MEDIUM, small=True))
+
+
+class ScorecardOptionsForm(forms.Form):
+    """The scorecard's one option, read from the address (page, spreadsheet and PDF alike):
+    ?all=1 shows the measures with no figures too. Anything else there is an error, never a
+    guess."""
+
+    all = forms.ChoiceField(
+        label="Show measures with no figures",
+        choices=[("", "Only measures with figures"), ("1", "Every measure")],
+        required=False,
+        error_messages={
+            "invalid_choice": "To show measures with no figures, tick the box: the address "
+            "takes all=1, or nothing"
+        },
+    )
+
+    def with_empty(self) -> bool:
+        """Whether to show measures with no figures: only when asked, and asked properly."""
+        return self.is_valid() and self.cleaned_data["all"] == "1"
 
 
 class IndicatorFilter(PortalFilterSet):

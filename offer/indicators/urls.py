@@ -8,6 +8,7 @@ urlpatterns = [
     path("indicators/", views.indicator_list, name="indicator_list"),
     path("indicators/new/", views.indicator_create, name="indicator_create"),
     path("indicators/import/", views.indicator_import, name="indicator_import"),
+    path("indicators/national/", views.indicator_reference, name="indicator_reference"),
     path(
         "indicators/import/indicator-definitions.csv",
         views.indicator_import_template,

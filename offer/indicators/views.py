@@ -8,6 +8,7 @@ from copy import copy
 from functools import wraps
 from typing import Any
 
+from crispy_forms_gds.choices import Choice
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,9 +28,10 @@ from offer.indicators.forms import (
     DefinitionsImportForm,
     IndicatorFilter,
     IndicatorForm,
+    ReferenceForm,
 )
 from offer.indicators.tables import IndicatorTable
-from offer.models import Indicator, Measurement
+from offer.models import Indicator, Measurement, Polarity, Unit
 from offer.services import IMPORT_COLUMNS, ImportRefused, RowError
 
 
@@ -201,6 +203,47 @@ def indicator_import(request: SignedInRequest) -> HttpResponse:
         request,
         "offer/indicators/import.html",
         {"form": form, "row_errors": row_errors, "columns": services.DEFINITION_COLUMNS},
+    )
+
+
+@manager_required
+def indicator_reference(request: SignedInRequest) -> HttpResponse:
+    """The national measures as a checklist: the council picks which to add (never figures)."""
+    listed = services.reference_choices()
+    choices = [
+        Choice(
+            reference.code,
+            f"{reference.name} ({reference.code})",
+            hint=f"{Unit(reference.unit).label}; {Polarity(reference.polarity).label.lower()}. "
+            f"{reference.source}",
+        )
+        for reference, already in listed
+        if not already
+    ]
+    # Bound on every POST: one with nothing ticked sends no field at all.
+    form = ReferenceForm(request.POST if request.method == "POST" else None, choices=choices)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.reference_load(actor=request.user, codes=form.cleaned_data["codes"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            added = len(result.created)
+            messages.success(
+                request,
+                f"Added {added} national measure{'' if added == 1 else 's'}: "
+                f"{', '.join(result.created)}. Give each a strategic priority, a target and an "
+                "owner.",
+            )
+            return redirect("offer:indicator_list")
+    return render(
+        request,
+        "offer/indicators/reference.html",
+        {
+            "form": form,
+            "offered": len(choices),
+            "already": [reference for reference, already in listed if already],
+        },
     )
 
 

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
-from offer.kpis.rules import format_value
+from offer.kpis.rules import format_value, target_of
 from offer.models import Indicator, Measurement
 
 CHART_TEMPLATE = "offer/charts/trend.svg"
@@ -80,13 +80,14 @@ def chart_geometry(
     height, left, right, top, bottom = 150, 44, 10, 12, 28
     uid = f"chart-{indicator.code}"
     unit = indicator.unit
+    target = target_of(indicator)  # none for a context measure: no target line
     if not history:
         return TrendChart(uid=uid, name=indicator.name, count=0, description="", target_text="")
     values = [m.value for m in history]
     england = [m.england for m in history]
     candidates = [v for v in values + england if v is not None]
-    if indicator.target is not None:
-        candidates.append(indicator.target)
+    if target is not None:
+        candidates.append(target)
     low, high = min(candidates), max(candidates)
     if low == high:
         low, high = low - 1, high + 1
@@ -111,11 +112,7 @@ def chart_geometry(
         name=indicator.name,
         count=count,
         description=description,
-        target_text=(
-            f" Target {format_value(indicator.target, unit)}."
-            if indicator.target is not None
-            else ""
-        ),
+        target_text=f" Target {format_value(target, unit)}." if target is not None else "",
         width=width,
         height=height,
         left=left,
@@ -126,7 +123,7 @@ def chart_geometry(
         low_label=_short(low),
         first_period=history[0].period,
         last_period=history[-1].period,
-        target_y=y(indicator.target) if indicator.target is not None else None,
+        target_y=y(target) if target is not None else None,
         ours=tuple(Point(x(i), y(v)) for i, v in enumerate(values)),
         england=tuple(Point(x(i), y(v)) for i, v in enumerate(england) if v is not None),
     )
@@ -152,7 +149,7 @@ def chart_cache_key(indicator: Indicator, history: list[Measurement]) -> str:
         indicator.code,
         indicator.name,
         indicator.unit,
-        str(indicator.target),
+        str(target_of(indicator)),
         *(f"{m.period}={m.value}/{m.england}" for m in history),
     ]
     version = hashlib.sha256("\x1f".join(shown).encode()).hexdigest()[:32]

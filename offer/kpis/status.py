@@ -10,15 +10,16 @@ from django.utils.safestring import SafeString
 from offer.kpis.charts import trend_chart
 from offer.kpis.rules import (
     RAG_TAG_CLASSES,
-    TREND_ARROWS,
     comparator_text,
     format_value,
     rag_for,
     rag_label,
+    target_of,
+    trend_arrow,
     trend_for,
     trend_label,
 )
-from offer.models import Indicator, Measurement
+from offer.models import Indicator, Measurement, Polarity
 
 
 @dataclass
@@ -44,7 +45,7 @@ class IndicatorStatus:
 
     @property
     def trend_arrow(self) -> str:
-        return TREND_ARROWS.get(self.trend or "", "")
+        return trend_arrow(self.trend)
 
     @property
     def latest_text(self) -> str:
@@ -52,9 +53,14 @@ class IndicatorStatus:
 
     @property
     def target_text(self) -> str:
-        if self.indicator.target is None:
-            return "No target"
-        return format_value(self.indicator.target, self.indicator.unit)
+        target = target_of(self.indicator)
+        if target is None:
+            return (
+                "No target: context measure"
+                if self.indicator.polarity == Polarity.CONTEXT
+                else "No target"
+            )
+        return format_value(target, self.indicator.unit)
 
     def _comparator(self, name: str) -> str:
         value = getattr(self.latest, name) if self.latest else None

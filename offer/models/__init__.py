@@ -6,7 +6,10 @@ re-exported here, so `offer.models.Indicator` keeps working.
 """
 
 from offer.models.entries import (
+    AGE_HIGHEST,
+    AGE_LOWEST,
     SEARCH_CONFIG,
+    STATUS_AGES,
     STATUS_FIELDS,
     CareLeaverStatus,
     Feedback,
@@ -14,6 +17,10 @@ from offer.models.entries import (
     OfferCategory,
     OfferEntry,
     OfferEntryQuerySet,
+    ages_phrase,
+    status_ages_words,
+    status_fields_fitting,
+    statuses_outside_ages,
 )
 from offer.models.indicators import (
     UNIT_RANGES,
@@ -32,7 +39,10 @@ from offer.models.search import (
 )
 
 __all__ = [
+    "AGE_HIGHEST",
+    "AGE_LOWEST",
     "SEARCH_CONFIG",
+    "STATUS_AGES",
     "STATUS_FIELDS",
     "UNIT_RANGES",
     "CareLeaverStatus",
@@ -51,4 +61,8 @@ __all__ = [
     "SearchWord",
     "SearchWordsVersion",
     "Unit",
+    "ages_phrase",
+    "status_ages_words",
+    "status_fields_fitting",
+    "statuses_outside_ages",
 ]

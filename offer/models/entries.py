@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -12,9 +13,15 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from corporate_parenting.inputs import validate_one_line
 from corporate_parenting.models import BaseModel
 
 SEARCH_CONFIG = "english"
+
+# The ages the offer speaks of: every entry's ages, and every age a search asks for, lie within
+# them (children in care as well as care leavers, with room for help that goes on past 25).
+AGE_LOWEST = 0
+AGE_HIGHEST = 30
 
 
 class OfferCategory(models.Model):
@@ -49,15 +56,88 @@ STATUS_FIELDS = {
     CareLeaverStatus.QUALIFYING: "for_qualifying",
 }
 
+# The ages at which a young person can have each status (Children Act 1989 as amended by the
+# Children (Leaving Care) Act 2000: eligible, Sch. 2 para. 19B, and relevant, s23A, are 16 or 17;
+# former relevant, s23C, 18 and over, with a personal adviser to 25 under s23CZB; qualifying,
+# s24, 16 to 21, or to 25 in education or training under s24B).
+STATUS_AGES: dict[CareLeaverStatus, tuple[int, int]] = {
+    CareLeaverStatus.ELIGIBLE: (16, 17),
+    CareLeaverStatus.RELEVANT: (16, 17),
+    CareLeaverStatus.FORMER_RELEVANT: (18, 25),
+    CareLeaverStatus.QUALIFYING: (16, 25),
+}
+
+
+def ages_phrase(age_from: int | None, age_to: int | None) -> str:
+    """Ages in words: 'age 19', 'ages 18 to 25', 'ages 18 and over', 'ages up to 17'."""
+    if age_from is not None and age_to is not None:
+        return f"age {age_from}" if age_from == age_to else f"ages {age_from} to {age_to}"
+    if age_from is not None:
+        return f"ages {age_from} and over"
+    if age_to is not None:
+        return f"ages up to {age_to}"
+    return "any age"
+
+
+def status_ages_words(status: CareLeaverStatus) -> str:
+    """The ages a status can be had at, in words: '16 or 17', '18 to 25'."""
+    lowest, highest = STATUS_AGES[status]
+    return f"{lowest} or {highest}" if highest == lowest + 1 else f"{lowest} to {highest}"
+
+
+def statuses_outside_ages(
+    age_from: int, age_to: int, statuses: Iterable[CareLeaverStatus]
+) -> dict[CareLeaverStatus, str]:
+    """The statuses nobody aged age_from to age_to can have, each with why, in words an officer
+    acts on: help for those ages and that status would reach nobody. The one rule for it: the
+    entry form, the service and the warning on an entry that has it all ask here."""
+    outside = {}
+    for status in statuses:
+        lowest, highest = STATUS_AGES[status]
+        if age_from <= highest and age_to >= lowest:  # the two ranges overlap
+            continue
+        name = status.label.split(":")[0].lower()
+        entry_ages = str(age_from) if age_from == age_to else f"{age_from} to {age_to}"
+        outside[status] = (
+            f"{name.capitalize()} care leavers are aged {status_ages_words(status)}, so nobody aged "
+            f"{entry_ages} is {name}: untick ‘{name}’ or change the ages"
+        )
+    return outside
+
+
+def status_fields_fitting(
+    age_from: int,
+    age_to: int,
+    statuses: Iterable[CareLeaverStatus] = (
+        CareLeaverStatus.ELIGIBLE,
+        CareLeaverStatus.RELEVANT,
+        CareLeaverStatus.FORMER_RELEVANT,
+    ),
+) -> dict[str, bool]:
+    """The status boxes of an entry for these ages, each of these statuses ticked when someone
+    of the ages can have it (demonstration and benchmark entries, made without the form)."""
+    statuses = list(statuses)
+    outside = statuses_outside_ages(age_from, age_to, statuses)
+    return {STATUS_FIELDS[status]: status not in outside for status in statuses}
+
 
 class OfferEntryQuerySet(models.QuerySet["OfferEntry"]):
     def published(self) -> OfferEntryQuerySet:
         return self.filter(status=OfferEntry.Status.PUBLISHED)
 
+    def for_ages(self, age_from: int | None, age_to: int | None) -> OfferEntryQuerySet:
+        """Entries whose ages overlap the range asked for: for ages 18 to 25, an entry for 16 to
+        18 and one for 21 to 30 both count. An end left open (None) is any age that way. The one
+        rule for which entries fit the ages a young person gives."""
+        rows = self
+        if age_to is not None:
+            rows = rows.filter(age_from__lte=age_to)
+        if age_from is not None:
+            rows = rows.filter(age_to__gte=age_from)
+        return rows
+
     def for_age(self, age: int | None) -> OfferEntryQuerySet:
-        if age is None:
-            return self
-        return self.filter(age_from__lte=age, age_to__gte=age)
+        return self.for_ages(age, age)
 
     def for_status(self, status: str | None) -> OfferEntryQuerySet:
         if not status:
@@ -103,11 +183,21 @@ class OfferEntry(BaseModel):
     details = models.TextField(blank=True, help_text="What you get, and anything you need to know.")
     age_from = models.PositiveSmallIntegerField("from age", default=16)
     age_to = models.PositiveSmallIntegerField("to age", default=25)
-    for_eligible = models.BooleanField("eligible", default=True)
-    for_relevant = models.BooleanField("relevant", default=True)
-    for_former_relevant = models.BooleanField("former relevant", default=True)
+    # A new entry has no status ticked: the officer chooses each one for what the entry is.
+    for_eligible = models.BooleanField("eligible", default=False)
+    for_relevant = models.BooleanField("relevant", default=False)
+    for_former_relevant = models.BooleanField("former relevant", default=False)
     for_qualifying = models.BooleanField("qualifying", default=False)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STATUTORY)
+    legal_basis = models.CharField(
+        "legal basis",
+        max_length=200,
+        blank=True,
+        validators=[validate_one_line],
+        help_text="The law or guidance that gives young people this, for example ‘Children "
+        "(Leaving Care) Act 2000’ or ‘Staying Put: section 23CZA Children Act 1989’. Young people "
+        "see it under ‘Your right to this’, so they can ask for it by name.",
+    )
     how_to_get = models.TextField(
         "how to get it", blank=True, help_text="For example: ask your personal adviser."
     )
@@ -147,24 +237,40 @@ class OfferEntry(BaseModel):
 
     def clean(self) -> None:
         errors = {}
-        if self.age_from is not None and self.age_to is not None and self.age_from > self.age_to:
+        bounds = f"Enter an age from {AGE_LOWEST} to {AGE_HIGHEST}"
+        if self.age_from is not None and not AGE_LOWEST <= self.age_from <= AGE_HIGHEST:
+            errors["age_from"] = bounds
+        if self.age_to is not None and not AGE_LOWEST <= self.age_to <= AGE_HIGHEST:
+            errors["age_to"] = bounds
+        if (
+            "age_to" not in errors
+            and self.age_from is not None
+            and self.age_to is not None
+            and self.age_from > self.age_to
+        ):
             errors["age_to"] = "The 'to' age must be the same as or after the 'from' age"
-        if self.age_from is not None and not 0 <= self.age_from <= 30:
-            errors["age_from"] = "Enter an age from 0 to 30"
-        if self.age_to is not None and not 0 <= self.age_to <= 30:
-            errors["age_to"] = "Enter an age from 0 to 30"
-        if not any(getattr(self, name) for name in STATUS_FIELDS.values()):
+        if not self.chosen_statuses:
             errors["for_eligible"] = "Choose at least one care leaver status"
+        elif not errors:
+            for status, why in self.statuses_outside_ages.items():
+                errors[STATUS_FIELDS[status]] = why
         if errors:
             raise ValidationError(errors)
 
     @property
+    def chosen_statuses(self) -> list[CareLeaverStatus]:
+        return [status for status, name in STATUS_FIELDS.items() if getattr(self, name)]
+
+    @property
+    def statuses_outside_ages(self) -> dict[CareLeaverStatus, str]:
+        """The statuses ticked that nobody of the entry's ages can have (statuses_outside_ages)."""
+        if self.age_from is None or self.age_to is None:
+            return {}
+        return statuses_outside_ages(self.age_from, self.age_to, self.chosen_statuses)
+
+    @property
     def statuses(self) -> list[str]:
-        return [
-            CareLeaverStatus(status).label.split(":")[0]
-            for status, name in STATUS_FIELDS.items()
-            if getattr(self, name)
-        ]
+        return [status.label.split(":")[0] for status in self.chosen_statuses]
 
     @property
     def is_published(self) -> bool:

@@ -25,6 +25,7 @@ ENTRY_FIELDS = (
     "for_former_relevant",
     "for_qualifying",
     "kind",
+    "legal_basis",
     "how_to_get",
     "contact_phone",
     "link_url",

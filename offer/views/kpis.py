@@ -2,7 +2,7 @@
 officers' import of figures. The rows come from offer/scorecard.py; the rules from offer/kpis/rules.py."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -13,23 +13,55 @@ from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import csv_response
 from offer import forms, services
 from offer import scorecard as presenter
+from offer.indicators.forms import ScorecardOptionsForm
 from offer.models import Indicator
+
+
+def _bad_options(options: ScorecardOptionsForm) -> HttpResponse:
+    """A download asked for with an option the scorecard does not have: said, not guessed."""
+    return HttpResponseBadRequest(
+        " ".join(str(message) for message in options.errors.get("all", [])),
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 @role_required(*SIGNED_IN_ROLES)
 def scorecard(request: SignedInRequest) -> HttpResponse:
+    options = ScorecardOptionsForm(request.GET)
+    with_empty = options.with_empty()
     if request.GET.get("export") == "csv":
-        groups = presenter.scorecard_groups(Indicator.objects.current().for_scorecard())
-        return csv_response(presenter.scorecard_csv_rows(groups), filename="kpi-scorecard.csv")
-    return render(request, "offer/scorecard.html", {"scorecard": presenter.scorecard_page()})
+        if not options.is_valid():
+            return _bad_options(options)
+        shown = presenter.scorecard_of(
+            Indicator.objects.current().for_scorecard(), with_empty=with_empty
+        )
+        return csv_response(
+            presenter.scorecard_csv_rows(shown.groups), filename="kpi-scorecard.csv"
+        )
+    return render(
+        request,
+        "offer/scorecard.html",
+        {
+            "scorecard": presenter.scorecard_page(with_empty=with_empty),
+            "options": options,
+            "with_empty": with_empty,
+        },
+    )
 
 
 @role_required(*SIGNED_IN_ROLES)
 def scorecard_pdf(request: SignedInRequest) -> HttpResponse:
+    options = ScorecardOptionsForm(request.GET)
+    if not options.is_valid():
+        return _bad_options(options)
+    shown = presenter.scorecard_of(
+        Indicator.objects.current().for_scorecard(), with_empty=options.with_empty()
+    )
     return pdf_response(
         "offer/pdf_scorecard.html",
         {
-            "groups": presenter.scorecard_groups(Indicator.objects.current().for_scorecard()),
+            "groups": shown.groups,
+            "hidden": shown.hidden,
             "title": "KPI scorecard",
             "today": timezone.localdate(),
         },

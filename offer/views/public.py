@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from champions.models import Engagement
 from offer import forms
+from offer.feeds import offer_feed_links
 from offer.models import Feedback, OfferCategory, OfferEntry
 
 YOU_SAID_WE_DID_SHOWN = 100
@@ -18,7 +19,11 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "offer/index.html",
-        {"categories": OfferCategory.objects.all(), "search_form": forms.OfferSearchForm()},
+        {
+            "categories": OfferCategory.objects.all(),
+            "search_form": forms.OfferSearchForm(),
+            "page_feeds": offer_feed_links(),
+        },
     )
 
 

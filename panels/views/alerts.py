@@ -14,14 +14,15 @@ from corporate_parenting.forms import add_service_errors
 from corporate_parenting.reminders import services
 from corporate_parenting.reminders.forms import AlertSubscribeForm
 from panels.models import Body
-from panels.views.feeds import FEED_KINDS
+from panels.views.feeds import body_feed_links
 
 
 def alert_index(request: HttpRequest) -> HttpResponse:
+    bodies = [(body, body_feed_links(body)) for body in Body.objects.public().order_by("name")]
     return render(
         request,
         "panels/alerts/index.html",
-        {"bodies": Body.objects.public().order_by("name"), "feed_kinds": FEED_KINDS},
+        {"bodies": bodies, "page_feeds": [link for _, links in bodies for link in links]},
     )
 
 
@@ -50,7 +51,7 @@ def alert_subscribe(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "panels/alerts/subscribe.html",
-        {"body": body, "form": form, "feed_kinds": FEED_KINDS},
+        {"body": body, "form": form, "page_feeds": body_feed_links(body)},
     )
 
 

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from corporate_parenting.feeds import FeedLink, syndication_link
 from panels.models import Body, Meeting, Resolution
 
 FEED_KINDS = {
@@ -148,3 +149,18 @@ class BodyPapersAtomFeed(BodyPapersFeed):
 
 rss = BodyPapersFeed()
 atom = BodyPapersAtomFeed()
+
+
+def body_feed_links(body: Body) -> list[FeedLink]:
+    """A public body's feeds, each kind in RSS then Atom, as its pages offer them."""
+    return [
+        syndication_link(
+            label=label,
+            title=feed.title(source),
+            url=feed.feed_url(source),
+            feed_type=feed.feed_type,
+        )
+        for kind, label in FEED_KINDS.items()
+        for source in [BodyFeedSource(body=body, kind=kind)]
+        for feed in (rss, atom)
+    ]

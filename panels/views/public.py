@@ -19,6 +19,7 @@ from panels.models import Body, Declaration, MemberRole, Membership, Resolution
 from panels.models import Meeting as MeetingModel
 from panels.reports.models import Report
 from panels.stats import attendance_statistics
+from panels.views.feeds import body_feed_links
 
 RECENT = 20
 SHOWN = 5  # meetings of each body on the public index
@@ -102,6 +103,7 @@ def public_body(request: HttpRequest, slug: str) -> HttpResponse:
             "statistics": [
                 row for row in attendance_statistics(body, public=True) if row.name not in withheld
             ],
+            "page_feeds": body_feed_links(body),
         },
     )
 
@@ -139,5 +141,6 @@ def public_meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "minutes": minutes,
             "agenda": [(item, reports.get(item.pk)) for item in meeting.items.all()],
+            "page_feeds": body_feed_links(meeting.body),
         },
     )

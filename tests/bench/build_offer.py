@@ -18,6 +18,7 @@ from offer.models import (
     PeriodKind,
     Polarity,
     Unit,
+    status_fields_fitting,
 )
 from offer.services import entries_reindex
 from strategy.demo import PRIORITIES as DEMO_PRIORITIES
@@ -60,6 +61,7 @@ def build_offer(factor: int) -> dict[str, int]:
                 kind=kind,
                 age_from=age_from,
                 age_to=age_to,
+                **status_fields_fitting(age_from, age_to),
                 how_to_get=how,
                 contact_phone=phone,
                 owner_id=owners[number % len(owners)],

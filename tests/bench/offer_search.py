@@ -56,7 +56,7 @@ def build(count: int) -> None:
     from django.utils import timezone
 
     from offer.demo import CATEGORIES, ENTRIES
-    from offer.models import OfferCategory, OfferEntry
+    from offer.models import OfferCategory, OfferEntry, status_fields_fitting
     from offer.services import entries_reindex
 
     rng = random.Random(14)
@@ -81,6 +81,7 @@ def build(count: int) -> None:
                 kind=kind,
                 age_from=age_from,
                 age_to=age_to,
+                **status_fields_fitting(age_from, age_to),
                 how_to_get=how,
                 contact_phone=phone,
                 review_by=today + datetime.timedelta(days=rng.randint(-60, 365)),

@@ -128,6 +128,7 @@ STATIC_PARAMETERS = {"year", "month", "page", "q", "sort", "export", "next", "ar
     "event_q",
     "plan_item",
     "download",
+    "all",
 }
 
 

@@ -7,6 +7,7 @@ import itertools
 import json
 
 import pytest
+from django.conf import settings
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -98,6 +99,12 @@ SHOWN = {
 }
 
 
+def _path(url: str) -> str:
+    """The path of an absolute address on the portal's public address."""
+    assert url.startswith(settings.PORTAL_BASE_URL + "/"), url
+    return url.removeprefix(settings.PORTAL_BASE_URL)
+
+
 def _all_items(client, name: str) -> list[dict]:
     items, page = [], 1
     while True:
@@ -126,7 +133,7 @@ def test_nothing_in_the_api_that_the_public_pages_do_not_show(client, published)
         assert SECRET not in csv, name
         assert len(csv.strip().splitlines()) == len(items) + 1, name
         for item in items:
-            page = client.get(item["web_url"])
+            page = client.get(_path(item["web_url"]))
             assert page.status_code == 200, (name, item["web_url"])
             shown = item[SHOWN[name]] if SHOWN.get(name) else None
             assert shown is None or shown in page.content.decode(), (name, shown)
@@ -147,12 +154,121 @@ def test_open_to_any_origin_paged_and_cached(client, published):
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "max-age=300" in response["Cache-Control"]
     assert response.json()["count"] == 1
-    assert client.get("/api/v1/events/", {"page": "99999999999999"}).status_code == 422
-    assert client.get("/api/v1/events/", {"page_size": "1000"}).status_code == 422
-    assert client.get("/api/v1/events/", {"page": "x"}).status_code == 422
+    assert client.get("/api/v1/events/", {"page": "99999999999999"}).status_code == 400
+    assert client.get("/api/v1/events/", {"page_size": "1000"}).status_code == 400
+    assert client.get("/api/v1/events/", {"page": "x"}).status_code == 400
 
 
 def test_an_address_asking_too_often_is_refused_for_a_while():
     throttle = PortalThrottle("2/m")
     request = RequestFactory().get("/api/v1/", REMOTE_ADDR="203.0.113.9")
     assert [throttle.allow_request(request) for _ in range(3)] == [True, True, False]
+
+
+# Addresses and paging ----------------------------------------------------------------------------
+
+PUBLIC_ADDRESS = "https://corporate-parenting.anytown.gov.uk"
+
+
+def test_every_web_url_is_absolute_on_the_public_address_whoever_the_request_came_through(
+    client, published, settings
+):
+    settings.PORTAL_BASE_URL = PUBLIC_ADDRESS
+    settings.ALLOWED_HOSTS = ["app-1.internal"]
+    for name in DATASETS:
+        body = client.get(f"/api/v1/{name}/", HTTP_HOST="app-1.internal").json()
+        assert body["items"], name
+        for item in body["items"]:
+            assert item["web_url"].startswith(PUBLIC_ADDRESS + "/"), item["web_url"]
+            assert "internal" not in item["web_url"]
+        csv = client.get(f"/api/v1/{name}.csv", HTTP_HOST="app-1.internal").content.decode()
+        assert f",{PUBLIC_ADDRESS}/" in csv and "internal" not in csv, name
+    index = client.get("/api/v1/", HTTP_HOST="app-1.internal").json()
+    assert index["description"] == f"{PUBLIC_ADDRESS}/api/v1/openapi.json"
+    assert {d["url"] for d in index["datasets"]} == {
+        f"{PUBLIC_ADDRESS}/api/v1/{name}/" for name in DATASETS
+    }
+
+
+@pytest.fixture
+def five_events():
+    for day in range(5):
+        EventFactory(
+            title=f"Fun day {day}",
+            is_public=True,
+            start_date=datetime.date(2026, 7, 1 + day),
+            end_date=datetime.date(2026, 7, 1 + day),
+        )
+
+
+def test_each_page_links_the_pages_either_side_in_the_body_and_the_link_header(client, five_events):
+    events = f"{settings.PORTAL_BASE_URL}/api/v1/events/"
+    first = client.get("/api/v1/events/", {"page_size": 2})
+    assert first.json()["count"] == 5 and len(first.json()["items"]) == 2
+    assert first.json()["next"] == f"{events}?page=2&page_size=2"
+    assert first.json()["previous"] is None
+    assert first["Link"] == f'<{events}?page=2&page_size=2>; rel="next"'
+    middle = client.get("/api/v1/events/", {"page": 2, "page_size": 2})
+    assert middle.json()["next"] == f"{events}?page=3&page_size=2"
+    assert middle.json()["previous"] == f"{events}?page=1&page_size=2"
+    assert middle["Link"] == (
+        f'<{events}?page=3&page_size=2>; rel="next", <{events}?page=1&page_size=2>; rel="prev"'
+    )
+    last = client.get("/api/v1/events/", {"page": 3, "page_size": 2}).json()
+    assert last["next"] is None and last["previous"] == f"{events}?page=2&page_size=2"
+    # Past the end, the way back is to the last page there is.
+    beyond = client.get("/api/v1/events/", {"page": 40, "page_size": 2}).json()
+    assert beyond["items"] == [] and beyond["next"] is None
+    assert beyond["previous"] == f"{events}?page=3&page_size=2"
+    # The default page size is not written into the links.
+    only = client.get("/api/v1/events/")
+    assert only.json()["next"] is None and only.json()["previous"] is None
+    assert "Link" not in only
+
+
+def test_following_next_reads_every_item_once(client, five_events):
+    titles, url, pages = [], "/api/v1/events/?page_size=2", 0
+    while url:
+        body = client.get(_path(url) if url.startswith("http") else url).json()
+        titles += [item["title"] for item in body["items"]]
+        url, pages = body["next"], pages + 1
+    assert pages == 3
+    assert sorted(titles) == [f"Fun day {day}" for day in range(5)]
+
+
+@pytest.mark.parametrize(
+    ("parameter", "value"),
+    [
+        ("page", "0"),
+        ("page", "-1"),
+        ("page", "x"),
+        ("page", "1.5"),
+        ("page", "100001"),
+        ("page", "9" * 10_000),
+        ("page", "1\x00"),
+        ("page", "1\r\nSet-Cookie: a=b"),
+        ("page_size", "0"),
+        ("page_size", "201"),
+        ("page_size", "x" * 10_000),
+        ("page_size", "\x00"),
+    ],
+)
+def test_a_page_parameter_out_of_bounds_is_a_clear_400_never_a_500(client, parameter, value):
+    response = client.get("/api/v1/decisions/", {parameter: value})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    [problem] = response.json()["detail"]
+    assert problem["loc"] == ["query", parameter]
+    assert problem["msg"]
+    assert len(response.content) < 1000  # what was sent is not echoed back
+
+
+def test_the_description_documents_the_paging_and_the_400(client):
+    description = client.get("/api/v1/openapi.json").json()
+    listing = description["paths"]["/api/v1/events/"]["get"]
+    assert {p["name"] for p in listing["parameters"]} == {"page", "page_size"}
+    assert "400" in listing["responses"]
+    ok = listing["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    paged = description["components"]["schemas"][ok.rpartition("/")[2]]
+    assert {"items", "count", "next", "previous"} <= set(paged["properties"])
+    assert "next" in description["info"]["description"]

@@ -4,7 +4,17 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from offer.models import Feedback, Indicator, Measurement, OfferCategory, OfferEntry, PeriodKind
+from offer.models import (
+    STATUS_FIELDS,
+    CareLeaverStatus,
+    Feedback,
+    Indicator,
+    Measurement,
+    OfferCategory,
+    OfferEntry,
+    PeriodKind,
+    status_fields_fitting,
+)
 from offer.services import entries_reindex
 
 
@@ -19,6 +29,11 @@ class OfferCategoryFactory(factory.django.DjangoModelFactory):
     order = factory.Sequence(lambda n: n)
 
 
+def _fits(entry: object, status: CareLeaverStatus) -> bool:
+    ages = (entry.age_from, entry.age_to)  # type: ignore[attr-defined]  # a factory's resolver
+    return status_fields_fitting(*ages, [status])[STATUS_FIELDS[status]]
+
+
 class OfferEntryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = OfferEntry
@@ -29,6 +44,14 @@ class OfferEntryFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Help number {n}")
     summary = "We will help you with this."
     details = ""
+    age_from = 16
+    age_to = 25
+    # Ticked for each status someone of the entry's ages can have, as an officer would.
+    for_eligible = factory.LazyAttribute(lambda o: _fits(o, CareLeaverStatus.ELIGIBLE))
+    for_relevant = factory.LazyAttribute(lambda o: _fits(o, CareLeaverStatus.RELEVANT))
+    for_former_relevant = factory.LazyAttribute(
+        lambda o: _fits(o, CareLeaverStatus.FORMER_RELEVANT)
+    )
     review_by = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=90))
     status = OfferEntry.Status.PUBLISHED
 

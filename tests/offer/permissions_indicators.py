@@ -31,6 +31,7 @@ ROWS: dict[str, Row] = {
     "offer:indicator_create": MANAGERS,
     "offer:indicator_import": MANAGERS,
     "offer:indicator_import_template": MANAGERS,
+    "offer:indicator_reference": MANAGERS,
     "offer:indicator_edit": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_indicator),
     "offer:indicator_retire": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_with_figures),
     "offer:indicator_reinstate": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_retired),

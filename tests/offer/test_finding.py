@@ -87,7 +87,7 @@ def test_filter_without_words_lists_every_entitlement_on_pages(client):
         OfferEntryFactory(title=f"Entitlement {number:02}", age_from=16, age_to=25)
     OfferEntryFactory(title="Too old for you", age_from=21, age_to=25)
     first = client.get("/offer/search/?age=18")
-    assert b"45 results for your age and situation" in first.content
+    assert b"45 results for age 18" in first.content
     assert b"Page 1 of 3" in first.content
     last = client.get("/offer/search/?age=18&page=3")
     assert b"Entitlement 44" in last.content
@@ -103,7 +103,7 @@ def test_category_page_applies_the_filters(client):
     response = client.get("/offer/category/money/?age=17")
     assert b"For 16 and 17" in response.content
     assert b"For over 18s" not in response.content
-    assert b"1 thing you can get at your age" in response.content
+    assert b"1 thing you can get for age 17" in response.content
 
 
 def test_search_page_shows_did_you_mean_and_partial_message(client, offer):

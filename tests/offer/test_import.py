@@ -63,7 +63,11 @@ CIC-RATE,2023,abc
     assert refused(data) == [
         (3, "unknown indicator code 'NOPE'"),
         (4, "value 140 is out of range for percent (0 to 100)"),
-        (5, "period must look like 2024, 2024-Q1 or 2024-03"),
+        (
+            5,
+            "period '22' is not a year (2024), a quarter (2024-Q1), a month (2024-03), a "
+            "financial year (FY 2023-24) or an academic year (AY 2023-24)",
+        ),
         (6, "duplicate of line 2 (NEET-CL 2021)"),
         (7, "value 'abc' is not a number"),
     ]

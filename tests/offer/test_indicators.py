@@ -364,3 +364,46 @@ def test_the_indicator_form_makes_the_same_queries_however_long_its_history(owne
         reverse("offer:indicator_edit", args=[indicator.pk]),
     ):
         assert_constant_queries(owner_client, url, grow)
+
+
+# ---------------------------------------------------------------- a context measure
+
+
+def test_a_context_measure_refuses_a_target_on_the_target_field(owner_client):
+    response = owner_client.post(
+        reverse("offer:indicator_create"),
+        _form(polarity="context", target="50", name="Typed name kept", tolerance=""),
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert form.errors["target"] == [services.CONTEXT_HAS_NO_TARGET]
+    assert "tolerance" in form.errors  # said together with the other errors, not after them
+    assert b"Typed name kept" in response.content
+    assert not Indicator.objects.exists()
+
+
+def test_the_service_and_the_definitions_import_refuse_a_target_for_a_context_measure(kpi_owner):
+    with pytest.raises(ValidationError) as caught:
+        services.indicator_save(actor=kpi_owner, **(FIELDS | {"polarity": "context"}))
+    assert caught.value.message_dict["target"] == [services.CONTEXT_HAS_NO_TARGET]
+    with pytest.raises(ImportRefused) as refused:
+        services.indicators_import(
+            actor=kpi_owner,
+            data=b"code,name,unit,polarity,target\nCLA,Children looked after,count,context,5\n",
+        )
+    assert [(e.line, e.reason) for e in refused.value.errors] == [
+        (2, f"target: {services.CONTEXT_HAS_NO_TARGET}")
+    ]
+    assert not Indicator.objects.exists()
+
+
+def test_a_context_measure_with_a_target_stored_before_draws_no_target_line(client_for):
+    from offer.kpis import status_of
+
+    indicator = _indicator(code="CLA", polarity="context", target=Decimal(40))
+    for period in ("2023", "2024"):
+        MeasurementFactory(indicator=indicator, period=period, value=Decimal(50))
+    svg = str(status_of(indicator, list(indicator.measurements.all())).chart)
+    assert 'stroke-dasharray="1 3"' not in svg and "Target" not in svg
+    page = client_for("councillor").get("/offer/kpis/CLA/").content.decode()
+    assert "No target: context measure" in page

@@ -116,9 +116,16 @@ def test_a_file_with_figures_columns_is_refused(kpi_owner):
     assert refused(b"code,period,value\nNEET-CL,2024,40\n", kpi_owner) == [
         (
             1,
-            "the header row has a column this import does not know: period "
-            "(figures go in the figures import)",
-        )
+            "the header row has columns this import does not know: 'period', 'value'. The "
+            "columns are code, name, definition, unit, polarity, priority, target, tolerance, "
+            "source, owner (figures go in the figures import)",
+        ),
+        # The rows are checked in the same pass, with the columns the import knows.
+        (
+            2,
+            "name is missing (a new indicator needs one); unit is missing (a new indicator "
+            "needs one); polarity is missing (a new indicator needs one)",
+        ),
     ]
 
 

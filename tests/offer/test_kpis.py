@@ -1,9 +1,20 @@
 import datetime
+import re
 from decimal import Decimal as D
 
 import pytest
 
-from offer.kpis import PeriodError, Rag, Trend, format_value, parse_period, rag, status_of, trend
+from offer.kpis import (
+    PeriodError,
+    Rag,
+    Trend,
+    format_value,
+    parse_period,
+    rag,
+    status_of,
+    trend,
+    year_kind_of,
+)
 from offer.models import Measurement, Polarity
 from tests.offer.factories import IndicatorFactory, MeasurementFactory
 
@@ -72,6 +83,49 @@ def test_parse_period(text, expected):
 def test_parse_period_refuses_bad_periods(text):
     with pytest.raises(PeriodError):
         parse_period(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "year_kind", "expected"),
+    [
+        ("FY 2023-24", None, ("FY 2023-24", "year", datetime.date(2023, 4, 1))),
+        ("FY2023/24", None, ("FY 2023-24", "year", datetime.date(2023, 4, 1))),
+        ("fy 2023-2024", None, ("FY 2023-24", "year", datetime.date(2023, 4, 1))),
+        ("AY 2023/24", None, ("AY 2023-24", "year", datetime.date(2023, 9, 1))),
+        ("academic year 2023-24", None, ("AY 2023-24", "year", datetime.date(2023, 9, 1))),
+        ("2023-24", "FY", ("FY 2023-24", "year", datetime.date(2023, 4, 1))),
+        ("2023/24", "AY", ("AY 2023-24", "year", datetime.date(2023, 9, 1))),
+        ("2099-2100", "FY", ("FY 2099-00", "year", datetime.date(2099, 4, 1))),
+        # A month stays a month; 2011-12 is December unless the figures are in split years.
+        ("2023-03", "FY", ("2023-03", "month", datetime.date(2023, 3, 1))),
+        ("2011-12", None, ("2011-12", "month", datetime.date(2011, 12, 1))),
+        ("2011-12", "AY", ("AY 2011-12", "year", datetime.date(2011, 9, 1))),
+    ],
+)
+def test_parse_period_reads_financial_and_academic_years(text, year_kind, expected):
+    assert parse_period(text, year_kind=year_kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2023-24", "could be a financial year (April to March) or an academic year"),
+        ("2023-25", "is not a year (2024), a quarter (2024-Q1), a month (2024-03), a financial"),
+        ("2023/25", "the second year must be the year after the first, as in 2023-24"),
+        ("FY 2023", "or an academic year (AY 2023-24)"),
+        ("FY 1980-81", "between 1990 and 2100"),
+    ],
+)
+def test_a_period_not_read_says_which_forms_are(text, message):
+    with pytest.raises(PeriodError, match=re.escape(message)):
+        parse_period(text)
+
+
+def test_the_kind_of_year_comes_from_the_figures_when_they_agree():
+    assert year_kind_of(["2022", "FY 2022-23", "FY 2021-22"]) == "FY"
+    assert year_kind_of(["AY 2022-23"]) == "AY"
+    assert year_kind_of(["FY 2022-23", "AY 2022-23"]) is None
+    assert year_kind_of(["2022", "2022-Q1"]) is None
 
 
 def test_format_value_by_unit():

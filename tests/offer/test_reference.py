@@ -14,9 +14,9 @@ from offer.reference import REFERENCE_INDICATORS
 pytestmark = pytest.mark.django_db
 
 
-def load() -> str:
+def load(*options: str) -> str:
     out = io.StringIO()
-    call_command("load_reference", stdout=out)
+    call_command("load_reference", *(options or ("--all",)), stdout=out)
     return out.getvalue()
 
 
@@ -99,3 +99,74 @@ def test_a_code_already_there_in_another_case_is_left_alone():
     load()
     assert Indicator.objects.filter(code__iexact="CLA-RATE").count() == 1
     assert Indicator.objects.get(code__iexact="CLA-RATE").name == "Ours"
+
+
+# ---------------------------------------------------------------- the council picks
+
+
+def test_without_a_choice_the_command_lists_the_measures_and_adds_nothing():
+    output = load("--list")
+    assert "CL-EET-19-21" in output and "(not added)" in output
+    assert not Indicator.objects.exists()
+    output = call_plain()
+    assert "Nothing was added" in output and "--only CODE,CODE" in output
+    assert not Indicator.objects.exists()
+
+
+def call_plain() -> str:
+    out = io.StringIO()
+    call_command("load_reference", stdout=out)
+    return out.getvalue()
+
+
+def test_only_the_measures_named_are_added_in_any_case():
+    output = load("--only", "cl-eet-19-21, MISSING")
+    assert sorted(Indicator.objects.values_list("code", flat=True)) == ["CL-EET-19-21", "MISSING"]
+    assert "Added 2 national indicator definitions: MISSING, CL-EET-19-21." in output
+    assert "CL-EET-19-21" in load("--list") and "(already there)" in load("--list")
+
+
+def test_a_code_not_in_the_national_list_adds_nothing_and_says_which():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Not in the national list: NEET-TYPO"):
+        load("--only", "CL-EET-19-21,NEET-TYPO")
+    assert not Indicator.objects.exists()
+
+
+def test_the_checklist_page_adds_the_measures_ticked_and_offers_only_those_not_there(
+    client_for,
+):
+    Indicator.objects.create(code="MISSING", name="Ours", unit=Unit.PERCENT, polarity="lower")
+    client = client_for("admin")
+    page = client.get("/offer/indicators/national/")
+    offered = [value for value, _ in page.context["form"].fields["codes"].choices]
+    assert "MISSING" not in offered and "CL-EET-19-21" in offered
+    assert "Already in the portal" in page.content.decode()
+    response = client.post(
+        "/offer/indicators/national/", {"codes": ["CL-EET-19-21", "DENTAL-CHECK"]}
+    )
+    assert response.status_code == 302
+    assert sorted(Indicator.objects.values_list("code", flat=True)) == [
+        "CL-EET-19-21", "DENTAL-CHECK", "MISSING",
+    ]  # fmt: skip
+    assert not Measurement.objects.exists()
+
+
+def test_the_checklist_refuses_nothing_ticked_or_a_code_not_offered(client_for):
+    client = client_for("admin")
+    nothing = client.post("/offer/indicators/national/", {})
+    assert nothing.context["form"].errors["codes"] == ["Tick at least one national measure to add"]
+    for hostile in ("NOT-A-MEASURE", "a\x00b", "x" * 10_000):
+        response = client.post("/offer/indicators/national/", {"codes": [hostile]})
+        assert response.status_code == 200
+        assert "Tick measures from the list" in response.context["form"].errors["codes"][0]
+    assert not Indicator.objects.exists()
+
+
+def test_an_officer_without_the_kpi_owner_duty_cannot_add_national_measures(client_for):
+    response = client_for("officer").post(
+        "/offer/indicators/national/", {"codes": ["CL-EET-19-21"]}
+    )
+    assert response.status_code == 403
+    assert not Indicator.objects.exists()

@@ -218,9 +218,7 @@ def test_scorecard_shows_rag_trend_and_comparators(client_for):
     _indicator_with_history(1, periods=3)
     content = client_for("councillor").get("/offer/kpis/").content.decode()
     assert "Education, employment and training" in content
-    assert (
-        "Red: off target" in content and "Getting better" in content and "England: 60%" in content
-    )
+    assert "Red: off target" in content and "Better" in content and "England: 60%" in content
     assert 'role="img"' in content
 
 
@@ -244,7 +242,7 @@ def test_scorecard_exports(client_for):
     assert "K1" in csv_text
     text = _pdf_text(client.get("/offer/kpis/scorecard.pdf").content)
     assert "KPI scorecard" in text and "Education, employment and training" in text
-    assert "Getting better" in text
+    assert "▲ Better" in text
 
 
 def test_indicator_page_shows_history_with_comparators(client_for):
@@ -253,7 +251,7 @@ def test_indicator_page_shows_history_with_comparators(client_for):
     content = client.get("/offer/kpis/K1/").content.decode()
     assert "2002" in content and "2000" in content and "60%" in content
     csv_text = client.get("/offer/kpis/K1/?export=csv").content.decode("utf-8-sig")
-    assert csv_text.splitlines()[1].startswith("2002,52%")
+    assert csv_text.splitlines()[1].startswith("2002,52,Percent")
 
 
 def test_indicator_page_makes_the_same_queries_however_long_its_history(client_for):

@@ -15,7 +15,9 @@ from offer.indicators.services.imports import (
     NEEDED_FOR_NEW,
     ReferenceResult,
     indicators_import,
+    reference_choices,
     reference_load,
+    unknown_reference_codes,
 )
 from offer.indicators.services.lifecycle import (
     delete_refusal,
@@ -25,6 +27,7 @@ from offer.indicators.services.lifecycle import (
     indicator_save,
 )
 from offer.indicators.services.rules import (
+    CONTEXT_HAS_NO_TARGET,
     INDICATOR_FIELDS,
     MESSAGES,
     TEXT_FIELDS,
@@ -32,9 +35,11 @@ from offer.indicators.services.rules import (
     definition_problems,
     owner_choices,
     require_manager,
+    target_problem,
 )
 
 __all__ = [
+    "CONTEXT_HAS_NO_TARGET",
     "DEFINITIONS_TEMPLATE",
     "DEFINITION_COLUMNS",
     "INDICATOR_FIELDS",
@@ -51,6 +56,9 @@ __all__ = [
     "indicator_save",
     "indicators_import",
     "owner_choices",
+    "reference_choices",
     "reference_load",
     "require_manager",
+    "target_problem",
+    "unknown_reference_codes",
 ]

@@ -3,13 +3,15 @@ from the figures import (offer/services/figures.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from corporate_parenting.audit import audit_record, changes_between, snapshot
-from corporate_parenting.inputs import has_control_characters
+from corporate_parenting.inputs import formula_problem, has_control_characters
 from corporate_parenting.models import User
 from offer.indicators.services.rules import (
     INDICATOR_FIELDS,
@@ -18,14 +20,22 @@ from offer.indicators.services.rules import (
     require_manager,
 )
 from offer.models import Indicator, Polarity, Unit
-from offer.reference import REFERENCE_INDICATORS
-from offer.services.imports import ImportRefused, ImportResult, RowError, read_rows
+from offer.reference import REFERENCE_INDICATORS, ReferenceIndicator
+from offer.services.imports import (
+    ImportRefused,
+    ImportResult,
+    RowError,
+    header_problems,
+    read_rows,
+    unnamed_problem,
+)
 from strategy.models import Priority
 
 LARGEST_NUMBER = Decimal(10) ** 10  # the columns hold 12 digits, 2 after the point
 DEFINITION_COLUMNS = INDICATOR_FIELDS  # the file's columns are the form's fields
 # A new indicator needs these; a file that only changes existing ones needs only the code.
 NEEDED_FOR_NEW = ("name", "unit", "polarity")
+NUMBER_COLUMNS = ("target", "tolerance")  # read as numbers; every other column is text
 
 
 def _choice(text: str, choices: type[Unit] | type[Polarity]) -> str | None:
@@ -71,6 +81,11 @@ def _read_definition(
     indicator = Indicator() if stored is None else Indicator.objects.get(pk=stored.pk)
     result = _Row(line, indicator, stored)
     reasons = result.reasons
+    if unnamed := unnamed_problem(row):
+        reasons.append(f"the row {unnamed}")
+    if problem := formula_problem(code):
+        reasons.append(f"code {problem}")
+        return result
     if not code:
         reasons.append("code is missing")
         return result
@@ -88,6 +103,10 @@ def _read_definition(
             continue
         if has_control_characters(cell):
             reasons.append(f"{name} has hidden control characters")
+            continue
+        # Text cells only (target and tolerance are read as numbers): one rule in every import.
+        if name not in NUMBER_COLUMNS and (problem := formula_problem(cell)):
+            reasons.append(f"{name} {problem}")
             continue
         if name in ("unit", "polarity"):
             if not cell:
@@ -139,22 +158,16 @@ def indicators_import(*, actor: User | None, data: bytes) -> ImportResult:
     one). A file with any bad row imports nothing, and every bad row is listed. Never figures."""
     require_manager(actor)
     header, rows = read_rows(data)
-    missing = [name for name in ("code",) if name not in header]
-    if missing:
-        raise ImportRefused([RowError(1, "the header row has no code column")])
-    unknown = [name for name in header if name and name not in DEFINITION_COLUMNS]
-    if unknown:
-        raise ImportRefused(
-            [
-                RowError(
-                    1,
-                    f"the header row has a column this import does not know: {unknown[0][:30]} "
-                    "(figures go in the figures import)",
-                )
-            ]
-        )
+    errors = header_problems(
+        header,
+        columns=DEFINITION_COLUMNS,
+        required=("code",),
+        hint="figures go in the figures import",
+    )
     if not rows:
-        raise ImportRefused([RowError(0, "the file has no rows of indicators")])
+        errors.append(RowError(0, "the file has no rows of indicators"))
+    if errors and "code" not in header:
+        raise ImportRefused(errors)  # no row can be read without its code
     present = [name for name in DEFINITION_COLUMNS if name in header]
     existing = {i.code.lower(): i for i in Indicator.objects.all()}
     priorities: dict[str, Priority] = {}
@@ -163,7 +176,6 @@ def indicators_import(*, actor: User | None, data: bytes) -> ImportResult:
         priorities[priority.slug.lower()] = priority
     owners: dict[str, User] = {user.email.lower(): user for user in owner_choices()}
 
-    errors: list[RowError] = []
     good: list[_Row] = []
     seen: dict[str, int] = {}
     for line, row in rows:
@@ -244,17 +256,46 @@ class ReferenceResult:
     kept: list[str] = field(default_factory=list)
 
 
+def reference_choices() -> list[tuple[ReferenceIndicator, bool]]:
+    """Each national measure, in the list's order, and whether the portal has its code already
+    (in any case, retired or not): what the council picks from."""
+    stored = {code.lower() for code in Indicator.objects.values_list("code", flat=True)}
+    return [(reference, reference.code.lower() in stored) for reference in REFERENCE_INDICATORS]
+
+
+def unknown_reference_codes(codes: Iterable[str]) -> list[str]:
+    """The codes asked for that are not in the national list (in any case)."""
+    known = {reference.code.lower() for reference in REFERENCE_INDICATORS}
+    return [code for code in codes if code.strip().lower() not in known]
+
+
 @transaction.atomic
-def reference_load(*, actor: User | None = None) -> ReferenceResult:
-    """Add the national measures (offer/reference.py) whose codes are missing. A code already
-    there, in any case, is left exactly as it is, retired or not: the council's edits win.
-    Definitions only: no figures, no target, no priority, no owner."""
+def reference_load(
+    *, actor: User | None = None, codes: Collection[str] | None = None
+) -> ReferenceResult:
+    """Add the national measures (offer/reference.py) the council picked, by code (any case), or
+    every one when codes is None, whose codes are missing. A code already there, in any case, is
+    left exactly as it is, retired or not: the council's edits win. Definitions only: no figures,
+    no target, no priority, no owner. A code not in the national list is refused (on "codes")."""
     if actor is not None:
         require_manager(actor)
-    stored = {code.lower() for code in Indicator.objects.values_list("code", flat=True)}
+    if codes is not None:
+        if not codes:
+            raise ValidationError({"codes": "Choose at least one national measure to add"})
+        unknown = unknown_reference_codes(codes)
+        if unknown:
+            raise ValidationError(
+                {
+                    "codes": f"Not in the national list: {', '.join(c[:30] for c in unknown[:10])}"
+                    + (f" and {len(unknown) - 10} more" if len(unknown) > 10 else "")
+                }
+            )
+    wanted = None if codes is None else {code.strip().lower() for code in codes}
     result = ReferenceResult()
-    for reference in REFERENCE_INDICATORS:
-        if reference.code.lower() in stored:
+    for reference, already in reference_choices():
+        if wanted is not None and reference.code.lower() not in wanted:
+            continue
+        if already:
             result.kept.append(reference.code)
             continue
         indicator = Indicator(

@@ -4,6 +4,7 @@ holds the duty; a priority that is not retired)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -12,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from corporate_parenting.duties import has_duty, people_with_duty
 from corporate_parenting.inputs import has_control_characters
 from corporate_parenting.models import DutyKind, User
-from offer.models import UNIT_RANGES, Indicator, Unit
+from offer.models import UNIT_RANGES, Indicator, Polarity, Unit
 from strategy.models import Priority
 
 INDICATOR_FIELDS = (
@@ -49,6 +50,20 @@ def owner_choices() -> Any:
 
 # ---------------------------------------------------------------- the rules of a definition
 
+CONTEXT_HAS_NO_TARGET = (
+    "A context measure has no target: it is watched, not judged. Leave the target empty, or "
+    "choose whether higher or lower is better"
+)
+
+
+def target_problem(polarity: str | None, target: Decimal | None) -> str | None:
+    """Why this target cannot be set, for the polarity chosen: a context measure takes none
+    (there is no better or worse to be on target for). The form, the definitions import and
+    indicator_save all ask this."""
+    if polarity == Polarity.CONTEXT and target is not None:
+        return CONTEXT_HAS_NO_TARGET
+    return None
+
 
 def definition_problems(indicator: Indicator, *, before: Indicator | None) -> dict[str, str]:
     """What is wrong with this definition, by field: the model's own rules, then the portal's.
@@ -76,6 +91,8 @@ def definition_problems(indicator: Indicator, *, before: Indicator | None) -> di
                 + (" (retired: reinstate it instead)" if taken.is_retired else "")
                 + ". Choose another code"
             )
+    if "target" not in errors and (problem := target_problem(indicator.polarity, indicator.target)):
+        errors["target"] = problem
     if indicator.unit in UNIT_RANGES:
         low, high = UNIT_RANGES[indicator.unit]
         unit = Unit(indicator.unit).label.lower()
