@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("history", "0008_duty_offer_review_lead"),
+        ("history", "0010_sitesettings_logo"),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("history", "0009_agendaitemevent_urgency_reason"),
+        ("history", "0011_agendaitemevent_urgency_reason"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
