@@ -65,6 +65,8 @@ def load(stdout: TextIO) -> None:
     if not body.meetings.exists():
         past = _past_meeting(body, clerk, members, _wednesday_near(today - timedelta(days=49)))
         _next_meeting(body, clerk, past.next_meeting_date or today + timedelta(days=28))
+    if clerk is not None and not body.planned_items.exists():
+        _work_programme(body, clerk, today)
     stdout.write(f"Panels: {body.meetings.count()} meetings of the {body.name}\n")
 
 
@@ -170,6 +172,48 @@ def _past_meeting(body: Body, clerk: User | None, members: list[User], day: date
     services.minutes_approve(actor=clerk, meeting=meeting)
     meeting.refresh_from_db()
     return meeting
+
+
+# The demo's work programme: invented items for the coming months (month offset, title).
+PLANNED = (
+    (2, "Sufficiency strategy: annual refresh"),
+    (2, "Virtual School head's annual report"),
+    (4, "Care leavers' local offer: review"),
+    (4, "Health assessments of children in care"),
+    (6, "Fostering service annual report"),
+    (6, "Children in Care Council: what we asked for this year"),
+)
+
+
+def _work_programme(body: Body, clerk: User, today: date) -> None:
+    """Planned items for the months ahead, one deferred and one dropped, the programme public."""
+    first = today.replace(day=1)
+    planned = []
+    for offset, title in PLANNED:
+        year, month = divmod(first.month - 1 + offset, 12)
+        planned.append(
+            services.planned_item_add(
+                actor=clerk,
+                body=body,
+                title=title,
+                month=date(first.year + year, month + 1, 1),
+                owner=clerk,
+            )
+        )
+    later = planned[3]
+    year, month = divmod(later.month.month - 1 + 2, 12)
+    services.planned_item_update(
+        actor=clerk,
+        item=later,
+        title=later.title,
+        month=date(later.month.year + year, month + 1, 1),
+        owner=clerk,
+        notes="Waiting for the health partners' figures.",
+    )
+    services.planned_item_drop(
+        actor=clerk, item=planned[1], reason="Taken by the Education Scrutiny Committee"
+    )
+    services.work_programme_publish(actor=clerk, body=body)
 
 
 def _next_meeting(body: Body, clerk: User | None, day: date) -> Meeting:

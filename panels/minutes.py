@@ -101,6 +101,7 @@ class MinuteItem:
     declarations: list[str] = field(default_factory=list)
     carried_actions: list[Resolution] = field(default_factory=list)
     is_urgent: bool = False
+    urgency: str = ""  # "The Chair agreed to take this item as urgent because ..."
     # The prefix style heads the resolutions with one "RESOLVED -" line (MinuteResolution.lead).
     resolved_heading: bool = True
     exempt_label: str = ""  # "Exempt: paragraph 3", in the members' copy only
@@ -133,6 +134,19 @@ def exempt_notice(paragraph: str) -> str:
         "This item was considered in private because it involved the likely disclosure of "
         f"exempt information as defined in paragraph {paragraph} of Part 1 of Schedule 12A to "
         "the Local Government Act 1972."
+    )
+
+
+def urgency_sentence(item: AgendaItem) -> str:
+    """What the minutes say of an urgent item: that the Chair agreed to take it, and why."""
+    if not item.is_urgent:
+        return ""
+    reason = " ".join(item.urgency_reason.split())
+    if not reason:
+        return "The Chair agreed that this item be considered as a matter of urgency."
+    return (
+        "The Chair agreed that this item be considered as a matter of urgency, for this reason: "
+        f"{reason}"
     )
 
 
@@ -277,6 +291,7 @@ def build_minutes(
             ],
             item=item,
             is_urgent=item.is_urgent,
+            urgency=urgency_sentence(item) if not withheld else "",
             resolved_heading=not in_paragraphs,
             exempt_label=(
                 f"Exempt: paragraph {item.exempt_paragraph}"

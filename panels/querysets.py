@@ -312,3 +312,42 @@ class ResolutionQuerySet(models.QuerySet):
         """Resolutions with a decision status: what the public pages, feeds, API, search and
         alerts call a decision."""
         return self.filter(decision_status__isnull=False)
+
+
+class PlannedItemQuerySet(models.QuerySet):
+    def in_year(self, start: date, end: date) -> PlannedItemQuerySet:
+        """Planned for a month of the year from start to end (a political year)."""
+        return self.filter(month__gte=start.replace(day=1), month__lte=end)
+
+    def still_planned(self) -> PlannedItemQuerySet:
+        return self.filter(outcome="planned")
+
+    def public(self) -> PlannedItemQuerySet:
+        """What anyone may read: the items of a public body whose clerk has published its work
+        programme (the recorded act), not dropped; the page shows titles and months only."""
+        return self.filter(
+            body__is_public=True, body__work_programme_published_at__isnull=False
+        ).exclude(outcome="dropped")
+
+    def for_meeting(self, meeting: object) -> PlannedItemQuerySet:
+        """Still planned for this meeting: named for it, or for its month with no meeting named."""
+        month = meeting.date.replace(day=1)  # type: ignore[attr-defined]  # meeting is a Meeting
+        return self.still_planned().filter(
+            Q(meeting=meeting) | Q(meeting__isnull=True, month=month),
+            body=meeting.body,  # type: ignore[attr-defined]  # as above
+        )
+
+    def with_meeting_date(self) -> PlannedItemQuerySet:
+        """meeting_date: the meeting it is planned for, or else the body's first meeting in its
+        month (None before one is arranged): what its report deadline counts back from."""
+        meeting = apps.get_model("panels", "Meeting")
+        first_in_month = (
+            meeting.objects.filter(
+                body=OuterRef("body"),
+                date__year=OuterRef("month__year"),
+                date__month=OuterRef("month__month"),
+            )
+            .order_by("date")
+            .values("date")[:1]
+        )
+        return self.annotate(meeting_date=Coalesce("meeting__date", Subquery(first_in_month)))

@@ -4,7 +4,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 
 from corporate_parenting.tables import PortalTable, row_link
-from panels.models import Declaration, Meeting, Resolution
+from panels.models import Declaration, Meeting, PlannedItem, Resolution
 
 
 def short_date(value: datetime.date) -> str:
@@ -82,3 +82,31 @@ class DeclarationTable(PortalTable):
 
     def render_meeting(self, value: datetime.date) -> str:
         return short_date(value)
+
+
+class PlannedItemTable(PortalTable):
+    month = tables.Column(verbose_name="Month")
+    title = tables.Column(verbose_name="Item", linkify=row_link("panels:planned_item_edit"))
+    owner = tables.Column(verbose_name="Report author", default="Not yet chosen")
+    sponsor = tables.Column(verbose_name="Sponsor", default="Not yet chosen")
+    report_deadline = tables.Column(
+        verbose_name="Report due", default="When the meeting is arranged", orderable=False
+    )
+    outcome_label = tables.Column(verbose_name="What became of it", orderable=False)
+
+    class Meta:
+        model = PlannedItem
+        fields = ("month", "title", "owner", "sponsor", "report_deadline", "outcome_label")
+        orderable = False
+
+    def render_month(self, value: datetime.date) -> str:
+        return f"{value:%B %Y}"
+
+    def value_month(self, value: datetime.date) -> str:
+        return f"{value:%Y-%m}"
+
+    def render_report_deadline(self, value: datetime.date) -> str:
+        return short_date(value)
+
+    def value_report_deadline(self, value: datetime.date | None) -> str:
+        return value.isoformat() if value else ""

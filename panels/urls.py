@@ -15,6 +15,7 @@ from panels.views import (
     meetings,
     minutes,
     packs,
+    programme,
     public,
     reports,
     search,
@@ -57,6 +58,21 @@ urlpatterns = [
     path("members/<int:pk>/remove/", bodies.membership_remove, name="membership_remove"),
     path("bodies/<slug:slug>/interests/", bodies.body_register, name="body_register"),
     path("bodies/<slug:slug>/attendance/", bodies.body_attendance, name="body_attendance"),
+    # The work programme: items planned for the year's meetings.
+    path("bodies/<slug:slug>/programme/", programme.work_programme, name="work_programme"),
+    path("bodies/<slug:slug>/programme/new/", programme.planned_item_add, name="planned_item_add"),
+    path(
+        "bodies/<slug:slug>/programme/publish/",
+        programme.work_programme_publish,
+        name="work_programme_publish",
+    ),
+    path("planned/<int:pk>/", programme.planned_item_edit, name="planned_item_edit"),
+    path("planned/<int:pk>/drop/", programme.planned_item_drop, name="planned_item_drop"),
+    path(
+        "meetings/<int:pk>/planned/",
+        programme.meeting_planned_items,
+        name="meeting_planned_items",
+    ),
     # Reports: written, approved and published in the portal; their annexes.
     path("reports/", reports.report_list, name="report_list"),
     path("items/<int:pk>/report/new/", reports.report_create, name="report_create"),
@@ -83,6 +99,11 @@ urlpatterns = [
     path("public/", public.public_index, name="public_index"),
     path("public/meetings/<int:pk>/", public.public_meeting, name="public_meeting"),
     path("public/bodies/<slug:slug>/", public.public_body, name="public_body"),
+    path(
+        "public/bodies/<slug:slug>/programme/",
+        programme.public_work_programme,
+        name="public_work_programme",
+    ),
     path("public/bodies/<slug:slug>/<paperfeed:feed>.rss", feeds.rss, name="body_feed_rss"),
     path("public/bodies/<slug:slug>/<paperfeed:feed>.atom", feeds.atom, name="body_feed_atom"),
     path("public/alerts/", alerts.alert_index, name="alert_index"),

@@ -250,6 +250,15 @@ def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
     services.agenda_item_add(actor=clerk, meeting=coming, title="Health assessments")
     services.agenda_publish(actor=clerk, meeting=coming)
 
+    # The work programme, published: months and titles are public.
+    services.work_programme_publish(actor=clerk, body=body)
+    services.planned_item_add(
+        actor=clerk,
+        body=body,
+        title="Sufficiency strategy",
+        month=timezone.localdate().replace(day=1),
+    )
+
     category = OfferCategoryFactory(slug="money", name="Money")
     entry = OfferEntryFactory(category=category, slug="council-tax", title="Help with Council Tax")
     EventFactory(title="Care leavers' celebration", is_public=True)
@@ -393,6 +402,22 @@ def plant_private(canaries: Canaries, world: World) -> None:
         kind=Feedback.Kind.MISSING,
         text=canaries.text("unmoderated-feedback"),
         status=Feedback.Status.NEW,
+    )
+    # The work programme's officers' side: an item's notes and author, a dropped item and why.
+    month = timezone.localdate().replace(day=1)
+    services.planned_item_add(
+        actor=clerk,
+        body=body,
+        title="Fostering annual report",
+        month=month,
+        owner=sponsor,
+        notes=canaries.text("planned-item-notes"),
+    )
+    dropped = services.planned_item_add(
+        actor=clerk, body=body, title=canaries.text("dropped-planned-title"), month=month
+    )
+    services.planned_item_drop(
+        actor=clerk, item=dropped, reason=canaries.text("dropped-planned-reason")
     )
     alerts.alert_subscribe(
         email=canaries.email("alert-unconfirmed-email"),

@@ -21,6 +21,13 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
         help_text="A PDF, Word, OpenDocument, Excel or PowerPoint file.",
     )
     is_urgent = forms.BooleanField(required=False, label="This is an urgent item added on the day")
+    urgency_reason = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="The Chair's reason for taking it as urgent",
+        help_text="Needed for an urgent item: the special circumstances, printed in the minutes.",
+    )
     is_exempt = forms.BooleanField(
         required=False,
         label="This item is taken in private (exempt information)",
@@ -47,6 +54,10 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
+        if data.get("is_urgent") and not str(data.get("urgency_reason") or "").strip():
+            self.add_error(
+                "urgency_reason", "Enter the Chair's reason for taking the item as urgent"
+            )
         if data.get("is_exempt") and not data.get("exempt_paragraph"):
             self.add_error(
                 "exempt_paragraph", "Choose the paragraph of Schedule 12A that makes it exempt"
@@ -59,6 +70,7 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
             Field.text("presenter"),
             Field("report"),
             Field.checkbox("is_urgent"),
+            Field.textarea("urgency_reason"),
             Field.checkbox("is_exempt"),
             Field.select("exempt_paragraph"),
         )
@@ -69,6 +81,7 @@ class AgendaItemEditForm(AgendaItemForm):
     # An item is urgent when it is added, not later. None removes the parent's field (Django's
     # documented way), which the stubs do not model.
     is_urgent = None  # type: ignore[assignment]
+    urgency_reason = None  # type: ignore[assignment]
 
     def build_layout(self) -> Layout:
         return Layout(

@@ -17,6 +17,7 @@ from panels.models.meetings import (
     MeetingStatus,
     report_upload_to,
 )
+from panels.models.programme import PlannedItem, PlannedOutcome, first_of_month
 from panels.models.resolutions import (
     ActionStatus,
     ActionUpdate,
@@ -47,10 +48,13 @@ __all__ = [
     "Membership",
     "NumberingStyle",
     "PackBuild",
+    "PlannedItem",
+    "PlannedOutcome",
     "Report",
     "ReportAnnex",
     "ReportSection",
     "ReportVersion",
     "Resolution",
+    "first_of_month",
     "report_upload_to",
 ]

@@ -55,6 +55,16 @@ class Body(BaseModel):
         "in, like 2025 for 2025 to 2026.",
     )
 
+    # The clerk's act that makes a public body's work programme public (titles and months).
+    work_programme_published_at = models.DateTimeField(null=True, blank=True)
+    work_programme_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     objects = BodyQuerySet.as_manager()
 
     class Meta:

@@ -130,6 +130,12 @@ class AgendaItem(BaseModel):
     title = models.CharField(max_length=250)
     presenter = models.CharField(max_length=200, blank=True)
     is_urgent = models.BooleanField(default=False)
+    urgency_reason = models.TextField(
+        "reason for urgency",
+        blank=True,
+        help_text="Why the Chair agreed to take the item without the usual notice: printed in "
+        "the minutes.",
+    )
     is_exempt = models.BooleanField(
         "taken in private",
         default=False,

@@ -31,6 +31,13 @@ from panels.services.bodies import (
 from panels.services.common import LOCKED_MESSAGE, NOT_HELD_MESSAGE
 from panels.services.meetings import MEETING_FIELDS, STANDARD_ITEMS, meeting_create, meeting_update
 from panels.services.minutes import approval_text, minutes_amend, minutes_approve, minutes_item_save
+from panels.services.programme import (
+    planned_item_add,
+    planned_item_drop,
+    planned_item_update,
+    planned_items_take,
+    work_programme_publish,
+)
 from panels.services.resolutions import RESOLUTION_FIELDS, resolution_add, resolution_update
 
 __all__ = [
@@ -57,6 +64,10 @@ __all__ = [
     "meeting_create",
     "meeting_update",
     "members_of",
+    "planned_item_add",
+    "planned_item_drop",
+    "planned_item_update",
+    "planned_items_take",
     "membership_remove",
     "membership_set",
     "minutes_amend",
@@ -64,4 +75,5 @@ __all__ = [
     "minutes_item_save",
     "resolution_add",
     "resolution_update",
+    "work_programme_publish",
 ]

@@ -31,14 +31,20 @@ def agenda_item_add(
     is_urgent: bool = False,
     is_exempt: bool = False,
     exempt_paragraph: str = "",
+    urgency_reason: str = "",
 ) -> AgendaItem:
-    """A new item, placed before "Date of next meeting". Urgent items are added on the day."""
+    """A new item, placed before "Date of next meeting". Urgent items are added on the day,
+    with the Chair's reason, which the minutes print."""
     meeting = locked_fresh(meeting)
     if not title.strip():
         raise ValidationError({"title": "Enter the title of the item"})
     if is_urgent and meeting.date != timezone.localdate() and not meeting.agenda_is_published:
         raise ValidationError(
             {"is_urgent": "An urgent item is added on the day, after the agenda is published"}
+        )
+    if is_urgent and not urgency_reason.strip():
+        raise ValidationError(
+            {"urgency_reason": "Enter the Chair's reason for taking the item as urgent"}
         )
     items = list(meeting.items.select_for_update().order_by("position"))
     closing = next((i for i in items if i.kind == ItemKind.NEXT_MEETING), None)
@@ -53,6 +59,7 @@ def agenda_item_add(
         title=title.strip(),
         presenter=presenter,
         is_urgent=is_urgent,
+        urgency_reason=urgency_reason.strip() if is_urgent else "",
         is_exempt=is_exempt,
         exempt_paragraph=exempt_paragraph if is_exempt else "",
         kind=ItemKind.BUSINESS,
@@ -67,7 +74,7 @@ def agenda_item_add(
         actor=actor,
         instance=meeting,
         action="urgent item added" if is_urgent else "agenda item added",
-        note=item.title,
+        note=f"{item.title}: {item.urgency_reason}" if is_urgent else item.title,
     )
     return item
 

@@ -34,6 +34,7 @@ def item_add(request: SignedInRequest, pk: int) -> HttpResponse:
                 presenter=form.cleaned_data["presenter"],
                 report=form.cleaned_data["report"],
                 is_urgent=form.cleaned_data["is_urgent"],
+                urgency_reason=form.cleaned_data["urgency_reason"],
                 is_exempt=form.cleaned_data["is_exempt"],
                 exempt_paragraph=form.cleaned_data["exempt_paragraph"],
             )

@@ -47,6 +47,7 @@ def body_detail(request: SignedInRequest, slug: str) -> HttpResponse:
             "memberships": memberships,
             "meetings": meetings,
             "can_manage": request.user.has_role(Role.ADMIN),
+            "can_plan": request.user.is_council_staff,
             "audit_events": AuditEvent.objects.for_object(body)[:30]
             if request.user.has_role(Role.ADMIN)
             else None,

@@ -65,6 +65,24 @@ def body():
     return lambda: {"slug": _body().slug}
 
 
+def _planned():
+    from panels import services
+
+    return services.planned_item_add(
+        actor=User.objects.get(email="officer@example.org"),
+        body=_body(public=True),
+        title="Sufficiency strategy",
+        month=timezone.localdate().replace(day=1),
+    )
+
+
+def _published_programme_body():
+    body = _body(public=True)
+    body.work_programme_published_at = timezone.now()
+    body.save(update_fields=["work_programme_published_at"])
+    return {"slug": body.slug}
+
+
 ROWS: dict[str, Row] = {
     "panels:meeting_list": signed_in(OK),
     "panels:meeting_create": clerks(),
@@ -102,6 +120,19 @@ ROWS: dict[str, Row] = {
     ),
     "panels:body_register": Row(SIGN_IN, OK, OK, OK, kwargs=body()),
     "panels:body_attendance": Row(SIGN_IN, OK, OK, OK, kwargs=body()),
+    "panels:work_programme": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=body()),
+    "panels:planned_item_add": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=body()),
+    "panels:work_programme_publish": Row(
+        SIGN_IN, FORBIDDEN, OK, OK, kwargs=lambda: {"slug": _body(public=True).slug}
+    ),
+    "panels:planned_item_edit": Row(
+        SIGN_IN, FORBIDDEN, OK, OK, kwargs=lambda: {"pk": _planned().pk}
+    ),
+    "panels:planned_item_drop": Row(
+        SIGN_IN, FORBIDDEN, OK, OK, kwargs=lambda: {"pk": _planned().pk}
+    ),
+    "panels:meeting_planned_items": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting()),
+    "panels:public_work_programme": everyone(OK, kwargs=_published_programme_body),
     "panels:public_index": everyone(OK),
     "panels:public_meeting": everyone(OK, kwargs=meeting(status="agenda_published", public=True)),
 }

@@ -336,3 +336,40 @@ def test_a_sitting_member_is_not_their_own_substitute_nor_stood_in_for(meeting, 
     assert page.status_code == 200
     assert "Councillor Amy Brown is a member of this body" in page.text
     assert "R Tidman (Committee Services Manager)" in page.text
+
+
+def test_an_urgent_item_carries_the_chairs_reason_into_the_minutes(client_for):
+    import io
+
+    from django.utils import timezone
+    from pypdf import PdfReader
+
+    body = BodyFactory(minute_prefix="CPP")
+    today = timezone.localdate()
+    meeting = services.meeting_create(
+        actor=None, body=body, date=today, start_time=datetime.time(18, 30)
+    )
+    clerk = client_for("officer")
+    url = f"/panels/meetings/{meeting.pk}/items/new/"
+    # Without the reason: the error is on the reason, and the title is kept.
+    page = clerk.post(url, {"title": "Ofsted letter", "is_urgent": "on"})
+    assert page.status_code == 200
+    assert "Enter the Chair&#x27;s reason for taking the item as urgent" in page.text
+    assert 'value="Ofsted letter"' in page.text
+    reason = "The inspection letter arrived after the agenda was published."
+    response = clerk.post(
+        url, {"title": "Ofsted letter", "is_urgent": "on", "urgency_reason": reason}
+    )
+    assert response.status_code == 302
+    item = meeting.items.get(title="Ofsted letter")
+    assert (item.is_urgent, item.urgency_reason) == (True, reason)
+    services.attendance_record(actor=None, meeting=meeting, present=[], apologies=[])
+    services.minutes_item_save(actor=None, item=item, discussion="The Panel discussed the letter.")
+    sentence = (
+        "The Chair agreed that this item be considered as a matter of urgency, for this reason: "
+        + reason
+    )
+    assert sentence in clerk.get(f"/panels/meetings/{meeting.pk}/").text
+    pdf = clerk.get(f"/panels/meetings/{meeting.pk}/minutes.pdf").content
+    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "(URGENT ITEM)" in flat and sentence in flat
