@@ -71,7 +71,7 @@ def test_young_people_read_the_legal_basis_under_your_right_to_this(client):
     entry = OfferEntryFactory(title="Staying put", kind="statutory", legal_basis=STAYING_PUT)
     content = client.get(f"/offer/help/{entry.slug}/").content.decode()
     assert '<h2 class="govuk-heading-m" id="your-right">Your right to this</h2>' in content
-    assert f"It comes from: <strong>{STAYING_PUT}</strong>" in content
+    assert f"This right comes from: <strong>{STAYING_PUT}</strong>" in content
     # Only when there is one.
     other = OfferEntryFactory(title="Bus passes", kind="extra")
     assert 'id="your-right"' not in client.get(f"/offer/help/{other.slug}/").content.decode()
