@@ -86,3 +86,30 @@ def test_kpi_owner_adds_an_indicator_imports_its_figures_and_sees_it_on_the_scor
 
     page.get_by_role("link", name="Import definitions from a CSV file").click()
     assert_accessible(page)
+
+
+def test_an_admin_picks_national_measures_and_the_scorecard_shows_them_when_asked(demo, new_page):
+    page = new_page(viewport="phone")
+    sign_in(page, demo, "admin")
+    page.goto(f"{demo}/offer/indicators/")
+    page.get_by_role("link", name="Add national measures").click()
+    page.wait_for_url(f"{demo}/offer/indicators/national/")
+    assert_accessible(page)
+    # Nothing ticked: the error is on the checklist.
+    page.get_by_role("button", name="Add the measures ticked").click()
+    assert page.get_by_text("Tick at least one national measure to add").first.is_visible()
+    assert_accessible(page)
+    page.get_by_label("Children who had their teeth checked by a dentist (DENTAL-CHECK)").check()
+    page.get_by_role("button", name="Add the measures ticked").click()
+    page.wait_for_url(f"{demo}/offer/indicators/")
+    assert page.get_by_text("Added 1 national measure: DENTAL-CHECK").is_visible()
+
+    # It has no figures yet: the scorecard leaves it out until asked.
+    page.goto(f"{demo}/offer/kpis/")
+    assert page.get_by_text("with no figures yet is not shown").is_visible()
+    assert page.locator(".portal-card", has_text="teeth checked").count() == 0
+    page.get_by_label("Show measures with no figures").check()
+    page.get_by_role("button", name="Update the scorecard").click()
+    page.wait_for_url(re.compile(r".*/offer/kpis/\?all=1"))
+    assert page.locator(".portal-card", has_text="teeth checked").count() == 1
+    assert_accessible(page)
