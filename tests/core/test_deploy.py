@@ -101,6 +101,7 @@ import django
 django.setup()
 from corporate_parenting.reminders.links import absolute
 print(sys.argv[1], "links to", absolute("/panels/"))
+print(sys.argv[1], "keeps compiled Python:", not sys.dont_write_bytecode)
 if sys.argv[1] == "runserver":
     print("serving on", sys.argv[2])
 """
@@ -150,3 +151,12 @@ def test_make_run_on_another_port_sends_e_mails_linking_to_that_port(tmp_path):
 def test_make_run_keeps_an_address_it_is_given(tmp_path):
     output = make_run(tmp_path, PORTAL_BASE_URL="https://demo.example.org")
     assert "runserver links to https://demo.example.org/panels/" in output
+
+
+def test_make_run_keeps_compiled_python_between_its_steps(tmp_path):
+    """migrate, load_demo and the server each start Python: each would compile the portal and
+    its libraries again (seconds each) if PYTHONDONTWRITEBYTECODE, set in many containers and CI
+    images, reached them."""
+    output = make_run(tmp_path, PYTHONDONTWRITEBYTECODE="1")
+    for step in ("migrate", "load_demo", "runserver"):
+        assert f"{step} keeps compiled Python: True" in output
