@@ -44,6 +44,7 @@ def meeting_page(meeting: Meeting, user: User, *, is_staff: bool) -> dict[str, A
         "meeting": meeting,
         "minutes": minutes,
         "declarations": list(meeting.declarations.all()),
+        "changes": list(meeting.changes.select_related("made_by")),
         "can_clerk": is_staff,
         "can_declare": may_declare and not meeting.minutes_are_approved,
         "notice": agenda_warning(meeting),

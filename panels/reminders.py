@@ -281,6 +281,47 @@ def papers_published(*, meeting: Meeting, what: str) -> int:
     return reminders_create(items=outgoing)
 
 
+def meeting_changed(*, meeting: Meeting, change: Any) -> int:
+    """A published meeting changed (moved, cancelled, an item added or withdrawn): tell the
+    members of the body, and for a public body those who asked for its agendas. Written in the
+    caller's transaction."""
+    body = meeting.body
+    shared: dict[str, object] = {
+        "body_name": body.name,
+        "meeting_date": _day(meeting.date),
+        "summary": change.summary,
+        "reason": change.reason,
+        "short_notice_reason": change.short_notice_reason,
+    }
+    occasion = f"change-{change.pk}"
+    outgoing = [
+        Outgoing(
+            kind=Kind.MEETING_CHANGED,
+            subject=meeting,
+            recipient=person,
+            occasion=occasion,
+            context={
+                **shared,
+                "path": reverse("panels:meeting_detail", kwargs={"pk": meeting.pk}),
+            },
+        )
+        for person in _members(body)
+    ]
+    if body.is_public:
+        public = {**shared, "path": reverse("panels:public_meeting", kwargs={"pk": meeting.pk})}
+        outgoing.extend(
+            Outgoing(
+                kind=Kind.ALERT_MEETING_CHANGED,
+                subject=meeting,
+                recipient=subscription,
+                occasion=occasion,
+                context=public,
+            )
+            for subscription in AlertSubscription.objects.wanting("agendas").filter(body=body)
+        )
+    return reminders_create(items=outgoing)
+
+
 def still_applies(reminder: Any) -> str:
     """At send time: an action done, a report submitted or an agenda published since the
     reminder was written needs no reminder."""

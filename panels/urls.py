@@ -31,6 +31,7 @@ urlpatterns = [
     path("meetings/new/", meetings.meeting_create, name="meeting_create"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("meetings/<int:pk>/details/", meetings.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
     path("meetings/<int:pk>/items/new/", agenda.item_add, name="item_add"),
     path("meetings/<int:pk>/publish/", agenda.agenda_publish, name="agenda_publish"),
     path("meetings/<int:pk>/attendance/", attendance.attendance, name="attendance"),

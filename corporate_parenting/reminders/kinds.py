@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
     REPORT_DEADLINE = "report_deadline", "Report deadline"
     AGENDA_DEADLINE = "agenda_deadline", "Agenda publication deadline"
     PAPERS_PUBLISHED = "papers_published", "Agenda or minutes published"
+    MEETING_CHANGED = "meeting_changed", "Meeting moved, cancelled or its agenda changed"
     CHAMPION_BEHIND_TARGET = "champion_behind_target", "Champion behind target"
     DBS_NOT_STARTED = "dbs_not_started", "DBS check not started"
     DBS_EXPIRING = "dbs_expiring", "DBS check expiring"
@@ -32,6 +33,7 @@ class Kind(models.TextChoices):
     ALERT_AGENDA = "alert_agenda", "Alert: agenda published"
     ALERT_MINUTES = "alert_minutes", "Alert: minutes published"
     ALERT_DECISIONS = "alert_decisions", "Alert: decisions published"
+    ALERT_MEETING_CHANGED = "alert_meeting_changed", "Alert: meeting changed"
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,12 @@ SPECS: dict[str, KindSpec] = {
             roles=frozenset({"councillor"}),
         ),
         KindSpec(
+            Kind.MEETING_CHANGED,
+            "Bodies you sit on: when a meeting is moved or cancelled, or its agenda changes",
+            optional=False,
+            roles=frozenset({"councillor", "officer", "admin"}),
+        ),
+        KindSpec(
             Kind.CHAMPION_BEHIND_TARGET,
             "Your champion role: when you are behind your engagements for the year",
             optional=True,
@@ -143,6 +151,9 @@ SPECS: dict[str, KindSpec] = {
         KindSpec(Kind.ALERT_AGENDA, "Agendas published", False, public=True),
         KindSpec(Kind.ALERT_MINUTES, "Minutes published", False, public=True),
         KindSpec(Kind.ALERT_DECISIONS, "Decisions published", False, public=True),
+        KindSpec(
+            Kind.ALERT_MEETING_CHANGED, "A meeting moved, cancelled or changed", False, public=True
+        ),
     )
 }
 

@@ -41,8 +41,20 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
         help_text="Needed when the item is taken in private.",
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    change_reason = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why is it added after the agenda was published?",
+        help_text="Members and the public who asked for alerts are told. For an urgent item, "
+        "the Chair's reason is enough.",
+    )
+
+    def __init__(self, *args: object, late: bool = False, **kwargs: object) -> None:
+        self.late = late
         super().__init__(*args, **kwargs)
+        if not late and "change_reason" in self.fields:
+            del self.fields["change_reason"]
         limit = report_max_bytes() // (1024 * 1024)
         self.fields["report"].help_text = f"{KINDS[0].upper()}{KINDS[1:]}, smaller than {limit} MB."
 
@@ -54,6 +66,14 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
+        if (
+            self.late
+            and not data.get("is_urgent")
+            and not str(data.get("change_reason") or "").strip()
+        ):
+            self.add_error(
+                "change_reason", "Say why the item is added after the agenda was published"
+            )
         if data.get("is_urgent") and not str(data.get("urgency_reason") or "").strip():
             self.add_error(
                 "urgency_reason", "Enter the Chair's reason for taking the item as urgent"
@@ -69,6 +89,7 @@ class AgendaItemForm(GovUKFormMixin, forms.Form):
             Field.text("title"),
             Field.text("presenter"),
             Field("report"),
+            *([Field.textarea("change_reason")] if self.late else []),
             Field.checkbox("is_urgent"),
             Field.textarea("urgency_reason"),
             Field.checkbox("is_exempt"),
@@ -82,6 +103,7 @@ class AgendaItemEditForm(AgendaItemForm):
     # documented way), which the stubs do not model.
     is_urgent = None  # type: ignore[assignment]
     urgency_reason = None  # type: ignore[assignment]
+    change_reason = None  # type: ignore[assignment]
 
     def build_layout(self) -> Layout:
         return Layout(

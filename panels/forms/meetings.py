@@ -97,13 +97,66 @@ class MeetingDetailsForm(GovUKFormMixin, forms.Form):
         error_messages={"invalid": "Enter a time, like 18:30"},
     )
 
+    change_reason = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why are the date, time or place changing?",
+        help_text="Needed when they change now the agenda is published: members and the public "
+        "who asked for alerts are told.",
+    )
+    short_notice_reason = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason for short notice",
+        help_text="Needed when a new date leaves fewer than five clear working days.",
+    )
+
+    def __init__(self, *args: object, published: bool = False, **kwargs: object) -> None:
+        self.published = published
+        super().__init__(*args, **kwargs)
+        if not published:
+            del self.fields["change_reason"]
+            del self.fields["short_notice_reason"]
+
     def build_layout(self) -> Layout:
-        return Layout(
+        fields = [
             Field.text("date", field_width=10),
             Field.text("start_time", field_width=5),
             Field.text("venue"),
             Field.text("online_link"),
+        ]
+        if self.published:
+            fields += [Field.textarea("change_reason"), Field.textarea("short_notice_reason")]
+        return Layout(
+            *fields,
             Field.text("closing_time", field_width=5),
             Field.text("next_meeting_date", field_width=10),
             Field.text("next_meeting_time", field_width=5),
         )
+
+
+class MeetingCancelForm(GovUKFormMixin, forms.Form):
+    submit_text = "Cancel the meeting"
+
+    reason = forms.CharField(
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why is the meeting cancelled?",
+        help_text="Once the agenda is published, shown on the public page and told to members "
+        "and the public who asked for alerts.",
+        error_messages={"required": "Say why the meeting is cancelled"},
+    )
+
+
+class ItemWithdrawForm(GovUKFormMixin, forms.Form):
+    submit_text = "Withdraw the item"
+
+    reason = forms.CharField(
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why is the item withdrawn?",
+        help_text="The agenda is published: members and the public who asked for alerts are told.",
+        error_messages={"required": "Say why the item is withdrawn"},
+    )

@@ -9,6 +9,7 @@ written in the portal are panels.reports.models. All are re-exported here, so `p
 
 from panels.models.attendance import Attendance, AttendanceKind, Declaration, DeclarationKind
 from panels.models.bodies import Body, MemberRole, Membership, NumberingStyle
+from panels.models.changes import ChangeKind, MeetingChange
 from panels.models.meetings import (
     AgendaItem,
     ExemptParagraph,
@@ -37,12 +38,14 @@ __all__ = [
     "Attendance",
     "AttendanceKind",
     "Body",
+    "ChangeKind",
     "DecisionStatus",
     "Declaration",
     "DeclarationKind",
     "ExemptParagraph",
     "ItemKind",
     "Meeting",
+    "MeetingChange",
     "MeetingStatus",
     "MemberRole",
     "Membership",

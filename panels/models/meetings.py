@@ -53,6 +53,9 @@ class Meeting(BaseModel):
     approved_at_meeting = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="approved_minutes"
     )
+    # Cancelling is a recorded act: when, and why (panels.services.changes.meeting_cancel).
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancellation_reason = models.TextField(blank=True)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -73,6 +76,10 @@ class Meeting(BaseModel):
 
     def get_absolute_url(self) -> str:
         return reverse("panels:meeting_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     @property
     def agenda_is_published(self) -> bool:

@@ -28,6 +28,7 @@ from panels.services.bodies import (
     membership_remove,
     membership_set,
 )
+from panels.services.changes import meeting_cancel
 from panels.services.common import LOCKED_MESSAGE, NOT_HELD_MESSAGE
 from panels.services.meetings import MEETING_FIELDS, STANDARD_ITEMS, meeting_create, meeting_update
 from panels.services.minutes import approval_text, minutes_amend, minutes_approve, minutes_item_save
@@ -61,6 +62,7 @@ __all__ = [
     "body_create",
     "body_update",
     "declaration_add",
+    "meeting_cancel",
     "meeting_create",
     "meeting_update",
     "members_of",

@@ -14,8 +14,9 @@ from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import User
 from panels import notice
 from panels.documents import check_report_document
-from panels.models import AgendaItem, ItemKind, Meeting, MeetingStatus
+from panels.models import AgendaItem, ChangeKind, ItemKind, Meeting, MeetingStatus
 from panels.reminders import papers_published
+from panels.services.changes import change_record
 from panels.services.common import locked_fresh, renumber_if_drafting
 from panels.services.reports import reports_publish_with_agenda
 
@@ -32,6 +33,8 @@ def agenda_item_add(
     is_exempt: bool = False,
     exempt_paragraph: str = "",
     urgency_reason: str = "",
+    change_reason: str = "",
+    today: date | None = None,
 ) -> AgendaItem:
     """A new item, placed before "Date of next meeting". Urgent items are added on the day,
     with the Chair's reason, which the minutes print."""
@@ -45,6 +48,18 @@ def agenda_item_add(
     if is_urgent and not urgency_reason.strip():
         raise ValidationError(
             {"urgency_reason": "Enter the Chair's reason for taking the item as urgent"}
+        )
+    added_late = meeting.agenda_is_published and not meeting.has_been_held
+    if (
+        added_late
+        and not is_urgent
+        and notice.is_short_notice(today or timezone.localdate(), meeting.date)
+    ):
+        raise ValidationError(
+            {
+                "is_urgent": "Fewer than five clear working days are left before the meeting: "
+                "add it as an urgent item, with the Chair's reason"
+            }
         )
     items = list(meeting.items.select_for_update().order_by("position"))
     closing = next((i for i in items if i.kind == ItemKind.NEXT_MEETING), None)
@@ -70,6 +85,16 @@ def agenda_item_add(
     item.full_clean(exclude=["minute_sequence"])
     item.save()
     renumber_if_drafting(meeting)
+    if added_late:
+        change_record(
+            actor=actor,
+            meeting=meeting,
+            kind=ChangeKind.ITEM_ADDED,
+            summary=f"Item added{' as urgent' if is_urgent else ''}: {item.title}",
+            reason=urgency_reason if is_urgent else change_reason,
+            reason_field="urgency_reason" if is_urgent else "change_reason",
+            today=today,
+        )
     audit_record(
         actor=actor,
         instance=meeting,
@@ -122,11 +147,25 @@ def agenda_item_update(
 
 
 @transaction.atomic
-def agenda_item_remove(*, actor: User | None, item: AgendaItem) -> None:
+def agenda_item_remove(
+    *, actor: User | None, item: AgendaItem, reason: str = "", today: date | None = None
+) -> None:
+    """Remove an item. Once the agenda is published it is withdrawn: a reason is needed, and
+    members and the public who asked are told."""
     meeting = locked_fresh(item.meeting)
     if item.resolutions.exists() or item.discussion:
         raise ValidationError("This item has minutes. Remove its minutes first.")
     title = item.title
+    if meeting.agenda_is_published and not meeting.has_been_held:
+        change_record(
+            actor=actor,
+            meeting=meeting,
+            kind=ChangeKind.ITEM_WITHDRAWN,
+            summary=f"Item withdrawn: {title}",
+            reason=reason,
+            reason_field="reason",
+            today=today,
+        )
     item.delete()
     for position, remaining in enumerate(meeting.items.order_by("position"), start=1):
         if remaining.position != position:

@@ -15,6 +15,7 @@ from corporate_parenting.permissions import role_required
 from corporate_parenting.uploads import upload_response
 from panels import services
 from panels.forms.agenda import AgendaItemEditForm, AgendaItemForm, PublishForm
+from panels.forms.meetings import ItemWithdrawForm
 from panels.models import AgendaItem
 from panels.views.common import item_for, locked_redirect, meeting_for
 
@@ -24,7 +25,11 @@ def item_add(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
         return locked
-    form = AgendaItemForm(request.POST or None, request.FILES or None)
+    form = AgendaItemForm(
+        request.POST or None,
+        request.FILES or None,
+        late=meeting.agenda_is_published and not meeting.has_been_held,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.agenda_item_add(
@@ -35,6 +40,7 @@ def item_add(request: SignedInRequest, pk: int) -> HttpResponse:
                 report=form.cleaned_data["report"],
                 is_urgent=form.cleaned_data["is_urgent"],
                 urgency_reason=form.cleaned_data["urgency_reason"],
+                change_reason=form.cleaned_data.get("change_reason", ""),
                 is_exempt=form.cleaned_data["is_exempt"],
                 exempt_paragraph=form.cleaned_data["exempt_paragraph"],
             )
@@ -94,16 +100,33 @@ def item_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     item = item_for(request, pk)
     meeting = item.meeting
     error = ""
-    if request.method == "POST":
+    # Once the agenda is published the item is withdrawn, with a reason members are told.
+    form = (
+        ItemWithdrawForm(request.POST if request.method == "POST" else None)
+        if meeting.agenda_is_published and not meeting.has_been_held
+        else None
+    )
+    if request.method == "POST" and (form is None or form.is_valid()):
         try:
-            services.agenda_item_remove(actor=request.user, item=item)
+            services.agenda_item_remove(
+                actor=request.user,
+                item=item,
+                reason=form.cleaned_data["reason"] if form is not None else "",
+            )
         except ValidationError as problem:
-            error = " ".join(problem.messages)
+            if form is not None and hasattr(problem, "error_dict"):
+                add_service_errors(form, problem)
+            else:
+                error = " ".join(problem.messages)
         else:
-            messages.success(request, f"Item removed: {item.title}")
+            messages.success(
+                request, f"Item {'withdrawn' if form is not None else 'removed'}: {item.title}"
+            )
             return redirect(meeting)
     return render(
-        request, "panels/item_remove.html", {"item": item, "meeting": meeting, "error": error}
+        request,
+        "panels/item_remove.html",
+        {"item": item, "meeting": meeting, "error": error, "form": form},
     )
 
 

@@ -15,7 +15,7 @@ from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from panels import services
 from panels.filters import MeetingFilter
-from panels.forms.meetings import MeetingDetailsForm, MeetingForm
+from panels.forms.meetings import MeetingCancelForm, MeetingDetailsForm, MeetingForm
 from panels.meeting_page import meeting_page
 from panels.models import Body, Meeting
 from panels.tables import MeetingTable
@@ -77,14 +77,19 @@ def meeting_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):
         return locked
+    published = meeting.agenda_is_published and not meeting.has_been_held
     form = MeetingDetailsForm(
-        request.POST or None, initial=model_to_dict(meeting, fields=services.MEETING_FIELDS)
+        request.POST or None,
+        initial=model_to_dict(meeting, fields=services.MEETING_FIELDS),
+        published=published,
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_update(
                 actor=request.user,
                 meeting=meeting,
+                change_reason=form.cleaned_data.get("change_reason", ""),
+                short_notice_reason=form.cleaned_data.get("short_notice_reason", ""),
                 **{name: form.cleaned_data[name] for name in services.MEETING_FIELDS},
             )
         except ValidationError as error:
@@ -93,3 +98,28 @@ def meeting_edit(request: SignedInRequest, pk: int) -> HttpResponse:
             messages.success(request, "Meeting details saved")
             return redirect(meeting)
     return render(request, "panels/meeting_edit.html", {"form": form, "meeting": meeting})
+
+
+@role_required(*STAFF_ROLES)
+def meeting_cancel(request: SignedInRequest, pk: int) -> HttpResponse:
+    meeting = meeting_for(request, pk)
+    if meeting.is_cancelled or meeting.has_been_held:
+        messages.error(
+            request,
+            "The meeting is already cancelled"
+            if meeting.is_cancelled
+            else "The meeting has been held: it cannot be cancelled",
+        )
+        return redirect(meeting)
+    form = MeetingCancelForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_cancel(
+                actor=request.user, meeting=meeting, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"The meeting on {meeting.date:%-d %B %Y} is cancelled")
+            return redirect(meeting)
+    return render(request, "panels/meeting_cancel.html", {"form": form, "meeting": meeting})

@@ -141,6 +141,8 @@ def public_meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "minutes": minutes,
             "agenda": [(item, reports.get(item.pk)) for item in meeting.items.all()],
+            # Changes made after the agenda was published: a public meeting's, so public.
+            "changes": list(meeting.changes.all()),
             "page_feeds": body_feed_links(meeting.body),
         },
     )

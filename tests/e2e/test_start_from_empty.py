@@ -1,24 +1,31 @@
 """A council starts from an empty database, in the browser alone: no load_demo.
 
 `create_admin` prints a link; the first admin sets a password with it, signs in and sets up the
-second step; invites an officer; adds the councillors elected in May from a CSV file with an
-invitation each; the officer accepts, is given the KPI owner duty and imports the year's KPI
-figures; the admin makes a champion area and appoints both councillors; a councillor accepts
-their invitation and logs an engagement. Every page on the way is checked with axe-core at
-390 px (a phone).
+second step; uploads the council's logo; invites an officer; adds the councillors elected in May
+from a CSV file with an invitation each; the officer accepts, is given the KPI owner duty and
+imports the year's KPI figures (a file with a misspelt column is refused first); the admin picks
+a national measure to add; the admin makes a champion area and appoints both councillors; a
+councillor accepts their invitation and logs an engagement; the reminders greet her by her
+name. Every page on the way is checked with axe-core at 390 px (a phone).
 """
 
 import io
 import re
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image
 from playwright.sync_api import FilePayload, Page
 
+from champions.models import Member
 from corporate_parenting.models import DutyKind, Role, User
+from corporate_parenting.reminders import dispatch
+from corporate_parenting.reminders.planning import plan_all
 from corporate_parenting.services import roles_ensure
 from offer.models import Indicator, Measurement
 from tests.e2e.axe import assert_accessible
@@ -48,6 +55,10 @@ Tom Okafor,tom.okafor@council.example,Hill Top,Independent
 FIGURES_CSV = b"""code,period,value
 CL-EET,2024,55
 CL-EET,2025,61.5
+"""
+# The same figures as first sent, with England's column misspelt.
+MISSPELT_CSV = b"""code,period,value,englnd
+CL-EET,2024,55,57
 """
 LINK = re.compile(r"https?://\S+/invitation/\S+")
 
@@ -128,11 +139,19 @@ def sign_in(page: Page, base: str, email: str) -> None:
     assert_accessible(page)
 
 
-def upload(page: Page, label: str, name: str, data: bytes, button: str) -> None:
+def upload(
+    page: Page, label: str, name: str, data: bytes, button: str, mime: str = "text/csv"
+) -> None:
     page.get_by_label(label).set_input_files(
-        files=FilePayload(name=name, mimeType="text/csv", buffer=data)
+        files=FilePayload(name=name, mimeType=mime, buffer=data)
     )
     submit(page, button)
+
+
+def logo_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (240, 60), (29, 79, 145)).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def test_a_council_starts_from_an_empty_database(empty, new_page):
@@ -146,6 +165,13 @@ def test_a_council_starts_from_an_empty_database(empty, new_page):
     admin = phone(new_page)
     set_password(admin, base, printed.group(0), ADMIN)
     sign_in(admin, base, ADMIN)
+
+    # -- The council's logo, uploaded and served from the portal itself.
+    visit(admin, f"{base}/settings/")
+    upload(admin, "Logo file (optional)", "logo.png", logo_png(), "Save settings", "image/png")
+    logo = admin.locator("header img.portal-header__logo")
+    assert logo.get_attribute("src").startswith("/site-logo?v=")
+    assert logo.evaluate("image => image.complete && image.naturalWidth") == 240
 
     # -- An officer, invited from the people pages.
     visit(admin, f"{base}/people/invite/")
@@ -201,9 +227,21 @@ def test_a_council_starts_from_an_empty_database(empty, new_page):
     indicator = Indicator.objects.get(code="CL-EET")
     assert indicator.owner == User.objects.get(email=OFFICER)
     visit(officer, f"{base}/offer/kpis/import/")
+    upload(officer, "CSV file of figures", "figures.csv", MISSPELT_CSV, "Import figures")
+    assert officer.get_by_text("englnd").first.is_visible()
+    assert officer.get_by_text("did you mean england?").first.is_visible()
+    assert not Measurement.objects.exists()
     upload(officer, "CSV file of figures", "figures.csv", FIGURES_CSV, "Import figures")
     assert officer.get_by_text("Imported 2 new figures and updated 0").is_visible()
     assert Measurement.objects.filter(indicator=indicator).count() == 2
+
+    # -- The admin picks a national measure to add: nothing else is loaded.
+    visit(admin, f"{base}/offer/indicators/national/")
+    national = admin.get_by_role("checkbox").first
+    national.check()
+    submit(admin, "Add the measures ticked")
+    assert admin.get_by_text("Added 1 national measure").is_visible()
+    assert Indicator.objects.count() == 2
 
     # -- An area, and both councillors appointed its champions.
     visit(admin, f"{base}/champions/areas/new/")
@@ -228,3 +266,14 @@ def test_a_council_starts_from_an_empty_database(empty, new_page):
     councillor.get_by_label("Number of young people").fill("2")
     submit(councillor, "Submit engagement")
     assert councillor.get_by_text("Engagement submitted").is_visible()
+
+    # -- Her DBS check runs out next month: the reminder greets her by her name.
+    Member.objects.filter(user__email=PRIYA).update(
+        dbs_status="cleared",
+        dbs_cleared_on=timezone.localdate() - timedelta(days=3 * 365 - 30),
+    )
+    mail.outbox.clear()
+    plan_all()
+    dispatch.dispatch()
+    [reminder] = [m for m in mail.outbox if m.to == [PRIYA]]
+    assert "\n\nHello Priya,\n" in str(reminder.body), reminder.body

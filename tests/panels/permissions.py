@@ -88,6 +88,7 @@ ROWS: dict[str, Row] = {
     "panels:meeting_create": clerks(),
     "panels:meeting_detail": Row(SIGN_IN, OK, OK, OK, kwargs=meeting()),
     "panels:meeting_edit": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting()),
+    "panels:meeting_cancel": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting()),
     "panels:item_add": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting()),
     "panels:agenda_publish": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting()),
     "panels:attendance": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting(status="held")),
