@@ -281,6 +281,48 @@ def papers_published(*, meeting: Meeting, what: str) -> int:
     return reminders_create(items=outgoing)
 
 
+# The report's way to the meeting ---------------------------------------------------------------
+
+REPORT_KINDS = {
+    "submitted": Kind.REPORT_SUBMITTED,
+    "returned": Kind.REPORT_RETURNED,
+    "approved": Kind.REPORT_APPROVED,
+}
+
+
+def report_moved(*, report: Report, what: str, comment: str = "", version: int = 0) -> int:
+    """A report was submitted (the sponsor is told), or returned or approved (the author is
+    told, with the sponsor's comment). Written in the caller's transaction."""
+    recipient = report.sponsor if what == "submitted" else report.author
+    if recipient is None or not recipient.is_active:
+        return 0
+    meeting = report.item.meeting
+    path = reverse(
+        "panels:report_review" if what == "submitted" else "panels:report_edit",
+        kwargs={"pk": report.pk},
+    )
+    if what == "approved":
+        path = reverse("panels:report_detail", kwargs={"pk": report.pk})
+    return reminders_create(
+        items=[
+            Outgoing(
+                kind=REPORT_KINDS[what],
+                subject=report,
+                recipient=recipient,
+                occasion=f"{what}-{version}",
+                context={
+                    "title": report.title,
+                    "meeting": f"{meeting.body}, {_day(meeting.date)}",
+                    "author": report.author.full_name if report.author else "",
+                    "sponsor": report.sponsor.full_name if report.sponsor else "",
+                    "comment": comment,
+                    "path": path,
+                },
+            )
+        ]
+    )
+
+
 def meeting_changed(*, meeting: Meeting, change: Any) -> int:
     """A published meeting changed (moved, cancelled, an item added or withdrawn): tell the
     members of the body, and for a public body those who asked for its agendas. Written in the

@@ -19,6 +19,9 @@ class Kind(models.TextChoices):
     ACTION_OVERDUE = "action_overdue", "Action overdue"
     ACTIONS_OVERDUE_DIGEST = "actions_overdue_digest", "Overdue actions: weekly digest"
     REPORT_DEADLINE = "report_deadline", "Report deadline"
+    REPORT_SUBMITTED = "report_submitted", "Report submitted for approval"
+    REPORT_RETURNED = "report_returned", "Report returned to its author"
+    REPORT_APPROVED = "report_approved", "Report approved by its sponsor"
     AGENDA_DEADLINE = "agenda_deadline", "Agenda publication deadline"
     PAPERS_PUBLISHED = "papers_published", "Agenda or minutes published"
     MEETING_CHANGED = "meeting_changed", "Meeting moved, cancelled or its agenda changed"
@@ -85,6 +88,24 @@ SPECS: dict[str, KindSpec] = {
             Kind.REPORT_DEADLINE,
             "Reports you write: before the deadline, and when one is late",
             optional=False,
+            roles=frozenset({"officer", "admin"}),
+        ),
+        KindSpec(
+            Kind.REPORT_SUBMITTED,
+            "Reports you sponsor: when one is submitted for your approval",
+            optional=True,
+            roles=frozenset({"officer", "admin"}),
+        ),
+        KindSpec(
+            Kind.REPORT_RETURNED,
+            "Reports you write: when the sponsor returns one with comments",
+            optional=True,
+            roles=frozenset({"officer", "admin"}),
+        ),
+        KindSpec(
+            Kind.REPORT_APPROVED,
+            "Reports you write: when the sponsor approves one",
+            optional=True,
             roles=frozenset({"officer", "admin"}),
         ),
         KindSpec(

@@ -31,7 +31,7 @@ LABELS = {
 
 @dataclass
 class Line:
-    kind: str  # "added", "removed" or "same"
+    kind: str  # "added", "removed", "same", or "gap" (unchanged lines left out)
     text: str
 
 
@@ -61,24 +61,64 @@ def _as_lines(name: str, value: Any) -> list[str]:
     return str(value or "").splitlines()
 
 
+def _diff(old: list[str], new: list[str]) -> list[Line]:
+    """The changed lines with one line of context either side; unchanged lines left out between
+    them are one "gap" line, so separate changes never run together."""
+    lines = []
+    for row in difflib.ndiff(old, new):
+        marker, text = row[:2], row[2:]
+        if marker == "- ":
+            lines.append(Line("removed", text))
+        elif marker == "+ ":
+            lines.append(Line("added", text))
+        elif marker == "  ":
+            lines.append(Line("same", text))
+    keep = {i + d for i, line in enumerate(lines) if line.kind != "same" for d in (-1, 0, 1)}
+    shown: list[Line] = []
+    last = -1
+    for index, line in enumerate(lines):
+        if index not in keep:
+            continue
+        if shown and index != last + 1:
+            shown.append(Line("gap", "…"))
+        shown.append(line)
+        last = index
+    return shown
+
+
+def _section_changes(before: list[dict], after: list[dict]) -> list[FieldChange]:
+    """One part for each section that changed, headed with its number and heading."""
+    changes = []
+    for index in range(max(len(before), len(after))):
+        old = before[index] if index < len(before) else None
+        new = after[index] if index < len(after) else None
+        old_lines = _section_lines(old)
+        new_lines = _section_lines(new)
+        if old_lines == new_lines:
+            continue
+        heading = (new or old or {}).get("heading", "")
+        state = " (added)" if old is None else " (removed)" if new is None else ""
+        label = f"Section {index + 1}: {heading}{state}"
+        changes.append(FieldChange(label, _diff(old_lines, new_lines)))
+    return changes
+
+
+def _section_lines(section: dict | None) -> list[str]:
+    if section is None:
+        return []
+    return [f"Heading: {section.get('heading', '')}", *(section.get("body") or "").splitlines()]
+
+
 def field_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
     changes = []
     for name, label in LABELS.items():
+        if name == "sections":
+            changes.extend(_section_changes(before.get(name) or [], after.get(name) or []))
+            continue
         old, new = _as_lines(name, before.get(name)), _as_lines(name, after.get(name))
         if old == new:
             continue
-        lines = []
-        for row in difflib.ndiff(old, new):
-            marker, text = row[:2], row[2:]
-            if marker == "- ":
-                lines.append(Line("removed", text))
-            elif marker == "+ ":
-                lines.append(Line("added", text))
-            elif marker == "  ":
-                lines.append(Line("same", text))
-        # Keep the changed lines and one line of context either side.
-        keep = {i + d for i, line in enumerate(lines) if line.kind != "same" for d in (-1, 0, 1)}
-        changes.append(FieldChange(label, [line for i, line in enumerate(lines) if i in keep]))
+        changes.append(FieldChange(label, _diff(old, new)))
     return changes
 
 

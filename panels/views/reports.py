@@ -133,7 +133,20 @@ def report_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "panels/reports/report_edit.html",
-        {"form": form, "sections": sections, "report": report, "meeting": report.item.meeting},
+        {
+            "form": form,
+            "sections": sections,
+            "report": report,
+            "meeting": report.item.meeting,
+            # What the sponsor asked for, where the author makes the changes.
+            "return_comment": (
+                report.versions.filter(action="returned to the author")
+                .select_related("made_by")
+                .first()
+                if report.status == "returned"
+                else None
+            ),
+        },
     )
 
 

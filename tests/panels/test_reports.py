@@ -470,3 +470,65 @@ def test_what_looks_like_a_script_is_still_refused(script):
 
     with pytest.raises(ValidationError):
         check_markup(script)
+
+
+def test_the_sponsor_and_author_are_emailed_as_the_report_moves(
+    client_for, report, officer, sponsor
+):
+    from django.core import mail
+
+    from corporate_parenting.reminders import dispatch
+
+    _write(report, officer)
+    services.report_submit(actor=officer, report=report)
+    dispatch.dispatch()
+    [to_sponsor] = [m for m in mail.outbox if m.to == [sponsor.email]]
+    assert to_sponsor.subject.endswith("For your approval: Champion model update")
+    assert f"/panels/reports/{report.pk}/review/" in str(to_sponsor.body)
+    services.report_return(actor=sponsor, report=report, comment="Add the DBS figures.")
+    dispatch.dispatch()
+    [returned] = [m for m in mail.outbox if m.to == [officer.email]]
+    assert "Add the DBS figures." in str(returned.body)
+    # Where the author makes the changes, the sponsor's comment is shown.
+    page = client_for("officer").get(f"/panels/reports/{report.pk}/edit/").text
+    assert "Dana Director returned the report on" in page and "Add the DBS figures." in page
+    _write(report, officer, summary="Eight areas. DBS checks: all cleared.")
+    services.report_submit(actor=officer, report=report)
+    services.report_approve(actor=sponsor, report=report, comment="Thank you.")
+    dispatch.dispatch()
+    to_author = [m.subject for m in mail.outbox if m.to == [officer.email]]
+    assert any(s.endswith("Approved: Champion model update") for s in to_author)
+    # Submitted twice: the sponsor was told twice.
+    assert len([m for m in mail.outbox if m.to == [sponsor.email]]) == 2
+
+
+def test_the_history_heads_each_changed_section_and_keeps_changes_apart(report, officer):
+    from panels.reports.diff import field_changes
+
+    before = {
+        "sections": [
+            {"heading": "Background", "body": "\n".join(f"Line {n}" for n in range(1, 11))},
+            {"heading": "Proposals", "body": "Keep the model."},
+        ]
+    }
+    after = {
+        "sections": [
+            {
+                "heading": "Background",
+                "body": "\n".join(
+                    "Line one changed" if n == 1 else "Line ten changed" if n == 10 else f"Line {n}"
+                    for n in range(1, 11)
+                ),
+            },
+            {"heading": "Proposals", "body": "Keep the model."},
+            {"heading": "Consultation", "body": "Young people were asked."},
+        ]
+    }
+    changes = field_changes(before, after)
+    assert [c.label for c in changes] == [
+        "Section 1: Background",
+        "Section 3: Consultation (added)",
+    ]
+    kinds = [line.kind for line in changes[0].lines]
+    assert "gap" in kinds  # lines 3 to 8 are between the two changes and are not run together
+    assert kinds.index("gap") < len(kinds) - 1

@@ -12,6 +12,7 @@ from corporate_parenting.audit import audit_record
 from corporate_parenting.models import User
 from corporate_parenting.permissions import is_council_staff
 from panels.models import Meeting
+from panels.reminders import report_moved
 from panels.reports.models import EDITABLE_STATUSES, Report, ReportStatus
 from panels.services.reports.common import keep_version, locked, signed_in
 
@@ -33,8 +34,9 @@ def report_submit(*, actor: User | None, report: Report) -> Report:
     report.status = ReportStatus.SUBMITTED
     report.submitted_at = timezone.now()
     report.save(update_fields=["status", "submitted_at", "updated_at"])
-    keep_version(report=report, actor=actor, action="submitted to the sponsor")
+    kept = keep_version(report=report, actor=actor, action="submitted to the sponsor")
     audit_record(actor=actor, instance=report, action="report submitted")
+    report_moved(report=report, what="submitted", version=kept.pk)
     return report
 
 
@@ -50,10 +52,11 @@ def report_return(*, actor: User | None, report: Report, comment: str) -> Report
     report.status = ReportStatus.RETURNED
     report.approved_at = None
     report.save(update_fields=["status", "approved_at", "updated_at"])
-    keep_version(
+    kept = keep_version(
         report=report, actor=actor, action="returned to the author", comment=comment.strip()
     )
     audit_record(actor=actor, instance=report, action="report returned", note=comment.strip())
+    report_moved(report=report, what="returned", comment=comment.strip(), version=kept.pk)
     return report
 
 
@@ -67,8 +70,11 @@ def report_approve(*, actor: User | None, report: Report, comment: str = "") -> 
     report.status = ReportStatus.APPROVED
     report.approved_at = timezone.now()
     report.save(update_fields=["status", "approved_at", "updated_at"])
-    keep_version(report=report, actor=actor, action="approved by the sponsor", comment=comment)
+    kept = keep_version(
+        report=report, actor=actor, action="approved by the sponsor", comment=comment
+    )
     audit_record(actor=actor, instance=report, action="report approved", note=comment.strip())
+    report_moved(report=report, what="approved", comment=comment.strip(), version=kept.pk)
     return report
 
 
