@@ -29,7 +29,7 @@ from corporate_parenting.reminders.models import AlertSubscription
 from corporate_parenting.reminders.services import Outgoing, local_time_on, reminders_create
 from events.reminders import offset_for
 from panels import notice
-from panels.models import AgendaItem, Body, Meeting, Resolution
+from panels.models import AgendaItem, Body, Meeting, PlannedItem, Resolution
 from panels.reports.models import Report
 
 ALERT_KIND = {"agenda": Kind.ALERT_AGENDA, "minutes": Kind.ALERT_MINUTES}
@@ -165,6 +165,44 @@ def _reports(today: date) -> list[Outgoing]:
     return items
 
 
+def _planned(today: date) -> list[Outgoing]:
+    """The author of an item the work programme plans, while no report is commissioned for it:
+    before its report is due (the same days as a commissioned report's reminders)."""
+    offsets = sorted(set(settings.REMINDERS_REPORT_DAYS_BEFORE), reverse=True)
+    horizon = max(offsets, default=0)
+    planned = (
+        PlannedItem.objects.still_planned()
+        .filter(owner__isnull=False, owner__is_active=True)
+        .filter(month__gte=today.replace(day=1), month__lte=today + timedelta(days=horizon + 31))
+        .with_meeting_date()
+        .select_related("owner", "body")
+    )
+    items = []
+    for item in planned:
+        deadline = item.report_deadline
+        if deadline is None or deadline < today:
+            continue
+        offset = offset_for((deadline - today).days, offsets)
+        if offset is None:
+            continue
+        items.append(
+            Outgoing(
+                kind=Kind.PLANNED_REPORT_DUE,
+                subject=item,
+                recipient=item.owner,
+                occasion=f"{offset}d:{deadline.isoformat()}",
+                context={
+                    "title": item.title,
+                    "body_name": item.body.name,
+                    "deadline": _day(deadline),
+                    "path": reverse("panels:planned_item_edit", kwargs={"pk": item.pk}),
+                },
+                due_at=local_time_on(deadline - timedelta(days=offset)),
+            )
+        )
+    return items
+
+
 def _agendas(today: date) -> list[Outgoing]:
     days = settings.REMINDERS_AGENDA_DAYS_BEFORE
     meetings = (
@@ -203,7 +241,9 @@ def _agendas(today: date) -> list[Outgoing]:
 
 
 def plan(*, today: date) -> int:
-    return reminders_create(items=[*_actions(today), *_reports(today), *_agendas(today)])
+    return reminders_create(
+        items=[*_actions(today), *_reports(today), *_planned(today), *_agendas(today)]
+    )
 
 
 # Papers published ------------------------------------------------------------------------------
@@ -375,6 +415,9 @@ def still_applies(reminder: Any) -> str:
             pk=reminder.subject_id, status__in=("draft", "returned")
         ).exists():
             return "The report has been submitted"
+    elif reminder.kind == Kind.PLANNED_REPORT_DUE:
+        if not PlannedItem.objects.still_planned().filter(pk=reminder.subject_id).exists():
+            return "The planned item is on an agenda or dropped"
     elif (
         reminder.kind == Kind.AGENDA_DEADLINE
         and Meeting.objects.published().filter(pk=reminder.subject_id).exists()

@@ -19,6 +19,7 @@ class Kind(models.TextChoices):
     ACTION_OVERDUE = "action_overdue", "Action overdue"
     ACTIONS_OVERDUE_DIGEST = "actions_overdue_digest", "Overdue actions: weekly digest"
     REPORT_DEADLINE = "report_deadline", "Report deadline"
+    PLANNED_REPORT_DUE = "planned_report_due", "Planned item: report due"
     REPORT_SUBMITTED = "report_submitted", "Report submitted for approval"
     REPORT_RETURNED = "report_returned", "Report returned to its author"
     REPORT_APPROVED = "report_approved", "Report approved by its sponsor"
@@ -88,6 +89,12 @@ SPECS: dict[str, KindSpec] = {
             Kind.REPORT_DEADLINE,
             "Reports you write: before the deadline, and when one is late",
             optional=False,
+            roles=frozenset({"officer", "admin"}),
+        ),
+        KindSpec(
+            Kind.PLANNED_REPORT_DUE,
+            "Items the work programme plans for you: before their report is due",
+            optional=True,
             roles=frozenset({"officer", "admin"}),
         ),
         KindSpec(

@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.utils import timezone
 
 from corporate_parenting.models import Duty, DutyKind
 from corporate_parenting.years import current_political_year
@@ -169,3 +170,33 @@ def test_a_councillor_cannot_change_the_programme(client_for, body):
         assert councillor.post(url, data).status_code == 403
     planned.refresh_from_db()
     assert (planned.title, planned.outcome) == ("Sufficiency strategy", "planned")
+
+
+def test_the_author_of_a_planned_item_is_reminded_before_its_report_is_due(body, author):
+    from corporate_parenting.reminders.kinds import Kind
+    from corporate_parenting.reminders.models import Reminder
+    from panels import reminders
+    from panels.reports.querysets import report_deadline
+
+    today = timezone.localdate()
+    meeting = services.meeting_create(
+        actor=None,
+        body=body,
+        date=today + datetime.timedelta(days=40),
+        start_time=datetime.time(18),
+    )
+    planned = services.planned_item_add(
+        actor=core.officer(),
+        body=body,
+        title="Sufficiency strategy",
+        month=meeting.date,
+        owner=author,
+    )
+    deadline = report_deadline(meeting)
+    reminders.plan(today=deadline - datetime.timedelta(days=5))
+    [reminder] = Reminder.objects.filter(kind=Kind.PLANNED_REPORT_DUE)
+    assert reminder.recipient == author
+    assert reminder.context["deadline"] == f"{deadline.day} {deadline:%B %Y}"
+    # Once it is on the agenda the reminder no longer applies: the report's own ones take over.
+    services.planned_items_take(actor=core.officer(), meeting=meeting, items=[planned])
+    assert reminders.still_applies(reminder) == "The planned item is on an agenda or dropped"
