@@ -17,7 +17,7 @@ from panels import services
 from panels.filters import MeetingFilter
 from panels.forms.meetings import MeetingCancelForm, MeetingDetailsForm, MeetingForm
 from panels.meeting_page import meeting_page
-from panels.models import Body, Meeting
+from panels.models import Body, Meeting, PlannedItem
 from panels.tables import MeetingTable
 from panels.views.common import locked_redirect, meeting_for
 
@@ -59,6 +59,9 @@ def meeting_create(request: SignedInRequest) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, "Meeting created with the standard agenda items")
+            # The work programme's items for it are offered as its agenda straight away.
+            if PlannedItem.objects.for_meeting(created).exists():
+                return redirect("panels:meeting_planned_items", pk=created.pk)
             return redirect(created)
     return render(request, "panels/meeting_form.html", {"form": form})
 

@@ -70,9 +70,13 @@ def test_an_officer_plans_defers_drops_and_takes_items_into_the_agenda(client_fo
 
     # The March meeting offers what is still planned for March, and takes it into the agenda,
     # presented by its author; its report deadline counts back from the meeting.
-    meeting = services.meeting_create(
-        actor=None, body=body, date=march.replace(day=11), start_time=datetime.time(18)
+    # Setting up the March meeting goes straight to what is planned for it.
+    created = clerk.post(
+        "/panels/meetings/new/",
+        {"body": body.pk, "date": f"{march:%Y-%m}-11", "start_time": "18:00"},
     )
+    meeting = body.meetings.get()
+    assert created.url == f"/panels/meetings/{meeting.pk}/planned/"
     listed = PlannedItem.objects.with_meeting_date().get(pk=strategy.pk)
     assert listed.report_deadline is not None and listed.report_deadline < meeting.date
     clerk.get("/")  # the success messages of the changes above are shown there
