@@ -211,3 +211,12 @@ def test_everything_the_image_needs_is_sent_to_the_build():
             needed += [source for source in words[1:-1] if source != "."]
     left_out = [path for path in needed if not sent_to_the_build(path)]
     assert not left_out
+
+
+def test_the_image_and_ci_install_libreoffice_for_word_papers_in_the_pack():
+    """The worker turns Word and OpenDocument papers into PDF with LibreOffice: the image
+    installs it, and so does CI on a new machine."""
+    dockerfile = (ROOT / ".docker" / "Dockerfile").read_text().replace("\\\n", " ")
+    assert "libreoffice-writer-nogui" in dockerfile
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "command -v soffice" in ci and "libreoffice-writer-nogui" in ci
