@@ -46,9 +46,10 @@ static/build/.built: node_modules/.installed $(wildcard static/scss/*.scss)
 
 assets: static/build/.built
 
-# The database, then the demo data (load_demo skips the system checks migrate has just run).
+# The database, then the demo data. Neither step runs the system checks: the server runs them
+# before it serves, and each run imports every view (a second or more each time).
 demo-data: .venv/.installed
-	$(MANAGE) migrate --no-input
+	$(MANAGE) migrate --no-input --skip-checks
 	$(MANAGE) load_demo --skip-checks
 
 # E-mails the demo sends link to the port it serves on, unless PORTAL_BASE_URL says otherwise.
