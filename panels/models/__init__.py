@@ -15,6 +15,7 @@ from panels.models.meetings import (
     ItemKind,
     Meeting,
     MeetingStatus,
+    Supplement,
     report_upload_to,
 )
 from panels.models.programme import PlannedItem, PlannedOutcome, first_of_month
@@ -55,6 +56,7 @@ __all__ = [
     "ReportSection",
     "ReportVersion",
     "Resolution",
+    "Supplement",
     "first_of_month",
     "report_upload_to",
 ]

@@ -71,6 +71,145 @@ def annex_pdf(text: str, pages: int = 1) -> bytes:
     return HTML(string=html).write_pdf()
 
 
+def paper_pdf(title: str, pages: int) -> bytes:
+    """A report written elsewhere and uploaded as a PDF: a title, then numbered pages of text."""
+    from weasyprint import HTML
+
+    paragraph = (
+        "The service reviewed every pathway plan with the young person. Personal advisers met "
+        "care leavers at least every eight weeks, and the plans say what each young person asked "
+        "for and what was done about it. "
+    ) * 3
+    body = "".join(
+        f"<section style='break-before: page'><h1>{title}</h1><h2>Page {n} of {pages}</h2>"
+        + f"<p>{paragraph}</p>" * 4
+        + "</section>"
+        for n in range(1, pages + 1)
+    )
+    html = f"<html lang='en-GB'><head><title>{title}</title></head><body>{body}</body></html>"
+    return HTML(string=html).write_pdf()
+
+
+def odt_document(title: str, paragraphs: int = 12) -> bytes:
+    """A small OpenDocument text, as LibreOffice or Word would save one: a heading and
+    paragraphs. (python-docx is not a dependency, so the Word papers of the benchmark are
+    OpenDocument texts: LibreOffice converts both the same way.)"""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    text = (
+        "Young people told the panel that they want one named worker who knows them. The "
+        "service has changed how it allocates personal advisers as a result."
+    )
+    body = f'<text:h text:outline-level="1">{escape(title)}</text:h>' + "".join(
+        f"<text:p>{n}. {escape(text)}</text:p>" for n in range(1, paragraphs + 1)
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text"
+        )  # stored first and uncompressed, as the format asks
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def attach_paper(item: AgendaItem, name: str, data: bytes) -> None:
+    """Upload a report file on an agenda item, as the clerk does."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    item.report_file.save(name, ContentFile(data), save=False)
+    item.report_file_at = timezone.now()
+    item.save()
+
+
+def previous_meeting_with_minutes(meeting: Meeting, *, approved: bool = False) -> Meeting:
+    """The body's meeting before this one, held, its minutes written (drafted or approved), with
+    two open actions: one of a public item, one of an exempt item."""
+    from django.utils import timezone
+
+    from panels.models import AgendaItem, Attendance, ItemKind, Meeting, Resolution
+
+    body = meeting.body
+    clerk = body.clerk
+    previous = Meeting.objects.create(
+        body=body,
+        date=meeting.date - datetime.timedelta(days=56),
+        start_time=datetime.time(18, 30),
+        venue="Civic Offices, Committee Room 2",
+        status="minutes_approved" if approved else "minutes_draft",
+        agenda_published_at=timezone.now() - datetime.timedelta(days=70),
+        agenda_published_by=clerk,
+        minutes_approved_at=timezone.now() if approved else None,
+    )
+    for n, member in enumerate(body.memberships.select_related("user")[:4]):
+        Attendance.objects.create(
+            meeting=previous,
+            kind="present",
+            user=member.user,
+            name=member.user.full_name,
+            role="Chair" if member.role == "chair" else "",
+            position=n,
+        )
+    items = []
+    for position, (kind, title, exempt) in enumerate(
+        (
+            (ItemKind.DECLARATIONS, "Apologies and declarations of interest", False),
+            (ItemKind.BUSINESS, "Care leavers' accommodation", False),
+            (ItemKind.BUSINESS, "A placement provider's contract", True),
+        ),
+        start=1,
+    ):
+        items.append(
+            AgendaItem.objects.create(
+                meeting=previous,
+                position=position,
+                kind=kind,
+                title=title,
+                is_exempt=exempt,
+                exempt_paragraph="3" if exempt else "",
+                minute_sequence=10 + position,
+                discussion=f"The panel discussed {title.lower()}.",
+            )
+        )
+    Resolution.objects.create(
+        item=items[1],
+        position=1,
+        text="That officers report on accommodation for care leavers over 21.",
+        is_action=True,
+        owner=clerk,
+        due_next_meeting=True,
+        status="open",
+    )
+    Resolution.objects.create(
+        item=items[2],
+        position=1,
+        text="That the provider's contract be renegotiated.",
+        is_action=True,
+        owner=clerk,
+        due_next_meeting=True,
+        status="open",
+    )
+    return previous
+
+
 def make_indicators(count: int = 3) -> list[Any]:
     from offer.models import Indicator, Measurement, PeriodKind
 
