@@ -14,7 +14,12 @@ from django.utils import timezone
 from corporate_parenting.models import BaseModel
 from panels.models.bodies import Body
 from panels.numbering import minute_label
-from panels.querysets import HELD_STATUSES, AgendaItemQuerySet, MeetingQuerySet
+from panels.querysets import (
+    HELD_STATUSES,
+    AgendaItemQuerySet,
+    MeetingQuerySet,
+    SupplementQuerySet,
+)
 
 
 class MeetingStatus(models.TextChoices):
@@ -209,6 +214,8 @@ class Supplement(BaseModel):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = SupplementQuerySet.as_manager()
 
     class Meta:
         ordering = ("meeting", "number")

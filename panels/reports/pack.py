@@ -91,6 +91,16 @@ def pack_readable_by(user: Visitor, meeting: Meeting, edition: str) -> bool:
     return meetings.filter(pk=meeting.pk).exists()
 
 
+def supplement_readable_by(user: Visitor, supplement: Supplement, edition: str) -> bool:
+    """A supplement's full edition: whoever may read the meeting's full pack. Its public edition:
+    anyone, once it holds a public paper (Supplement.objects.public)."""
+    if edition == PackEdition.FULL:
+        return pack_readable_by(user, supplement.meeting, edition)
+    if edition != PackEdition.PUBLIC:
+        return False
+    return Supplement.objects.public().filter(pk=supplement.pk).exists()
+
+
 # ---------------------------------------------------------------- what goes in
 
 

@@ -92,6 +92,16 @@ class ReportQuerySet(models.QuerySet):
             ),
         )
 
+    def awaiting_supplement(self, meeting: Meeting) -> ReportQuerySet:
+        """Reports of this meeting approved by their sponsor but not published, its agenda out:
+        late papers, which the clerk publishes in a supplement."""
+        return self.filter(
+            item__meeting=meeting,
+            item__meeting__agenda_published_at__isnull=False,
+            status="approved",
+            published_at__isnull=True,
+        )
+
     def late(self, today: date | None = None) -> ReportQuerySet:
         return self.with_deadline(today).filter(is_late=True)
 
