@@ -104,10 +104,10 @@ def supplement_readable_by(user: Visitor, supplement: Supplement, edition: str) 
 # ---------------------------------------------------------------- what goes in
 
 
-def _previous_minutes_state(meeting: Meeting) -> list[object]:
+def _previous_minutes_state(meeting: Meeting, edition: str) -> list[object]:
     """What the previous meeting's minutes print, as far as the pack's key needs it: the last
     change to the meeting, its items, resolutions, attendance and declarations."""
-    previous = previous_meeting(meeting)
+    previous = previous_meeting(meeting, edition)
     if previous is None:
         return []
     changed = [
@@ -200,7 +200,7 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
         "commissioned": list(
             Report.objects.filter(item__meeting=meeting).order_by("pk").values_list("pk", "item_id")
         ),
-        "previous_minutes": _previous_minutes_state(meeting),
+        "previous_minutes": _previous_minutes_state(meeting, edition),
         "actions": list(
             Resolution.objects.carried_to(meeting)
             .order_by("pk")
@@ -322,10 +322,12 @@ def _members(meeting: Meeting, *, full: bool) -> list[dict[str, str]]:
     ]
 
 
-def previous_meeting(meeting: Meeting) -> Meeting | None:
-    """The body's meeting before this one: the minutes this meeting approves."""
+def previous_meeting(meeting: Meeting, edition: str) -> Meeting | None:
+    """The body's meeting before this one: the minutes this meeting approves. The public pack
+    knows only public meetings (Meeting.objects.public)."""
+    meetings = Meeting.objects.all() if edition == PackEdition.FULL else Meeting.objects.public()
     return (
-        Meeting.objects.filter(body=meeting.body, date__lt=meeting.date)
+        meetings.filter(body=meeting.body, date__lt=meeting.date)
         .order_by("-date", "-start_time")
         .first()
     )
@@ -398,12 +400,19 @@ def pack_entries(
         .select_related("sponsor", "author", "item")
         .prefetch_related("sections", "annexes", "indicators")
     }
-    agenda = list(meeting.items.select_related("written_report").order_by("position"))
+    agenda = list(meeting.items.order_by("position"))
     chosen = None if items is None else {item.pk for item in items}
     wanted = [item for item in agenda if chosen is None or item.pk in chosen]
     shown = [i for i in wanted if full or i.content_is_public]
     papers = papers_in_pack(shown)
-    previous = previous_meeting(meeting) if items is None else None
+    previous = previous_meeting(meeting, edition) if items is None else None
+    # Papers to follow: the full pack, every commissioned report not yet published; the public
+    # pack, those the agenda announced (commissioned before it was published).
+    expected = set(
+        Report.objects.filter(item__meeting=meeting)
+        .to_follow(public=not full)
+        .values_list("item_id", flat=True)
+    )
     entries: list[AgendaEntry] = []
     for item in wanted:
         item.meeting = meeting
@@ -428,8 +437,7 @@ def pack_entries(
                 entry.to_follow = entry.minutes is None
             elif item.kind == ItemKind.ACTION_LOG:
                 entry.actions = _action_log(meeting, full=full)
-        commissioned = hasattr(item, "written_report")
-        if commissioned and not withheld and layout is None and entry.paper is None:
+        if item.pk in expected and not withheld and layout is None and entry.paper is None:
             entry.to_follow = True
         entries.append(entry)
     exempt = [e for e in entries if e.item.is_exempt]

@@ -298,3 +298,15 @@ def test_writing_the_minutes_never_renumbers_a_remade_pack(meeting):
     assert agenda_rows(texts, meeting) == before
     assert "CPP2" not in flat("\n".join(texts[:3]))
     assert "AGENDA ITEM 4" in texts[before["4. Item of business 1"][0] - 1]
+
+
+def test_public_pack_says_to_follow_only_for_papers_the_agenda_announced(meeting):
+    report = meeting.items.get(title="Fostering recruitment").written_report
+    # Commissioned after the agenda was published: the public learns of it when it is published.
+    public = agenda_rows(pdf_texts(build_pack(meeting, "public")[0]), meeting)
+    assert public["11. Fostering recruitment"] == ""
+    type(report).objects.filter(pk=report.pk).update(
+        created_at=meeting.agenda_published_at - datetime.timedelta(days=3)
+    )
+    public = agenda_rows(pdf_texts(build_pack(meeting, "public")[0]), meeting)
+    assert public["11. Fostering recruitment"] == "To follow"
