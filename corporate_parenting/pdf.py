@@ -75,11 +75,32 @@ class Underlay:
     box: tuple[float, float, float, float]
 
 
-def write_pdf(document: Document, underlays: Sequence[Underlay] = ()) -> bytes:
+def write_pdf(
+    document: Document, underlays: Sequence[Underlay] = (), *, bookmark_order: Sequence[str] = ()
+) -> bytes:
     """The tagged PDF. Underlays are drawn as WeasyPrint writes it, so its structure tree,
-    bookmarks, links and page numbers are untouched and the PDF is written once."""
+    bookmarks, links and page numbers are untouched and the PDF is written once.
+
+    bookmark_order: labels of top-level bookmarks in the order the reader's panel lists them
+    (an agenda pack's items in agenda order, wherever each one's bookmark points); top-level
+    bookmarks not named keep their place before those named."""
+    if bookmark_order:
+        _order_bookmarks(document, bookmark_order)
     finisher = _UnderlayFinisher(underlays) if underlays else None
     return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=finisher)
+
+
+def _order_bookmarks(document: Document, labels: Sequence[str]) -> None:
+    rank = {label: n for n, label in enumerate(labels)}
+    tree = document.make_bookmark_tree
+
+    def ordered(*args: object, **kwargs: object) -> list:
+        entries = tree(*args, **kwargs)
+        # A stable sort: what is not named keeps its place, ahead of what is.
+        return sorted(entries, key=lambda entry: rank.get(entry[0], -1))
+
+    # WeasyPrint asks the document for its bookmark tree as it writes the outline.
+    document.make_bookmark_tree = ordered
 
 
 def render_pdf(template: str, context: dict[str, object]) -> bytes:

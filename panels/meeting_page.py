@@ -11,9 +11,10 @@ from django.db.models import Q, QuerySet
 
 from corporate_parenting.models import AuditEvent, User
 from panels.minutes import Minutes, build_minutes
-from panels.models import AgendaItem, Meeting, Resolution
+from panels.models import AgendaItem, Meeting, Resolution, Supplement
 from panels.reports.models import Report
 from panels.services.agenda import agenda_warning
+from panels.services.supplements import late_papers
 
 HISTORY_SHOWN = 50
 
@@ -55,4 +56,11 @@ def meeting_page(meeting: Meeting, user: User, *, is_staff: bool) -> dict[str, A
         .exists(),
         "readable_reports": set(reports.visible_to(user).values_list("item_id", flat=True)),
         "late_reports": list(reports.late().select_related("author")) if is_staff else [],
+        # Supplementary packs: the members' edition for whoever reads the papers, the public
+        # one where it holds a public paper (Supplement.objects.public).
+        "supplements": list(meeting.supplements.order_by("number")),
+        "public_supplements": set(
+            Supplement.objects.public().filter(meeting=meeting).values_list("pk", flat=True)
+        ),
+        "late_papers": late_papers(meeting) if is_staff and meeting.agenda_is_published else None,
     }

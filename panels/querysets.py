@@ -29,6 +29,7 @@ from django.db import models
 from django.db.models import (
     BooleanField,
     Case,
+    Exists,
     OuterRef,
     Prefetch,
     Q,
@@ -208,6 +209,37 @@ class AgendaItemQuerySet(models.QuerySet):
         meeting = apps.get_model("panels", "Meeting")
         members = meeting.objects.full_papers_visible_to(user)
         return self.filter(Q(pk__in=self.public().values("pk")) | Q(meeting__in=members))
+
+    def late_files(self, meeting: object) -> AgendaItemQuerySet:
+        """Items of this meeting whose report file was uploaded after its agenda was published
+        and has gone out in no supplement since: late papers for the next supplement."""
+        supplement = apps.get_model("panels", "Supplement")
+        sent = supplement.objects.filter(
+            items=OuterRef("pk"), published_at__gte=OuterRef("report_file_at")
+        )
+        return (
+            self.filter(
+                meeting=meeting,
+                meeting__agenda_published_at__isnull=False,
+                report_file_at__gt=models.F("meeting__agenda_published_at"),
+            )
+            .exclude(report_file="")
+            .exclude(Exists(sent))
+        )
+
+
+class SupplementQuerySet(models.QuerySet):
+    def public(self) -> SupplementQuerySet:
+        """Supplements anyone may read: of public meetings, holding at least one public paper
+        (AgendaItem.objects.public(): never only exempt ones)."""
+        meeting = apps.get_model("panels", "Meeting")
+        item = apps.get_model("panels", "AgendaItem")
+        return self.filter(
+            meeting__in=meeting.objects.public(),
+            pk__in=apps.get_model("panels", "Supplement")
+            .items.through.objects.filter(agendaitem__in=item.objects.public())
+            .values("supplement"),
+        )
 
 
 class AttendanceQuerySet(models.QuerySet):

@@ -19,6 +19,7 @@ from panels.views import (
     public,
     reports,
     search,
+    supplements,
 )
 
 app_name = "panels"
@@ -90,6 +91,18 @@ urlpatterns = [
     path("reports/<int:pk>/report.pdf", packs.report_pdf, name="report_pdf"),
     path("meetings/<int:pk>/pack/<str:edition>/", packs.pack, name="pack"),
     path("meetings/<int:pk>/pack/<str:edition>.pdf", packs.pack_download, name="pack_download"),
+    # Supplementary packs: late papers, published by the clerk.
+    path("meetings/<int:pk>/supplements/new/", supplements.supplement_new, name="supplement_new"),
+    path(
+        "meetings/<int:pk>/supplements/<int:number>/<str:edition>/",
+        packs.supplement_pack,
+        name="supplement_pack",
+    ),
+    path(
+        "meetings/<int:pk>/supplements/<int:number>/<str:edition>.pdf",
+        packs.supplement_download,
+        name="supplement_download",
+    ),
     # Decision statuses, kept by admins.
     path("decision-statuses/", decisions.decision_status_list, name="decision_status_list"),
     path("decision-statuses/new/", decisions.decision_status_add, name="decision_status_add"),

@@ -1,6 +1,9 @@
-"""Agenda forms: an item, its report and whether it is exempt, and publishing the agenda."""
+"""Agenda forms: an item, its report and whether it is exempt, publishing the agenda, and
+publishing late papers as a supplement."""
 
-from crispy_forms_gds.layout import Field, Layout
+from typing import Any, cast
+
+from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 
 from corporate_parenting.forms import GovUKFormMixin
@@ -127,3 +130,37 @@ class PublishForm(GovUKFormMixin, forms.Form):
 
     def build_layout(self) -> Layout:
         return Layout(Field.textarea("short_notice_reason"))
+
+
+class SupplementForm(GovUKFormMixin, forms.Form):
+    """The late papers to publish as the next supplement, and why they are late. Choices are
+    "report-<pk>" for a written report and "file-<pk>" for an item's uploaded report file."""
+
+    submit_text = "Publish the supplement"
+
+    papers = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple,
+        label="Late papers to publish",
+        error_messages={
+            "required": "Choose the late papers to publish",
+            "invalid_choice": "Choose papers from the list",
+        },
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        label="Why are these papers late?",
+        help_text="The special circumstances, printed on the supplement's front sheet: the "
+        "Chair is asked to agree to consider the papers for this reason.",
+        error_messages={"required": "Enter why the papers are late"},
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.MultipleChoiceField, self.fields["papers"])
+        field.choices = choices
+        if not self.is_bound:
+            self.initial["papers"] = [value for value, _label in choices]
+
+    def build_layout(self) -> Layout:
+        return Layout(Field.checkboxes("papers", legend_size=Size.MEDIUM), Field.textarea("reason"))

@@ -67,6 +67,19 @@ class BodyForm(GovUKFormMixin, forms.Form):
             "max_value": "Enter a number of days, 90 or fewer",
         },
     )
+    quorum = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=99,
+        label="Quorum (optional)",
+        help_text="How many members must be present for the meeting to go ahead, like 3. "
+        "Printed on the front sheet of the agenda pack.",
+        error_messages={
+            "invalid": "Enter the quorum as a whole number, like 3",
+            "min_value": "Enter a quorum of 1 or more",
+            "max_value": "Enter a quorum of 99 or fewer",
+        },
+    )
     first_minute_number = forms.IntegerField(
         required=False,
         min_value=1,
@@ -111,6 +124,7 @@ class BodyForm(GovUKFormMixin, forms.Form):
             Field.checkbox("is_public"),
             Field.select("clerk"),
             Field.text("report_deadline_days", field_width=3),
+            Field.text("quorum", field_width=3),
             Fieldset(
                 Field.text("first_minute_number", field_width=5),
                 Field.text("first_minute_year", field_width=4),

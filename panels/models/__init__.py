@@ -16,6 +16,7 @@ from panels.models.meetings import (
     ItemKind,
     Meeting,
     MeetingStatus,
+    Supplement,
     report_upload_to,
 )
 from panels.models.programme import PlannedItem, PlannedOutcome, first_of_month
@@ -58,6 +59,7 @@ __all__ = [
     "ReportSection",
     "ReportVersion",
     "Resolution",
+    "Supplement",
     "first_of_month",
     "report_upload_to",
 ]

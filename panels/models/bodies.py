@@ -43,6 +43,12 @@ class Body(BaseModel):
     report_deadline_days = models.PositiveSmallIntegerField(
         default=15, help_text="How many days before a meeting its reports are due with the clerk."
     )
+    quorum = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="How many members must be present for the meeting to go ahead: printed on the "
+        "front sheet of the agenda pack.",
+    )
     first_minute_number = models.PositiveIntegerField(
         default=1,
         help_text="The first minute number of the year given below, for a body that moves to "

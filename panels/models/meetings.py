@@ -14,7 +14,12 @@ from django.utils import timezone
 from corporate_parenting.models import BaseModel
 from panels.models.bodies import Body
 from panels.numbering import minute_label
-from panels.querysets import HELD_STATUSES, AgendaItemQuerySet, MeetingQuerySet
+from panels.querysets import (
+    HELD_STATUSES,
+    AgendaItemQuerySet,
+    MeetingQuerySet,
+    SupplementQuerySet,
+)
 
 
 class MeetingStatus(models.TextChoices):
@@ -157,6 +162,9 @@ class AgendaItem(BaseModel):
         blank=True,
         validators=[FileExtensionValidator(["pdf", "docx", "doc", "odt", "xlsx", "pptx"])],
     )
+    # When the report file was last uploaded: one uploaded after the agenda was published is a
+    # late paper, for the next supplementary pack (panels.supplements).
+    report_file_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The running number through the municipal year, set when the minutes are drafted
     # (panels.numbering); never typed.
     minute_sequence = models.PositiveIntegerField(null=True, blank=True)
@@ -196,3 +204,37 @@ class AgendaItem(BaseModel):
     @property
     def minute_number(self) -> str:
         return minute_label(self.meeting.body, self.minute_sequence)
+
+
+class Supplement(BaseModel):
+    """A supplementary agenda pack: papers published after the agenda, numbered 1, 2... within
+    the meeting, with the special circumstances that made them late. Publishing it is the
+    clerk's recorded act (panels.supplements.supplement_publish)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="supplements")
+    number = models.PositiveSmallIntegerField()
+    reason = models.TextField(
+        help_text="Why the papers could not go out with the agenda: printed on the front sheet."
+    )
+    items = models.ManyToManyField(AgendaItem, related_name="supplements")
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = SupplementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("meeting", "number")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("meeting", "number"), name="panels_supplement_number_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Supplement {self.number}: {self.meeting}"
+
+    @property
+    def label(self) -> str:
+        return f"Supplement {self.number}"

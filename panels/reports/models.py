@@ -204,6 +204,14 @@ class PackBuild(BaseModel):
     """One agenda pack, built once for one version of its content (content_key) and kept."""
 
     meeting = models.ForeignKey("panels.Meeting", on_delete=models.CASCADE, related_name="packs")
+    # A supplementary pack's build; none for the agenda pack itself.
+    supplement = models.ForeignKey(
+        "panels.Supplement",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="packs",
+    )
     edition = models.CharField(max_length=10, choices=PackEdition.choices)
     content_key = models.CharField(max_length=64)
     status = models.CharField(

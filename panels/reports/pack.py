@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -25,11 +26,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
+from weasyprint import Document
 
 from corporate_parenting.models import SiteSettings
 from offer.models import Measurement
-from panels.minutes import clock
-from panels.models import AgendaItem, Meeting, MemberRole
+from panels.minutes import Minutes, build_minutes, clock, join_names, long_date, short_date
+from panels.models import AgendaItem, ItemKind, Meeting, MemberRole, Resolution, Supplement
 from panels.reports.models import (
     PackBuild,
     PackBuildStatus,
@@ -38,8 +40,9 @@ from panels.reports.models import (
     ReportAnnex,
     ReportSection,
 )
+from panels.reports.papers import Paper, papers_in_pack
 from panels.reports.pdf import (
-    Annex,
+    Placed,
     ReportLayout,
     exempt_line,
     item_heading,
@@ -55,7 +58,7 @@ logger = logging.getLogger(__name__)
 
 # Change this whenever the templates or the stylesheet change what a pack looks like, so packs
 # made before are made again.
-LAYOUT_VERSION = "pack-2026-12"
+LAYOUT_VERSION = "pack-2026-12-papers"
 # A build still "building" after this long lost its worker; the task's hard time limit.
 PACK_TIME_LIMIT = 600
 EDITIONS = tuple(PackEdition.values)
@@ -88,10 +91,43 @@ def pack_readable_by(user: Visitor, meeting: Meeting, edition: str) -> bool:
     return meetings.filter(pk=meeting.pk).exists()
 
 
+def supplement_readable_by(user: Visitor, supplement: Supplement, edition: str) -> bool:
+    """A supplement's full edition: whoever may read the meeting's full pack. Its public edition:
+    anyone, once it holds a public paper (Supplement.objects.public)."""
+    if edition == PackEdition.FULL:
+        return pack_readable_by(user, supplement.meeting, edition)
+    if edition != PackEdition.PUBLIC:
+        return False
+    return Supplement.objects.public().filter(pk=supplement.pk).exists()
+
+
 # ---------------------------------------------------------------- what goes in
 
 
-def pack_content_key(meeting: Meeting, edition: str) -> str:
+def _previous_minutes_state(meeting: Meeting, edition: str) -> list[object]:
+    """What the previous meeting's minutes print, as far as the pack's key needs it: the last
+    change to the meeting, its items, resolutions, attendance and declarations."""
+    previous = previous_meeting(meeting, edition)
+    if previous is None:
+        return []
+    changed = [
+        previous.items.aggregate(at=Max("updated_at"), count=Count("pk")),
+        Resolution.objects.filter(item__meeting=previous).aggregate(
+            at=Max("updated_at"), count=Count("pk")
+        ),
+        previous.attendance.aggregate(at=Max("updated_at"), count=Count("pk")),
+        previous.declarations.aggregate(at=Max("updated_at"), count=Count("pk")),
+    ]
+    return [
+        previous.pk,
+        previous.status,
+        previous.updated_at,
+        previous.agenda_published_at,
+        changed,
+    ]
+
+
+def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | None = None) -> str:
     """A sha256 of everything the pack prints, so the same content is never rendered twice."""
     meeting = Meeting.objects.select_related("body__clerk").get(pk=meeting.pk)
     body = meeting.body
@@ -129,6 +165,8 @@ def pack_content_key(meeting: Meeting, edition: str) -> str:
             meeting.venue,
             meeting.online_link,
             meeting.agenda_published_at,
+            meeting.next_meeting_date,
+            meeting.next_meeting_time,
         ],
         "body": [
             body.pk,
@@ -138,6 +176,7 @@ def pack_content_key(meeting: Meeting, edition: str) -> str:
             body.minute_prefix,
             body.clerk.full_name if body.clerk else "",
             branding.contact_email,
+            body.quorum,
         ],
         "members": list(
             body.memberships.order_by("pk").values_list("user_id", "user__full_name", "role")
@@ -152,8 +191,30 @@ def pack_content_key(meeting: Meeting, edition: str) -> str:
                 "is_urgent",
                 "is_exempt",
                 "exempt_paragraph",
+                "report_file",
+                "report_file_at",
+                "updated_at",
             )
         ),
+        # Whether each item's report is commissioned, for "to follow".
+        "commissioned": list(
+            Report.objects.filter(item__meeting=meeting).order_by("pk").values_list("pk", "item_id")
+        ),
+        "previous_minutes": _previous_minutes_state(meeting, edition),
+        "actions": list(
+            Resolution.objects.carried_to(meeting)
+            .order_by("pk")
+            .values_list("pk", "updated_at", "item__updated_at")
+        ),
+        "supplement": [
+            supplement.pk,
+            supplement.number,
+            supplement.reason,
+            supplement.published_at,
+            sorted(supplement.items.values_list("pk", flat=True)),
+        ]
+        if supplement is not None
+        else None,
         "reports": reports,
         "sections": list(
             ReportSection.objects.filter(report_id__in=report_ids)
@@ -173,16 +234,65 @@ def pack_content_key(meeting: Meeting, edition: str) -> str:
 
 
 @dataclass
+class PackMinutes:
+    """The previous meeting's minutes, for approval: as drafted (full pack) or as published."""
+
+    meeting: Meeting
+    minutes: Minutes
+    is_draft: bool
+
+    @property
+    def anchor(self) -> str:
+        return f"minutes-{self.meeting.pk}"
+
+
+@dataclass
 class AgendaEntry:
     item: AgendaItem
     number: str
     heading: str
     layout: ReportLayout | None
     withheld: bool  # an exempt item in the public pack: its title only
+    wording: str = ""
+    paper: Paper | None = None
+    minutes: PackMinutes | None = None
+    actions: list[Resolution] | None = None
+    to_follow: bool = False
+    # Set before the first exempt item: the resolution to exclude the press and public.
+    exclusion: str = ""
 
     @property
     def anchor(self) -> str:
         return f"agenda-item-{self.item.pk}"
+
+    @property
+    def actions_anchor(self) -> str:
+        return f"action-log-{self.item.pk}"
+
+    @property
+    def end_anchor(self) -> str:
+        """Where its papers end: the last page of an uploaded paper, or a marker after them."""
+        if self.paper is not None and self.paper.is_merged and self.layout is None:
+            return self.paper.anchors[-1]
+        return f"{self.anchor}-end"
+
+    @property
+    def start_anchor(self) -> str:
+        """Where its papers start in the pack; '' when it has none."""
+        if self.layout is not None:
+            return self.layout.anchor
+        if self.paper is not None:
+            return self.paper.anchors[0] if self.paper.is_merged else self.paper.anchor
+        if self.minutes is not None:
+            return self.minutes.anchor
+        if self.actions:
+            return self.actions_anchor
+        return ""
+
+    @property
+    def known_single_page(self) -> bool:
+        """One page, known before layout: an uploaded paper alone, of one page."""
+        return self.layout is None and self.paper is not None and self.paper.page_count == 1
 
     @property
     def exempt_note(self) -> str:
@@ -212,36 +322,215 @@ def _members(meeting: Meeting, *, full: bool) -> list[dict[str, str]]:
     ]
 
 
-def build_pack(meeting: Meeting, edition: str) -> tuple[bytes, int]:
-    """The pack as a PDF, and its number of pages."""
-    meeting = Meeting.objects.select_related("body__clerk").get(pk=meeting.pk)
+def previous_meeting(meeting: Meeting, edition: str) -> Meeting | None:
+    """The body's meeting before this one: the minutes this meeting approves. The public pack
+    knows only public meetings (Meeting.objects.public)."""
+    meetings = Meeting.objects.all() if edition == PackEdition.FULL else Meeting.objects.public()
+    return (
+        meetings.filter(body=meeting.body, date__lt=meeting.date)
+        .order_by("-date", "-start_time")
+        .first()
+    )
+
+
+def exclusion_resolution(paragraphs: list[str]) -> str:
+    """The resolution moved before the first exempt item, naming every paragraph that applies."""
+    ordered = sorted(set(paragraphs), key=lambda p: (len(p), p))
+    which = f"paragraph{'s' if len(ordered) > 1 else ''} {join_names(ordered)}"
+    return (
+        "To resolve that, under section 100A(4) of the Local Government Act 1972, the press and "
+        "public be excluded from the meeting for the following items of business on the grounds "
+        "that they involve the likely disclosure of exempt information as defined in "
+        f"{which} of Part 1 of Schedule 12A to the Act."
+    )
+
+
+def standard_wording(item: AgendaItem, meeting: Meeting, previous: Meeting | None) -> str:
+    """What the agenda says of a standard item, by its kind."""
+    if item.kind == ItemKind.DECLARATIONS:
+        return "To receive apologies for absence and declarations of interest."
+    if item.kind == ItemKind.MINUTES:
+        if previous is None:
+            return "To approve the minutes of the last meeting."
+        return f"To approve the minutes of the meeting held on {short_date(previous.date)}."
+    if item.kind == ItemKind.ACTION_LOG:
+        return "To review the actions from earlier meetings."
+    if item.kind == ItemKind.NEXT_MEETING:
+        if meeting.next_meeting_date is None:
+            return "To note the date of the next meeting."
+        at = f" at {clock(meeting.next_meeting_time)}" if meeting.next_meeting_time else ""
+        return f"To note the date of the next meeting: {long_date(meeting.next_meeting_date)}{at}."
+    return ""
+
+
+def _previous_minutes(previous: Meeting | None, *, full: bool) -> PackMinutes | None:
+    """The previous meeting's minutes as this edition may print them: the full pack as drafted
+    (marked draft); the public pack only public minutes (Meeting.objects.with_public_minutes)."""
+    if previous is None:
+        return None
+    meetings = Meeting.objects.all() if full else Meeting.objects.with_public_minutes()
+    previous = meetings.filter(pk=previous.pk).for_minutes().first()
+    if previous is None or not previous.minutes_started:
+        return None
+    carried = Resolution.objects.carried_to(previous).for_log()
+    return PackMinutes(
+        meeting=previous,
+        minutes=build_minutes(previous, carried_actions=list(carried), public=not full),
+        is_draft=not previous.minutes_are_approved,
+    )
+
+
+def _action_log(meeting: Meeting, *, full: bool) -> list[Resolution]:
+    """The actions carried to this meeting; the public pack only those of public items."""
+    actions = Resolution.objects.carried_to(meeting).for_log()
+    if not full:
+        actions = actions.filter(item__in=AgendaItem.objects.public())
+    return list(actions.select_related("item__meeting__body"))
+
+
+def pack_entries(
+    meeting: Meeting, edition: str, *, items: list[AgendaItem] | None = None
+) -> list[AgendaEntry]:
+    """The agenda's entries with what the pack prints for each, in agenda order; `items` (a
+    supplement's) limits them to those items' papers."""
+    full = edition == PackEdition.FULL
     reports = {
         r.item_id: r
         for r in reports_in_pack(meeting, edition)
         .select_related("sponsor", "author", "item")
         .prefetch_related("sections", "annexes", "indicators")
     }
+    agenda = list(meeting.items.order_by("position"))
+    chosen = None if items is None else {item.pk for item in items}
+    wanted = [item for item in agenda if chosen is None or item.pk in chosen]
+    shown = [i for i in wanted if full or i.content_is_public]
+    papers = papers_in_pack(shown)
+    previous = previous_meeting(meeting, edition) if items is None else None
+    # Papers to follow: the full pack, every commissioned report not yet published; the public
+    # pack, those the agenda announced (commissioned before it was published).
+    expected = set(
+        Report.objects.filter(item__meeting=meeting)
+        .to_follow(public=not full)
+        .values_list("item_id", flat=True)
+    )
     entries: list[AgendaEntry] = []
-    annexes: list[Annex] = []
-    for item in meeting.items.order_by("position"):
+    for item in wanted:
         item.meeting = meeting
-        withheld = edition == PackEdition.PUBLIC and not item.content_is_public
+        withheld = not full and not item.content_is_public
         report = None if withheld else reports.get(item.pk)
         layout = None
         if report is not None:
             report.item = item
             layout = report_layout(report, anchor=f"report-{report.pk}")
-            annexes.extend(layout.annexes)
-        entries.append(
-            AgendaEntry(
-                item=item,
-                number=item_number(item),
-                heading=item_heading(item),
-                layout=layout,
-                withheld=withheld,
-            )
+        entry = AgendaEntry(
+            item=item,
+            number=item_number(item),
+            heading=item_heading(item),
+            layout=layout,
+            withheld=withheld,
+            wording=standard_wording(item, meeting, previous) if items is None else "",
+            paper=None if withheld else papers.get(item.pk),
         )
+        if items is None and not withheld:
+            if item.kind == ItemKind.MINUTES and previous is not None:
+                entry.minutes = _previous_minutes(previous, full=full)
+                entry.to_follow = entry.minutes is None
+            elif item.kind == ItemKind.ACTION_LOG:
+                entry.actions = _action_log(meeting, full=full)
+        if item.pk in expected and not withheld and layout is None and entry.paper is None:
+            entry.to_follow = True
+        entries.append(entry)
+    exempt = [e for e in entries if e.item.is_exempt]
+    if exempt:
+        exempt[0].exclusion = exclusion_resolution([e.item.exempt_paragraph for e in exempt])
+    return entries
+
+
+def _page_of_anchors(document: Document) -> dict[str, int]:
+    """The page each anchor starts on (an element that spans pages is an anchor on each)."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def _settle_page_ranges(
+    entries: list[AgendaEntry], single: set[str]
+) -> Callable[[Document], dict[str, object] | None]:
+    """After the first layout: the papers that turned out to be one page long print one page
+    number, not a range; lay the pack out again only when that changes what the agenda says
+    (it can only grow shorter, so no page moves)."""
+
+    def settle(document: Document) -> dict[str, object] | None:
+        pages = _page_of_anchors(document)
+        found = {
+            e.start_anchor
+            for e in entries
+            if e.start_anchor
+            and e.start_anchor in pages
+            and pages[e.start_anchor] == pages.get(e.end_anchor)
+        }
+        return None if found <= single else {"single_page": single | found}
+
+    return settle
+
+
+def _public_notes(branding: SiteSettings, meeting: Meeting) -> list[tuple[str, str]]:
+    """The standard notes for the public on the front sheet."""
+    council = branding.council_name
+    ask = f"e-mail {branding.contact_email}" if branding.contact_email else "contact the clerk"
+    return [
+        (
+            "Attending the meeting",
+            "The public are welcome to attend this meeting, except for any item of business "
+            "taken in private, when the press and public will be asked to leave. Please arrive "
+            "in good time: seating may be limited.",
+        ),
+        (
+            "Filming and recording",
+            "Anyone may film, photograph, record or report on the public parts of this meeting "
+            "(Openness of Local Government Bodies Regulations 2014). Please tell the clerk "
+            "before the meeting starts, and do not film or photograph young people, or members "
+            "of the public who ask not to be filmed.",
+        ),
+        (
+            "Accessibility",
+            "If you need help to attend or to take part, for example step-free access, a "
+            f"hearing loop or an interpreter, please {ask} before the meeting.",
+        ),
+        (
+            "Papers in another format",
+            f"{council} can provide these papers in another format, such as large print, easy "
+            f"read, audio or another language: {ask}.",
+        ),
+    ]
+
+
+def _supplement_of(supplement: Supplement | None) -> list[AgendaItem] | None:
+    return None if supplement is None else list(supplement.items.all())
+
+
+def build_pack(
+    meeting: Meeting, edition: str, supplement: Supplement | None = None
+) -> tuple[bytes, int]:
+    """The pack (or one of its supplements) as a PDF, and its number of pages."""
+    meeting = Meeting.objects.select_related("body__clerk").get(pk=meeting.pk)
+    entries = pack_entries(meeting, edition, items=_supplement_of(supplement))
+    placed: list[Placed] = []
+    for entry in entries:
+        if entry.layout is not None:
+            placed.extend(entry.layout.annexes)
+        if entry.paper is not None and entry.paper.is_merged:
+            placed.append(entry.paper)
+    single = {e.start_anchor for e in entries if e.known_single_page}
     full = edition == PackEdition.FULL
+    branding = SiteSettings.load()
+    published = meeting.agenda_published_at
+    title = f"Agenda pack: {meeting.body.name}, {meeting.date:%-d %B %Y}"
+    if supplement is not None:
+        title = f"{supplement.label} to the agenda: {meeting.body.name}, {meeting.date:%-d %B %Y}"
+        published = supplement.published_at
     return render_with_annexes(
         "panels/pdf/pack.html",
         {
@@ -253,22 +542,31 @@ def build_pack(meeting: Meeting, edition: str) -> tuple[bytes, int]:
             "entries": entries,
             "members": _members(meeting, full=full),
             "start_time": clock(meeting.start_time),
-            "title": f"Agenda pack: {meeting.body.name}, {meeting.date:%-d %B %Y}",
+            "despatched": short_date(timezone.localtime(published).date()) if published else "",
+            "public_notes": _public_notes(branding, meeting),
+            "supplement": supplement,
+            "single_page": single,
+            "title": title,
         },
-        annexes,
+        placed,
+        settle=_settle_page_ranges(entries, single),
+        bookmark_order=["Agenda", *(e.heading for e in entries)],
     )
 
 
-def pack_filename(meeting: Meeting, edition: str) -> str:
-    return f"agenda-pack-{meeting.body.slug}-{meeting.date:%Y-%m-%d}-{edition}.pdf"
+def pack_filename(meeting: Meeting, edition: str, supplement: Supplement | None = None) -> str:
+    kind = f"supplement-{supplement.number}" if supplement is not None else "agenda-pack"
+    return f"{kind}-{meeting.body.slug}-{meeting.date:%Y-%m-%d}-{edition}.pdf"
 
 
 # ---------------------------------------------------------------- builds
 
 
-def pack_current(meeting: Meeting, edition: str) -> PackBuild | None:
-    """The build of the pack as it stands now, if one was asked for."""
-    key = pack_content_key(meeting, edition)
+def pack_current(
+    meeting: Meeting, edition: str, supplement: Supplement | None = None
+) -> PackBuild | None:
+    """The build of the pack (or a supplement) as it stands now, if one was asked for."""
+    key = pack_content_key(meeting, edition, supplement)
     return PackBuild.objects.filter(meeting=meeting, edition=edition, content_key=key).first()
 
 
@@ -288,14 +586,23 @@ def _queue(build_id: int) -> None:
 
 @transaction.atomic
 def pack_request(
-    *, meeting: Meeting, edition: str, actor: Visitor | None, retry: bool = True
+    *,
+    meeting: Meeting,
+    edition: str,
+    actor: Visitor | None,
+    retry: bool = True,
+    supplement: Supplement | None = None,
 ) -> PackBuild:
-    """Ask for the pack as it stands now. The same content is made once: a second request finds
-    the first one's row. A failed (or abandoned) build is queued again when retry is allowed."""
-    key = pack_content_key(meeting, edition)
+    """Ask for the pack (or a supplement) as it stands now. The same content is made once: a
+    second request finds the first one's row. A failed (or abandoned) build is queued again when
+    retry is allowed."""
+    key = pack_content_key(meeting, edition, supplement)
     requested_by = actor if actor is not None and actor.is_authenticated else None
     build, created = PackBuild.objects.get_or_create(
-        meeting=meeting, edition=edition, content_key=key, defaults={"requested_by": requested_by}
+        meeting=meeting,
+        edition=edition,
+        content_key=key,
+        defaults={"requested_by": requested_by, "supplement": supplement},
     )
     if created:
         _queue(build.pk)
@@ -324,8 +631,8 @@ def pack_request(
 def _claim(build_id: int) -> PackBuild | None:
     with transaction.atomic():
         build = (
-            PackBuild.objects.select_for_update()
-            .select_related("meeting__body")
+            PackBuild.objects.select_for_update(of=("self",))
+            .select_related("meeting__body", "supplement")
             .filter(pk=build_id)
             .first()
         )
@@ -363,15 +670,15 @@ def pack_render(*, build_id: int) -> None:
     build = _claim(build_id)
     if build is None:
         return
-    meeting, edition = build.meeting, build.edition
+    meeting, edition, supplement = build.meeting, build.edition, build.supplement
     started = time.perf_counter()
     error = PACK_FAILED
     try:
-        if pack_content_key(meeting, edition) != build.content_key:
+        if pack_content_key(meeting, edition, supplement) != build.content_key:
             error = PAPERS_CHANGED
             raise RuntimeError(f"The papers of agenda pack {build.pk} changed before it was made")
-        pdf, pages = build_pack(meeting, edition)
-        if pack_content_key(meeting, edition) != build.content_key:
+        pdf, pages = build_pack(meeting, edition, supplement)
+        if pack_content_key(meeting, edition, supplement) != build.content_key:
             error = PAPERS_CHANGED
             raise RuntimeError(f"The papers of agenda pack {build.pk} changed while it was made")
     except Exception:
@@ -384,7 +691,9 @@ def pack_render(*, build_id: int) -> None:
         )
         return
     render_ms = round((time.perf_counter() - started) * 1000)
-    name = pack_filename(meeting, edition).replace(".pdf", f"-{build.content_key[:12]}.pdf")
+    name = pack_filename(meeting, edition, supplement).replace(
+        ".pdf", f"-{build.content_key[:12]}.pdf"
+    )
     build.file.save(name, ContentFile(pdf), save=False)
     _finish(
         build,

@@ -17,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -79,6 +81,10 @@ class Annex:
     @property
     def page_count(self) -> int:
         return len(self.anchors)
+
+    @property
+    def name(self) -> str:
+        return f"Annex {self.annex.pk} of report {self.annex.report_id}"
 
     def leave_out(self) -> None:
         """Print it as an annex that could not be included, with no pages of its own."""
@@ -214,7 +220,20 @@ def report_layout(report: Report, *, anchor: str | None = None) -> ReportLayout:
     )
 
 
-def _underlays(document: Document, annexes: list[Annex]) -> list[Underlay]:
+class Placed(Protocol):
+    """A PDF drawn under placeholder pages, one anchor a page: an annex, or a report uploaded
+    as a file (panels.reports.papers.Paper)."""
+
+    pdf: PdfReader | None
+    anchors: list[str]
+
+    @property
+    def name(self) -> str: ...
+
+    def leave_out(self) -> None: ...
+
+
+def _underlays(document: Document, annexes: Sequence[Placed]) -> list[Underlay]:
     wanted = {anchor: (a, n) for a in annexes for n, anchor in enumerate(a.anchors)}
     underlays = []
     for index, page in enumerate(document.pages):
@@ -226,7 +245,7 @@ def _underlays(document: Document, annexes: list[Annex]) -> list[Underlay]:
     return underlays
 
 
-def _leave_out_undrawable(annexes: list[Annex]) -> bool:
+def _leave_out_undrawable(annexes: Sequence[Placed]) -> bool:
     """After the document could not be written: leave out each annex whose pages cannot be
     drawn (a file stored before uploads were checked for it), or, when no single one is to
     blame, every annex. False when there was no annex to leave out."""
@@ -237,11 +256,7 @@ def _leave_out_undrawable(annexes: list[Annex]) -> bool:
         try:
             check_drawable(annex.pdf)
         except ValidationError:
-            logger.exception(
-                "Annex %s of report %s cannot be drawn: left out",
-                annex.annex.pk,
-                annex.annex.report_id,
-            )
+            logger.exception("%s cannot be drawn: left out", annex.name)
             blamed.append(annex)
     if drawn and not blamed:
         logger.error("No single annex is to blame: every annex is left out")
@@ -251,22 +266,41 @@ def _leave_out_undrawable(annexes: list[Annex]) -> bool:
 
 
 def render_with_annexes(
-    template: str, context: dict[str, object], annexes: list[Annex]
+    template: str,
+    context: dict[str, object],
+    annexes: Sequence[Placed],
+    *,
+    settle: Callable[[Document], dict[str, object] | None] | None = None,
+    bookmark_order: Sequence[str] = (),
 ) -> tuple[bytes, int]:
     """Render the template and draw each annex page under its placeholder page. Returns the PDF
     and its number of pages. An annex that stops the PDF being written is left out (and named
-    as not included), and the document is made again without it."""
-    document = render_document(template, context)
+    as not included), and the document is made again without it.
+
+    settle: given the laid-out document, what the context must change for a second, final
+    layout (None when the first is right); bookmark_order: see write_pdf."""
+
+    def laid_out() -> Document:
+        document = render_document(template, context)
+        changes = settle(document) if settle is not None else None
+        if changes:
+            context.update(changes)
+            document = render_document(template, context)
+        return document
+
+    document = laid_out()
     try:
-        return write_pdf(document, _underlays(document, annexes)), len(document.pages)
+        pdf = write_pdf(document, _underlays(document, annexes), bookmark_order=bookmark_order)
+        return pdf, len(document.pages)
     except Exception:
         logger.warning(
             "A document with annexes could not be written: trying without some", exc_info=True
         )
         if not _leave_out_undrawable(annexes):
             raise
-    document = render_document(template, context)
-    return write_pdf(document, _underlays(document, annexes)), len(document.pages)
+    document = laid_out()
+    pdf = write_pdf(document, _underlays(document, annexes), bookmark_order=bookmark_order)
+    return pdf, len(document.pages)
 
 
 def report_for_pdf(pk: int) -> Report:

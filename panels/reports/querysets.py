@@ -92,6 +92,29 @@ class ReportQuerySet(models.QuerySet):
             ),
         )
 
+    def to_follow(self, *, public: bool) -> ReportQuerySet:
+        """Reports not published yet, which the agenda says are to follow. public=True: only
+        those commissioned before the agenda was published, which the published agenda
+        announced; what was commissioned after it is for the public to learn of when it is
+        published (a supplement)."""
+        unpublished = self.filter(published_at__isnull=True)
+        if not public:
+            return unpublished
+        return unpublished.filter(
+            item__meeting__agenda_published_at__isnull=False,
+            created_at__lte=models.F("item__meeting__agenda_published_at"),
+        )
+
+    def awaiting_supplement(self, meeting: Meeting) -> ReportQuerySet:
+        """Reports of this meeting approved by their sponsor but not published, its agenda out:
+        late papers, which the clerk publishes in a supplement."""
+        return self.filter(
+            item__meeting=meeting,
+            item__meeting__agenda_published_at__isnull=False,
+            status="approved",
+            published_at__isnull=True,
+        )
+
     def late(self, today: date | None = None) -> ReportQuerySet:
         return self.with_deadline(today).filter(is_late=True)
 

@@ -40,6 +40,7 @@ from panels.services.programme import (
     work_programme_publish,
 )
 from panels.services.resolutions import RESOLUTION_FIELDS, resolution_add, resolution_update
+from panels.services.supplements import LatePapers, late_papers, supplement_publish
 
 __all__ = [
     "BODY_FIELDS",
@@ -49,6 +50,7 @@ __all__ = [
     "PERSON_LINE_MAX",
     "RESOLUTION_FIELDS",
     "STANDARD_ITEMS",
+    "LatePapers",
     "NoticeCheck",
     "action_update_add",
     "agenda_item_add",
@@ -62,6 +64,7 @@ __all__ = [
     "body_create",
     "body_update",
     "declaration_add",
+    "late_papers",
     "meeting_cancel",
     "meeting_create",
     "meeting_update",
@@ -77,5 +80,6 @@ __all__ = [
     "minutes_item_save",
     "resolution_add",
     "resolution_update",
+    "supplement_publish",
     "work_programme_publish",
 ]

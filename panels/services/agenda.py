@@ -82,6 +82,7 @@ def agenda_item_add(
     if report is not None:
         _check_report(report)
         item.report_file = report
+        item.report_file_at = timezone.now()
     item.full_clean(exclude=["minute_sequence"])
     item.save()
     renumber_if_drafting(meeting)
@@ -135,6 +136,7 @@ def agenda_item_update(
     if report is not None:
         _check_report(report)
         item.report_file = report
+        item.report_file_at = timezone.now()
     item.full_clean(exclude=["minute_sequence"])
     item.save()
     audit_record(

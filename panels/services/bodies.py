@@ -25,6 +25,7 @@ def body_create(
     report_deadline_days: int = 15,
     first_minute_number: int | None = None,
     first_minute_year: int | None = None,
+    quorum: int | None = None,
 ) -> Body:
     _check_first_minute(first_minute_number, first_minute_year)
     body = Body(
@@ -38,6 +39,7 @@ def body_create(
         report_deadline_days=report_deadline_days,
         first_minute_number=first_minute_number or 1,
         first_minute_year=first_minute_year,
+        quorum=quorum,
     )
     body.full_clean()
     body.save()
@@ -55,6 +57,7 @@ BODY_FIELDS = (
     "report_deadline_days",
     "first_minute_number",
     "first_minute_year",
+    "quorum",
 )
 
 

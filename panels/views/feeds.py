@@ -6,7 +6,7 @@ resolutions and decisions not at all."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from corporate_parenting.feeds import FeedLink, syndication_link
-from panels.models import Body, Meeting, Resolution
+from panels.models import Body, Meeting, Resolution, Supplement
 
 FEED_KINDS = {
     "agendas": "Agendas",
@@ -55,6 +55,22 @@ def agenda_summary(meeting: Meeting) -> str:
     return "\n".join(lines)
 
 
+def _published(item: Meeting | Supplement) -> datetime:
+    published = item.published_at if isinstance(item, Supplement) else item.agenda_published_at
+    return published or datetime.min.replace(tzinfo=UTC)
+
+
+def supplement_summary(supplement: Supplement) -> str:
+    """Why the papers are late, and their items by title; an exempt item's paper is in the
+    members' edition only, so it is said to be taken in private, no more."""
+    lines = [f"Papers published after the agenda. Late because: {supplement.reason}"]
+    lines += [
+        f"{item.position}. {item.title}" + ("" if item.content_is_public else " (taken in private)")
+        for item in sorted(supplement.items.all(), key=lambda i: i.position)
+    ]
+    return "\n".join(lines)
+
+
 class BodyPapersFeed(Feed):
     feed_type = Rss201rev2Feed
 
@@ -78,7 +94,18 @@ class BodyPapersFeed(Feed):
     def items(self, obj: BodyFeedSource) -> QuerySet | list:
         meetings = Meeting.objects.public().filter(body=obj.body).select_related("body")
         if obj.kind == "agendas":
-            return list(meetings.prefetch_related("items").order_by("-agenda_published_at")[:LIMIT])
+            # Agendas, and the supplements of late papers that follow them.
+            agendas: list[Meeting | Supplement] = list(
+                meetings.prefetch_related("items").order_by("-agenda_published_at")[:LIMIT]
+            )
+            agendas += list(
+                Supplement.objects.public()
+                .filter(meeting__body=obj.body)
+                .select_related("meeting__body")
+                .prefetch_related("items")
+                .order_by("-published_at")[:LIMIT]
+            )
+            return sorted(agendas, key=_published, reverse=True)[:LIMIT]
         if obj.kind == "minutes":
             return list(
                 Meeting.objects.with_public_minutes()
@@ -95,12 +122,16 @@ class BodyPapersFeed(Feed):
             .order_by("-item__meeting__date", "item__position", "position")[:LIMIT]
         )
 
-    def item_title(self, item: Meeting | Resolution) -> str:
+    def item_title(self, item: Meeting | Resolution | Supplement) -> str:
+        if isinstance(item, Supplement):
+            return f"{item.meeting.body.name}, {_day(item.meeting.date)}: {item.label}"
         if isinstance(item, Resolution):
             return f"{item.item.title}: {item.decision_status}"
         return f"{item.body.name}, {_day(item.date)}"
 
-    def item_description(self, item: Meeting | Resolution) -> str:
+    def item_description(self, item: Meeting | Resolution | Supplement) -> str:
+        if isinstance(item, Supplement):
+            return supplement_summary(item)
         if isinstance(item, Resolution):
             key = " This is a key decision." if item.is_key_decision else ""
             call_in = (
@@ -111,25 +142,29 @@ class BodyPapersFeed(Feed):
             return f"{item.text} Decision: {item.decision_status}.{key}{call_in}"
         return agenda_summary(item)
 
-    def item_link(self, item: Meeting | Resolution) -> str:
+    def item_link(self, item: Meeting | Resolution | Supplement) -> str:
+        if isinstance(item, Supplement):
+            return reverse("panels:supplement_pack", args=[item.meeting_id, item.number, "public"])
         meeting = item.item.meeting if isinstance(item, Resolution) else item
         anchor = f"#resolution-{item.pk}" if isinstance(item, Resolution) else ""
         return reverse("panels:public_meeting", kwargs={"pk": meeting.pk}) + anchor
 
-    def item_guid(self, item: Meeting | Resolution) -> str:
+    def item_guid(self, item: Meeting | Resolution | Supplement) -> str:
         return f"{type(item).__name__.lower()}-{item.pk}-{self._kind}"
 
     def item_guid_is_permalink(self, item: object) -> bool:
         return False
 
-    def item_pubdate(self, item: Meeting | Resolution) -> datetime | None:
+    def item_pubdate(self, item: Meeting | Resolution | Supplement) -> datetime | None:
+        if isinstance(item, Supplement):
+            return item.published_at
         if isinstance(item, Resolution):
             return item.item.meeting.minutes_approved_at
         if self._kind == "minutes":
             return item.minutes_approved_at
         return item.agenda_published_at
 
-    def item_updateddate(self, item: Meeting | Resolution) -> datetime | None:
+    def item_updateddate(self, item: Meeting | Resolution | Supplement) -> datetime | None:
         return self.item_pubdate(item)
 
     def __call__(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from corporate_parenting.pdf import pdf_bytes_response
-from panels.models import Meeting
+from panels.models import Meeting, Supplement
 from panels.reports.models import PackBuild, PackBuildStatus, PackEdition, Report
 from panels.reports.pack import (
     PAPERS_CHANGED,
@@ -20,6 +20,7 @@ from panels.reports.pack import (
     pack_is_stale,
     pack_readable_by,
     pack_request,
+    supplement_readable_by,
 )
 from panels.reports.pdf import report_filename, report_pdf_cached
 
@@ -43,7 +44,20 @@ def _meeting_for_pack(request: HttpRequest, pk: int, edition: str) -> Meeting:
     return meeting
 
 
-def _other_editions(request: HttpRequest, meeting: Meeting, edition: str) -> list[dict]:
+def _other_editions(
+    request: HttpRequest, meeting: Meeting, edition: str, supplement: Supplement | None
+) -> list[dict]:
+    if supplement is not None:
+        return [
+            {
+                "name": f"{supplement.label}: {name.lower()}",
+                "url": reverse(
+                    "panels:supplement_pack", args=[meeting.pk, supplement.number, other]
+                ),
+            }
+            for other, name in EDITION_NAMES.items()
+            if other != edition and supplement_readable_by(request.user, supplement, other)
+        ]
     return [
         {"name": name, "url": reverse("panels:pack", args=[meeting.pk, other])}
         for other, name in EDITION_NAMES.items()
@@ -51,21 +65,32 @@ def _other_editions(request: HttpRequest, meeting: Meeting, edition: str) -> lis
     ]
 
 
-@require_http_methods(["GET", "POST"])
-def pack(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
-    meeting = _meeting_for_pack(request, pk, edition)
+def _pack_page(
+    request: HttpRequest, meeting: Meeting, edition: str, supplement: Supplement | None = None
+) -> HttpResponse:
+    """The page of a pack (or of a supplement): ask for it (POST), see how it is going, and
+    download it once made."""
+    if supplement is None:
+        pack_url = reverse("panels:pack", args=[meeting.pk, edition])
+        download_url = reverse("panels:pack_download", args=[meeting.pk, edition])
+    else:
+        pack_url = reverse("panels:supplement_pack", args=[meeting.pk, supplement.number, edition])
+        download_url = reverse(
+            "panels:supplement_download", args=[meeting.pk, supplement.number, edition]
+        )
     if request.method == "POST":
         requested = pack_request(
             meeting=meeting,
             edition=edition,
             actor=request.user,
             retry=request.user.is_authenticated,
+            supplement=supplement,
         )
         if requested.status == PackBuildStatus.FAILED:
             messages.error(request, "The pack could not be made")
-        return redirect("panels:pack", pk=meeting.pk, edition=edition)
+        return redirect(pack_url)
 
-    key = pack_content_key(meeting, edition)
+    key = pack_content_key(meeting, edition, supplement)
     build: PackBuild | None = meeting.packs.filter(edition=edition, content_key=key).first()
     state = "none"
     if build is not None:
@@ -77,13 +102,17 @@ def pack(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
     if waiting and build is not None:
         since = build.started_at or build.created_at
         auto_refresh = (timezone.now() - since).total_seconds() < AUTO_REFRESH_SECONDS
+    name = EDITION_NAMES[PackEdition(edition)]
+    if supplement is not None:
+        name = f"{supplement.label}: {name.lower()}"
     return render(
         request,
         "panels/pack.html",
         {
             "meeting": meeting,
+            "supplement": supplement,
             "edition": edition,
-            "edition_name": EDITION_NAMES[PackEdition(edition)],
+            "edition_name": name,
             "is_full": edition == PackEdition.FULL,
             "build": build,
             "state": state,
@@ -92,7 +121,9 @@ def pack(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
             "papers_changed": build is not None and build.error == PAPERS_CHANGED,
             "auto_refresh": auto_refresh,
             "can_retry": request.user.is_authenticated,
-            "other_editions": _other_editions(request, meeting, edition),
+            "pack_url": pack_url,
+            "download_url": download_url,
+            "other_editions": _other_editions(request, meeting, edition, supplement),
             "back_url": meeting.get_absolute_url()
             if Meeting.objects.visible_to(request.user).filter(pk=meeting.pk).exists()
             else reverse("panels:public_meeting", args=[meeting.pk]),
@@ -100,18 +131,51 @@ def pack(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
     )
 
 
-@require_GET
-def pack_download(request: HttpRequest, pk: int, edition: str) -> FileResponse:
-    meeting = _meeting_for_pack(request, pk, edition)
-    key = pack_content_key(meeting, edition)
+def _download(
+    request: HttpRequest, meeting: Meeting, edition: str, supplement: Supplement | None = None
+) -> FileResponse:
+    key = pack_content_key(meeting, edition, supplement)
     build = meeting.packs.ready().filter(edition=edition, content_key=key).first()
     if build is None or not build.file:
         raise Http404("The pack has not been made yet")
     response = FileResponse(
         build.file.open("rb"),
         content_type="application/pdf",
-        filename=pack_filename(meeting, edition),
+        filename=pack_filename(meeting, edition, supplement),
     )
     if edition == PackEdition.FULL:
         response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def pack(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
+    return _pack_page(request, _meeting_for_pack(request, pk, edition), edition)
+
+
+@require_GET
+def pack_download(request: HttpRequest, pk: int, edition: str) -> FileResponse:
+    return _download(request, _meeting_for_pack(request, pk, edition), edition)
+
+
+def _supplement_for(request: HttpRequest, pk: int, number: int, edition: str) -> Supplement:
+    if edition not in EDITION_NAMES:
+        raise Http404("No such pack")
+    supplement = get_object_or_404(
+        Supplement.objects.select_related("meeting__body"), meeting_id=pk, number=number
+    )
+    if not supplement_readable_by(request.user, supplement, edition):
+        raise Http404("No such pack")
+    return supplement
+
+
+@require_http_methods(["GET", "POST"])
+def supplement_pack(request: HttpRequest, pk: int, number: int, edition: str) -> HttpResponse:
+    supplement = _supplement_for(request, pk, number, edition)
+    return _pack_page(request, supplement.meeting, edition, supplement)
+
+
+@require_GET
+def supplement_download(request: HttpRequest, pk: int, number: int, edition: str) -> FileResponse:
+    supplement = _supplement_for(request, pk, number, edition)
+    return _download(request, supplement.meeting, edition, supplement)

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from panels.minutes import build_minutes, declaration_sentence
-from panels.models import Body, Declaration, MemberRole, Membership, Resolution
+from panels.models import Body, Declaration, MemberRole, Membership, Resolution, Supplement
 from panels.models import Meeting as MeetingModel
 from panels.reports.models import Report
 from panels.stats import attendance_statistics
@@ -144,5 +144,8 @@ def public_meeting(request: HttpRequest, pk: int) -> HttpResponse:
             # Changes made after the agenda was published: a public meeting's, so public.
             "changes": list(meeting.changes.all()),
             "page_feeds": body_feed_links(meeting.body),
+            "supplements": list(
+                Supplement.objects.public().filter(meeting=meeting).order_by("number")
+            ),
         },
     )

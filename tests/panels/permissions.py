@@ -91,6 +91,9 @@ ROWS: dict[str, Row] = {
     "panels:meeting_cancel": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting()),
     "panels:item_add": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting()),
     "panels:agenda_publish": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting()),
+    "panels:supplement_new": Row(
+        SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting(status="agenda_published")
+    ),
     "panels:attendance": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=meeting(status="held")),
     "panels:declaration_add": Row(SIGN_IN, OK, OK, OK, kwargs=meeting()),
     "panels:minutes_approve": Row(

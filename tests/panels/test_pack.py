@@ -61,9 +61,9 @@ def renders(monkeypatch):
     calls = []
     real = pack_module.build_pack
 
-    def counting(meeting, edition):
+    def counting(meeting, edition, supplement=None):
         calls.append(edition)
-        return real(meeting, edition)
+        return real(meeting, edition, supplement)
 
     monkeypatch.setattr(pack_module, "build_pack", counting)
     return calls
@@ -73,10 +73,15 @@ def pages_text(pdf: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
-def agenda_page_number(agenda: str, item_title: str) -> int:
+def agenda_pages(agenda: str, item_title: str) -> tuple[int, int]:
+    """The pages the agenda gives an item, "5-17" or "5", as (first, last)."""
     lines = agenda.splitlines()
     start = next(i for i, line in enumerate(lines) if line.endswith(item_title))
-    return int(next(line for line in lines[start + 1 :] if re.fullmatch(r"\d+", line.strip())))
+    printed = next(
+        line.strip() for line in lines[start + 1 :] if re.fullmatch(r"\d+(-\d+)?", line.strip())
+    )
+    first, _, last = printed.partition("-")
+    return int(first), int(last or first)
 
 
 def test_agenda_page_numbers_are_the_pages_the_reports_start_on(meeting):
@@ -90,14 +95,16 @@ def test_agenda_page_numbers_are_the_pages_the_reports_start_on(meeting):
         (2, "Exempt report 2"),
         (3, "Care leavers report 3"),
     ):
-        printed = agenda_page_number(agenda, f"Item of business {n}")
+        printed, until = agenda_pages(agenda, f"Item of business {n}")
         first = next(i for i, text in enumerate(texts) if i > 1 and title in text) + 1
-        assert printed == first, title
+        last = max(i for i, text in enumerate(texts) if title in text) + 1
+        assert (printed, until) == (first, last), title
+        assert until > printed  # a report and its annex: a range, "5-8"
         assert f"Page {first} of {page_count}" in texts[first - 1]
         assert f"AGENDA ITEM {n + 3}" in texts[first - 1]
 
 
-def test_one_bookmark_per_agenda_item_and_per_section(meeting):
+def test_one_bookmark_per_agenda_item_in_agenda_order_and_per_section(meeting):
     pdf, _ = build_pack(meeting, "full")
     reader = tagged_reader(pdf)
     top = [entry for entry in reader.outline if not isinstance(entry, list)]
@@ -106,21 +113,23 @@ def test_one_bookmark_per_agenda_item_and_per_section(meeting):
         for entry in reader.outline
         if isinstance(entry, list)
     ]
+    # Every item in agenda order: at its paper, or at its agenda row when it has none.
     assert [b.title for b in top] == [
         "Agenda",
-        "4. Item of business 1",
-        "5. Item of business 2",
-        "6. Item of business 3",
-    ]
-    # Items without a report are under Agenda; each report lists its sections and annex.
-    assert [b.title for b in nested[0]] == [
         "1. Apologies and declarations of interest",
         "2. Minutes of the last meeting",
         "3. Action log",
+        "4. Item of business 1",
+        "5. Item of business 2",
+        "6. Item of business 3",
         "7. Fostering recruitment",
         "8. Date of next meeting",
     ]
-    assert [b.title for b in nested[1]] == [
+    pages = [reader.get_destination_page_number(b) for b in top]
+    assert pages[1:4] == [1, 1, 1] and pages[-2:] == [1, 1]  # the agenda page (0-based)
+    assert (pages[4] or 0) > 1
+    # Each report lists its sections and annex.
+    assert [b.title for b in nested[0]] == [
         "1. Purpose of the report",
         "2. Recommendations",
         "3. Summary",
@@ -130,7 +139,7 @@ def test_one_bookmark_per_agenda_item_and_per_section(meeting):
         "7. Annexes",
         "Annex A: Placement sufficiency data",
     ]
-    annex_page = reader.get_destination_page_number(nested[1][-1])
+    annex_page = reader.get_destination_page_number(nested[0][-1])
     assert annex_page is not None
     assert "Annex of report 1" in reader.pages[annex_page].extract_text()
 
@@ -277,7 +286,7 @@ def test_progress_page_refreshes_itself(client_for, meeting):
 def test_failed_build_says_so_plainly_and_can_be_tried_again(
     client_for, meeting, monkeypatch, django_capture_on_commit_callbacks, caplog
 ):
-    def broken(meeting, edition):
+    def broken(meeting, edition, supplement=None):
         raise RuntimeError("the printer is on fire")
 
     monkeypatch.setattr(pack_module, "build_pack", broken)
