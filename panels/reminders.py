@@ -404,6 +404,49 @@ def meeting_changed(*, meeting: Meeting, change: Any) -> int:
     return reminders_create(items=outgoing)
 
 
+def supplement_published(*, supplement: Any, titles: str) -> int:
+    """Late papers went out as a supplementary pack: tell the members of the body, and for a
+    public body those who asked for its agendas, with the reason the papers are late."""
+    meeting = supplement.meeting
+    body = meeting.body
+    shared: dict[str, object] = {
+        "body_name": body.name,
+        "meeting_date": _day(meeting.date),
+        "summary": f"{supplement.label} of late papers is published: {titles}",
+        "headline": "has late papers",
+        "subject_prefix": "Late papers",
+        "reason": supplement.reason,
+        "short_notice_reason": "",
+    }
+    occasion = f"supplement-{supplement.pk}"
+    outgoing = [
+        Outgoing(
+            kind=Kind.MEETING_CHANGED,
+            subject=meeting,
+            recipient=person,
+            occasion=occasion,
+            context={
+                **shared,
+                "path": reverse("panels:meeting_detail", kwargs={"pk": meeting.pk}),
+            },
+        )
+        for person in _members(body)
+    ]
+    if body.is_public:
+        public = {**shared, "path": reverse("panels:public_meeting", kwargs={"pk": meeting.pk})}
+        outgoing.extend(
+            Outgoing(
+                kind=Kind.ALERT_MEETING_CHANGED,
+                subject=meeting,
+                recipient=subscription,
+                occasion=occasion,
+                context=public,
+            )
+            for subscription in AlertSubscription.objects.wanting("agendas").filter(body=body)
+        )
+    return reminders_create(items=outgoing)
+
+
 def still_applies(reminder: Any) -> str:
     """At send time: an action done, a report submitted or an agenda published since the
     reminder was written needs no reminder."""

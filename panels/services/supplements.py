@@ -21,6 +21,7 @@ from django.utils import timezone
 from corporate_parenting.audit import audit_record
 from corporate_parenting.models import User
 from panels.models import AgendaItem, Meeting, Supplement
+from panels.reminders import supplement_published
 from panels.reports.models import Report
 from panels.services.common import locked_fresh
 from panels.services.reports.workflow import report_publish
@@ -49,11 +50,6 @@ def late_papers(meeting: Meeting) -> LatePapers:
         ),
         files=list(AgendaItem.objects.late_files(meeting).order_by("position")),
     )
-
-
-def supplement_published(supplement: Supplement) -> None:
-    """The hook run once a supplement is published (after the commit): where alerts to the
-    members and to subscribers of the body will be sent from. Nothing is sent yet."""
 
 
 @transaction.atomic
@@ -103,5 +99,7 @@ def supplement_publish(
         action=f"supplement {supplement.number} published",
         note=f"{titles}. Late because: {reason}",
     )
-    transaction.on_commit(lambda: supplement_published(supplement))
+    # Members of the body, and the public who asked for its agendas, are told (the outbox row
+    # is written in this transaction, and sent after it commits).
+    supplement_published(supplement=supplement, titles=titles)
     return supplement

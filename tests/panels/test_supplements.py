@@ -183,3 +183,33 @@ def test_a_late_file_is_not_late_once_it_went_in_a_supplement(meeting):
     item.report_file.save("again.pdf", ContentFile(paper_pdf("Again", 1)), save=False)
     item.save()  # replaced without a new upload time: not late again
     assert not services.late_papers(meeting)
+
+
+def test_members_and_the_public_who_asked_are_told_of_a_supplement(meeting):
+    from django.core import mail
+
+    from corporate_parenting.reminders import dispatch
+    from corporate_parenting.reminders import services as alerts
+    from tests.core.reminder_helpers import parsed, parts
+
+    member = Membership.objects.filter(body=meeting.body).select_related("user").first()
+    assert member is not None
+    meeting.body.is_public = True
+    meeting.body.save()
+    reader = alerts.alert_subscribe(
+        email="reader@example.net", body=meeting.body, agendas=True, minutes=False, decisions=False
+    ).subscription
+    alerts.alert_confirm(token=reader.token)
+    dispatch.dispatch()
+    mail.outbox.clear()
+    services.supplement_publish(actor=meeting.body.clerk, meeting=meeting, reason=REASON)
+    dispatch.dispatch()
+    told = {m.to[0]: m for m in mail.outbox}
+    assert {member.user.email, "reader@example.net"} <= set(told)
+    for address in (member.user.email, "reader@example.net"):
+        message = told[address]
+        assert message.subject.endswith(
+            f"Late papers: {meeting.body.name}, {meeting.date.day} {meeting.date:%B %Y}"
+        )
+        text = parts(parsed(message))["text/plain"]
+        assert "Supplement 1 of late papers is published" in text and REASON in text
