@@ -310,3 +310,27 @@ def test_public_pack_says_to_follow_only_for_papers_the_agenda_announced(meeting
     )
     public = agenda_rows(pdf_texts(build_pack(meeting, "public")[0]), meeting)
     assert public["11. Fostering recruitment"] == "To follow"
+
+
+def test_a_word_paper_is_converted_when_uploaded_not_when_the_pack_is_made(
+    meeting, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from panels import services
+
+    item = meeting.items.get(title="Local offer refresh")
+    upload = SimpleUploadedFile("offer.odt", odt_document("The new local offer, revised"))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agenda_item_update(
+            actor=meeting.body.clerk, item=item, title=item.title, report=upload
+        )
+
+    def no_libreoffice(*args, **kwargs):
+        raise AssertionError("LibreOffice was run while the pack was made")
+
+    monkeypatch.setattr(papers_module.subprocess, "run", no_libreoffice)
+    pdf, _ = build_pack(meeting, "full")
+    texts = pdf_texts(pdf)
+    page = texts[first_page_with(texts, "Item 8: Local offer refresh") - 1]
+    assert "The new local offer, revised" in page
