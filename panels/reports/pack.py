@@ -381,10 +381,11 @@ def _previous_minutes(previous: Meeting | None, *, full: bool) -> PackMinutes | 
 
 
 def _action_log(meeting: Meeting, *, full: bool) -> list[Resolution]:
-    """The actions carried to this meeting; the public pack only those of public items."""
+    """The actions carried to this meeting; the public pack only public ones
+    (Resolution.objects.public: of public items, in approved minutes, never draft ones)."""
     actions = Resolution.objects.carried_to(meeting).for_log()
     if not full:
-        actions = actions.filter(item__in=AgendaItem.objects.public())
+        actions = actions.filter(pk__in=Resolution.objects.public().values("pk"))
     return list(actions.select_related("item__meeting__body"))
 
 
