@@ -50,6 +50,7 @@ from panels.models import (
     Meeting,
     Membership,
     Resolution,
+    Supplement,
 )
 from panels.reports.models import PackBuild, PackEdition, Report, ReportAnnex
 from panels.reports.pack import pack_request
@@ -85,6 +86,7 @@ PLANTED: tuple[type[models.Model], ...] = (
     Report,
     ReportAnnex,
     PackBuild,
+    Supplement,
     Event,
     OfferCategory,
     OfferEntry,
@@ -248,6 +250,9 @@ def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
     coming = _meeting(body, 20, "Civic Offices, Council Chamber")
     services.agenda_item_add(actor=clerk, meeting=coming, title="Fostering recruitment")
     services.agenda_item_add(actor=clerk, meeting=coming, title="Health assessments")
+    services.agenda_item_add(
+        actor=clerk, meeting=coming, title="Provider fees", is_exempt=True, exempt_paragraph="3"
+    )
     services.agenda_publish(actor=clerk, meeting=coming)
 
     # The work programme, published: months and titles are public.
@@ -340,6 +345,23 @@ def plant_private(canaries: Canaries, world: World) -> None:
     )
     reports.report_return(
         actor=sponsor, report=returned, comment=canaries.text("returned-report-comment", **withheld)
+    )
+
+    # A late paper of an item taken in private, out in a supplement of its own: neither the
+    # paper nor the supplement (its reason) is public.
+    fees = world.coming.items.get(title="Provider fees")
+    services.agenda_item_update(
+        actor=clerk,
+        item=fees,
+        title=fees.title,
+        report=_upload("fees.pdf", canaries.text("supplement-exempt-paper")),
+    )
+    services.supplement_publish(
+        actor=clerk,
+        meeting=world.coming,
+        reason=canaries.text("supplement-private-reason"),
+        reports=[],
+        items=[fees],
     )
 
     # A private body's published meeting, its papers, minutes and decisions.
@@ -443,6 +465,11 @@ def request_packs(capture: Callable[..., Any]) -> None:
         for edition in PackEdition.values:
             with capture(execute=True):
                 pack_request(meeting=meeting, edition=edition, actor=None)
+            for supplement in meeting.supplements.all():
+                with capture(execute=True):
+                    pack_request(
+                        meeting=meeting, edition=edition, actor=None, supplement=supplement
+                    )
 
 
 def candidates() -> Candidates:

@@ -17,7 +17,6 @@ import hashlib
 import json
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -29,6 +28,7 @@ from django.utils import timezone
 from weasyprint import Document
 
 from corporate_parenting.models import SiteSettings
+from corporate_parenting.pdf import render_document
 from offer.models import Measurement
 from panels.minutes import Minutes, build_minutes, clock, join_names, long_date, short_date
 from panels.models import AgendaItem, ItemKind, Meeting, MemberRole, Resolution, Supplement
@@ -381,10 +381,11 @@ def _previous_minutes(previous: Meeting | None, *, full: bool) -> PackMinutes | 
 
 
 def _action_log(meeting: Meeting, *, full: bool) -> list[Resolution]:
-    """The actions carried to this meeting; the public pack only those of public items."""
+    """The actions carried to this meeting; the public pack only public ones
+    (Resolution.objects.public: of public items, in approved minutes, never draft ones)."""
     actions = Resolution.objects.carried_to(meeting).for_log()
     if not full:
-        actions = actions.filter(item__in=AgendaItem.objects.public())
+        actions = actions.filter(pk__in=Resolution.objects.public().values("pk"))
     return list(actions.select_related("item__meeting__body"))
 
 
@@ -455,25 +456,22 @@ def _page_of_anchors(document: Document) -> dict[str, int]:
     return pages
 
 
-def _settle_page_ranges(
-    entries: list[AgendaEntry], single: set[str]
-) -> Callable[[Document], dict[str, object] | None]:
-    """After the first layout: the papers that turned out to be one page long print one page
-    number, not a range; lay the pack out again only when that changes what the agenda says
-    (it can only grow shorter, so no page moves)."""
-
-    def settle(document: Document) -> dict[str, object] | None:
-        pages = _page_of_anchors(document)
-        found = {
-            e.start_anchor
-            for e in entries
-            if e.start_anchor
-            and e.start_anchor in pages
-            and pages[e.start_anchor] == pages.get(e.end_anchor)
-        }
-        return None if found <= single else {"single_page": single | found}
-
-    return settle
+def _single_pages(context: dict[str, object], entries: list[AgendaEntry]) -> set[str]:
+    """The start anchors of the papers one page long, for the agenda to print one page number,
+    not a range. An uploaded paper's length is known; the others' (minutes, action log, written
+    reports) are found by laying them out alone first, each from a new page as in the pack (the
+    pack's own layout takes each one the same number of pages), so the pack is laid out once."""
+    single = {e.start_anchor for e in entries if e.known_single_page}
+    laid_out = [e for e in entries if e.start_anchor and e.paper is None]
+    if not laid_out:
+        return single
+    probe = render_document("panels/pdf/pack.html", {**context, "probe": True})
+    pages = _page_of_anchors(probe)
+    return single | {
+        e.start_anchor
+        for e in laid_out
+        if e.start_anchor in pages and pages[e.start_anchor] == pages.get(e.end_anchor)
+    }
 
 
 def _public_notes(branding: SiteSettings, meeting: Meeting) -> list[tuple[str, str]]:
@@ -523,7 +521,6 @@ def build_pack(
             placed.extend(entry.layout.annexes)
         if entry.paper is not None and entry.paper.is_merged:
             placed.append(entry.paper)
-    single = {e.start_anchor for e in entries if e.known_single_page}
     full = edition == PackEdition.FULL
     branding = SiteSettings.load()
     published = meeting.agenda_published_at
@@ -531,25 +528,25 @@ def build_pack(
     if supplement is not None:
         title = f"{supplement.label} to the agenda: {meeting.body.name}, {meeting.date:%-d %B %Y}"
         published = supplement.published_at
+    context: dict[str, object] = {
+        "meeting": meeting,
+        "body": meeting.body,
+        "edition": edition,
+        "is_full": full,
+        "edition_label": "Full pack" if full else "Public pack",
+        "entries": entries,
+        "members": _members(meeting, full=full),
+        "start_time": clock(meeting.start_time),
+        "despatched": short_date(timezone.localtime(published).date()) if published else "",
+        "public_notes": _public_notes(branding, meeting),
+        "supplement": supplement,
+        "title": title,
+    }
+    context["single_page"] = _single_pages(context, entries)
     return render_with_annexes(
         "panels/pdf/pack.html",
-        {
-            "meeting": meeting,
-            "body": meeting.body,
-            "edition": edition,
-            "is_full": full,
-            "edition_label": "Full pack" if full else "Public pack",
-            "entries": entries,
-            "members": _members(meeting, full=full),
-            "start_time": clock(meeting.start_time),
-            "despatched": short_date(timezone.localtime(published).date()) if published else "",
-            "public_notes": _public_notes(branding, meeting),
-            "supplement": supplement,
-            "single_page": single,
-            "title": title,
-        },
+        context,
         placed,
-        settle=_settle_page_ranges(entries, single),
         bookmark_order=["Agenda", *(e.heading for e in entries)],
     )
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -205,3 +206,25 @@ def papers_in_pack(items: Iterable[AgendaItem]) -> dict[int, Paper]:
             continue
         paper.anchors = [f"{paper.anchor}-page-{n}" for n in range(1, len(paper.pdf.pages) + 1)]
     return papers
+
+
+def report_file_convert(*, item_id: int) -> None:
+    """Convert an uploaded Word or OpenDocument report to PDF as soon as it is uploaded (on the
+    worker), kept by its sha256, so that making a pack finds it done. Safe to run twice: a file
+    converted before is not converted again."""
+    item = AgendaItem.objects.filter(pk=item_id).exclude(report_file="").first()
+    if item is None or extension_of(item) not in CONVERTIBLE:
+        return
+    data = _read(item)
+    if data is not None:
+        convert_to_pdf([(hashlib.sha256(data).hexdigest(), data, extension_of(item))])
+
+
+def convert_when_uploaded(item: AgendaItem) -> None:
+    """Queue report_file_convert after the upload commits, for a file LibreOffice converts."""
+    if not item.report_file or extension_of(item) not in CONVERTIBLE:
+        return
+    from panels.tasks import convert_report_file_task
+
+    item_id = item.pk
+    transaction.on_commit(lambda: convert_report_file_task.delay(item_id))

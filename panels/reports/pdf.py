@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -270,25 +270,13 @@ def render_with_annexes(
     context: dict[str, object],
     annexes: Sequence[Placed],
     *,
-    settle: Callable[[Document], dict[str, object] | None] | None = None,
     bookmark_order: Sequence[str] = (),
 ) -> tuple[bytes, int]:
     """Render the template and draw each annex page under its placeholder page. Returns the PDF
     and its number of pages. An annex that stops the PDF being written is left out (and named
-    as not included), and the document is made again without it.
-
-    settle: given the laid-out document, what the context must change for a second, final
-    layout (None when the first is right); bookmark_order: see write_pdf."""
-
-    def laid_out() -> Document:
-        document = render_document(template, context)
-        changes = settle(document) if settle is not None else None
-        if changes:
-            context.update(changes)
-            document = render_document(template, context)
-        return document
-
-    document = laid_out()
+    as not included), and the document is made again without it. bookmark_order: see
+    write_pdf."""
+    document = render_document(template, context)
     try:
         pdf = write_pdf(document, _underlays(document, annexes), bookmark_order=bookmark_order)
         return pdf, len(document.pages)
@@ -298,7 +286,7 @@ def render_with_annexes(
         )
         if not _leave_out_undrawable(annexes):
             raise
-    document = laid_out()
+    document = render_document(template, context)
     pdf = write_pdf(document, _underlays(document, annexes), bookmark_order=bookmark_order)
     return pdf, len(document.pages)
 

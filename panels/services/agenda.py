@@ -16,6 +16,7 @@ from panels import notice
 from panels.documents import check_report_document
 from panels.models import AgendaItem, ChangeKind, ItemKind, Meeting, MeetingStatus
 from panels.reminders import papers_published
+from panels.reports.papers import convert_when_uploaded
 from panels.services.changes import change_record
 from panels.services.common import locked_fresh, renumber_if_drafting
 from panels.services.reports import reports_publish_with_agenda
@@ -85,6 +86,8 @@ def agenda_item_add(
         item.report_file_at = timezone.now()
     item.full_clean(exclude=["minute_sequence"])
     item.save()
+    if report is not None:
+        convert_when_uploaded(item)
     renumber_if_drafting(meeting)
     if added_late:
         change_record(
@@ -139,6 +142,8 @@ def agenda_item_update(
         item.report_file_at = timezone.now()
     item.full_clean(exclude=["minute_sequence"])
     item.save()
+    if report is not None:
+        convert_when_uploaded(item)
     audit_record(
         actor=actor,
         instance=item,

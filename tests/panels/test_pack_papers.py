@@ -235,9 +235,10 @@ def test_previous_minutes_and_action_log_in_each_edition(meeting):
     # Draft minutes are never public: the public pack says they are to follow.
     assert agenda_rows(public_texts, meeting)["2. Minutes of the last meeting"] == "To follow"
     assert "The panel discussed" not in public and "DRAFT MINUTES" not in public
-    # The action log: only actions of public items.
-    assert "That officers report on accommodation for care leavers over 21." in public
+    # The action log: only public actions, never those of draft minutes.
+    assert "That officers report on accommodation for care leavers over 21." not in public
     assert "renegotiated" not in public
+    assert "There are no open actions from earlier meetings in their approved minutes." in public
     assert EXEMPT_PAPER not in public and "Residential provider contract" in public
 
 
@@ -251,6 +252,9 @@ def test_public_pack_holds_approved_previous_minutes(meeting):
     # The exempt item of those minutes: considered in private, nothing more.
     assert "The panel discussed a placement provider's contract." not in text
     assert "This item was considered in private" in text
+    # Their actions are on the action log, but never an exempt item's.
+    assert "That officers report on accommodation for care leavers over 21." in text
+    assert "renegotiated" not in text
 
 
 def test_a_spreadsheet_is_published_separately_with_its_link(meeting):
@@ -310,3 +314,47 @@ def test_public_pack_says_to_follow_only_for_papers_the_agenda_announced(meeting
     )
     public = agenda_rows(pdf_texts(build_pack(meeting, "public")[0]), meeting)
     assert public["11. Fostering recruitment"] == "To follow"
+
+
+def test_a_word_paper_is_converted_when_uploaded_not_when_the_pack_is_made(
+    meeting, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from panels import services
+
+    item = meeting.items.get(title="Local offer refresh")
+    upload = SimpleUploadedFile("offer.odt", odt_document("The new local offer, revised"))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agenda_item_update(
+            actor=meeting.body.clerk, item=item, title=item.title, report=upload
+        )
+
+    def no_libreoffice(*args, **kwargs):
+        raise AssertionError("LibreOffice was run while the pack was made")
+
+    monkeypatch.setattr(papers_module.subprocess, "run", no_libreoffice)
+    pdf, _ = build_pack(meeting, "full")
+    texts = pdf_texts(pdf)
+    page = texts[first_page_with(texts, "Item 8: Local offer refresh") - 1]
+    assert "The new local offer, revised" in page
+
+
+def test_admin_sets_the_quorum_on_the_body_form(client_for):
+    meeting = build_pack_meeting(reports=0, sections=0, indicators=0, slug="quorum-panel")
+    body = meeting.body
+    url = reverse("panels:body_edit", args=[body.slug])
+    data = {
+        "name": body.name,
+        "slug": body.slug,
+        "numbering_style": "prefix",
+        "minute_prefix": "CPP",
+        "report_deadline_days": "15",
+    }
+    client = client_for("admin")
+    refused = client.post(url, {**data, "quorum": "three"})
+    assert b"Enter the quorum as a whole number, like 3" in refused.content
+    assert client.post(url, {**data, "quorum": "4"}).status_code == 302
+    body.refresh_from_db()
+    assert body.quorum == 4
+    assert b'name="quorum" value="4"' in client.get(url).content
