@@ -1,7 +1,8 @@
 """The demo council's voice: the demo engagements and moderated feedback tagged with themes, and
 a few more pieces of moderated feedback. All invented: no real young person said these words.
 
-Loaded by load_demo only, after the champions and offer demos. Safe to run again: only records
+Loaded by load_demo only, after the champions and offer demos; it first makes sure the
+principles and the first themes are there (voice/vocabulary.py). Safe to run again: only records
 with no themes yet are tagged, so nothing a person tagged is changed.
 """
 
@@ -14,7 +15,8 @@ from django.utils import timezone
 
 from champions.models import Engagement
 from offer.models import Feedback
-from voice.models import Theme
+from voice import vocabulary
+from voice.models import Principle, Theme
 
 # Words in what young people said (demo engagements and feedback) -> the themes it raises.
 TAGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -50,6 +52,7 @@ FEEDBACK: tuple[tuple[str, str, str], ...] = (
 
 def load(stdout: Any) -> None:
     with transaction.atomic():
+        vocabulary.ensure(Principle, Theme)
         themes = {theme.slug: theme for theme in Theme.objects.active()}
         made = _load_feedback()
         tagged = _tag(Engagement.objects.submitted(), "young_people_said", themes)

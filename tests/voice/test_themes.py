@@ -112,3 +112,17 @@ def test_only_admins_change_themes(client_for, role):
     assert client.post("/voice/themes/money/move/", {"direction": "up"}).status_code == 403
     assert not Theme.objects.filter(name="Sneaky").exists()
     assert not Theme.objects.get(slug="money").is_retired
+
+
+def test_an_emptied_database_gets_the_vocabulary_back_but_an_admins_list_is_kept():
+    from voice import vocabulary
+
+    Theme.objects.all().delete()
+    Principle.objects.all().delete()
+    vocabulary.ensure(Principle, Theme)
+    assert list(Theme.objects.values_list("name", flat=True)) == FIRST_THEMES
+    assert Principle.objects.count() == 7
+    Theme.objects.filter(slug="housing").update(slug="homes", name="Homes")
+    vocabulary.ensure(Principle, Theme)
+    assert not Theme.objects.filter(slug="housing").exists()
+    assert Theme.objects.count() == len(FIRST_THEMES)
