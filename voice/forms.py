@@ -9,7 +9,7 @@ from django import forms
 
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.years import PoliticalYear, current_political_year
-from voice.told import year_choices
+from voice.told import quarters_of, year_choices
 
 POSITION_HELP = "Lower numbers come first, for example 10, 20, 30."
 
@@ -93,6 +93,13 @@ class PeriodForm(GovUKFormMixin, forms.Form):
         year_field = self.fields["year"]
         assert isinstance(year_field, forms.TypedChoiceField)
         year_field.choices = [(y.start_year, y.label) for y in self.years]
+        quarter_field = self.fields.get("quarter")
+        if isinstance(quarter_field, forms.TypedChoiceField):
+            # Named by their months, which follow the month the political year starts.
+            quarters = quarters_of(self.years[0]) if self.years else ()
+            quarter_field.choices = [("", "The whole year")] + [
+                (q.number, q.label) for q in quarters
+            ]
         self.helper.form_method = "get"
 
     def build_layout(self) -> Layout:
