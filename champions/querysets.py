@@ -197,13 +197,18 @@ class EngagementQuerySet(models.QuerySet):
             return rows.filter(area__in=_area_ids_linked_to(user))
         return rows.none()
 
+    def you_said_we_did(self) -> EngagementQuerySet:
+        """The public root: done follow-ups an officer marked for "You said, we did". Whatever
+        the public sees of engagements (the page, the voice summary's counts) starts here."""
+        return self.filter(YOU_SAID_WE_DID)
+
     def for_you_said_we_did(self) -> models.QuerySet:
         """Done follow-ups an officer marked for the public "You said, we did" page.
 
         Public-safe values only: area, date, what young people said, the response. Never who.
         """
         return (
-            self.filter(YOU_SAID_WE_DID)
+            self.you_said_we_did()
             .order_by("-date", "-pk")
             .values(
                 "pk", "area__name", "area__slug", "date", "young_people_said", "follow_up_response"

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "events",
     "offer",
     "strategy",
+    "voice",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ from offer.models import (
     status_ages_words,
 )
 from offer.services import ENTRY_FIELDS
+from voice.models import Theme
 
 STATUS_CHOICES = [("", "Any status")] + [(s.value, s.label) for s in CareLeaverStatus]
 WORDS_MAX_LENGTH = 200
@@ -226,12 +227,35 @@ class ModerateForm(GovUKFormMixin, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    themes = forms.ModelMultipleChoiceField(
+        label="What is it about? (optional)",
+        help_text="Tick the themes it raises. They are counted whether or not it is shown.",
+        required=False,
+        queryset=Theme.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Choose themes from the list",
+            "invalid_pk_value": "Choose themes from the list",
+            "list": "Choose themes from the list",
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Active themes, and any retired one the feedback already has (it keeps it).
+        themes = self.fields["themes"]
+        assert isinstance(themes, forms.ModelMultipleChoiceField)
+        kept = [getattr(t, "pk", t) for t in self.initial.get("themes") or ()]
+        themes.queryset = (Theme.objects.active() | Theme.objects.filter(pk__in=kept)).order_by(
+            "position", "name"
+        )
 
     def build_layout(self) -> Layout:
         return Layout(
             Field.radios("decision", legend_size=Size.SMALL),
             Field.textarea("you_said"),
             Field.textarea("we_did"),
+            Field.checkboxes("themes", small=True, legend_size=Size.SMALL),
         )
 
 

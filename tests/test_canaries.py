@@ -36,6 +36,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from champions.models import FollowUpStatus
 from corporate_parenting.models import User
 from corporate_parenting.reminders import services as alerts
 from corporate_parenting.reminders.models import AlertSubscription, Reminder
@@ -65,14 +66,24 @@ from tests.canaries import (
     figure_changes,
     pdf_with_text,
 )
+from tests.champions.factories import ChampionAreaFactory, EngagementFactory
 from tests.events.factories import EventFactory
 from tests.offer.factories import FeedbackFactory, OfferCategoryFactory, OfferEntryFactory
 from tests.panels.factories import BodyFactory, MembershipFactory
+from voice.models import Theme
 
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(240)]
 
 MAX_REQUESTS = 6_000  # each walk's bound (about twice what it needs); reaching it fails
-PROJECT_APPS = ("corporate_parenting", "champions", "panels", "events", "offer", "strategy")
+PROJECT_APPS = (
+    "corporate_parenting",
+    "champions",
+    "panels",
+    "events",
+    "offer",
+    "strategy",
+    "voice",
+)
 # What the planting makes on purpose (and the e-mails it sends): the ids a URL pattern is tried
 # with are theirs. Records of what happened (audit, versions, attendance rows) have no page.
 PLANTED: tuple[type[models.Model], ...] = (
@@ -267,6 +278,19 @@ def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
     category = OfferCategoryFactory(slug="money", name="Money")
     entry = OfferEntryFactory(category=category, slug="council-tax", title="Help with Council Tax")
     EventFactory(title="Care leavers' celebration", is_public=True)
+    # A champion area (area names are public: the events diary filters by them), where a
+    # champion's private engagement is planted below.
+    ChampionAreaFactory(name="Care Leavers and Housing")
+    # Five pieces of feedback shown on "You said, we did", about housing: the public voice
+    # summary counts 5, so anything private tagged with housing would move it.
+    housing_theme = Theme.objects.get(slug="housing")
+    for n in range(5):
+        FeedbackFactory(
+            status=Feedback.Status.PUBLISHED,
+            you_said=f"You said a first flat is hard ({n})",
+            we_did="We found someone to go to viewings with you",
+            moderated_at=timezone.now(),
+        ).themes.add(housing_theme)
     return World(body, chair, clerk, sponsor, walker, noted, approved, drafting, coming, entry)
 
 
@@ -425,6 +449,30 @@ def plant_private(canaries: Canaries, world: World) -> None:
         text=canaries.text("unmoderated-feedback"),
         status=Feedback.Status.NEW,
     )
+    # What young people said, tagged with a theme but never chosen to be shown: feedback
+    # moderated and hidden, feedback not moderated yet, and a champion's engagement whose
+    # follow-up is done but not marked for "You said, we did".
+    housing_theme = Theme.objects.get(slug="housing")
+    FeedbackFactory(
+        kind=Feedback.Kind.MISSING,
+        text=canaries.text("hidden-tagged-feedback"),
+        you_said=canaries.text("hidden-tagged-feedback-words"),
+        status=Feedback.Status.HIDDEN,
+        moderated_at=timezone.now(),
+    ).themes.add(housing_theme)
+    FeedbackFactory(
+        kind=Feedback.Kind.MISSING,
+        text=canaries.text("unmoderated-tagged-feedback"),
+        status=Feedback.Status.NEW,
+    ).themes.add(housing_theme)
+    EngagementFactory(
+        area=ChampionAreaFactory(name="Care Leavers and Housing"),
+        young_people_said=canaries.text("engagement-said"),
+        follow_up_requested="Look at it",
+        follow_up_status=FollowUpStatus.DONE,
+        follow_up_response=canaries.text("engagement-response"),
+        show_in_you_said_we_did=False,
+    ).themes.add(housing_theme)
     # The work programme's officers' side: an item's notes and author, a dropped item and why.
     month = timezone.localdate().replace(day=1)
     services.planned_item_add(

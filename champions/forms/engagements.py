@@ -27,6 +27,7 @@ from corporate_parenting.inputs import has_control_characters
 from corporate_parenting.widgets import Select
 from corporate_parenting.years import current_political_year
 from events.models import Event, SignUp
+from voice.models import Theme
 
 EVENT_DAYS_BACK = 90  # events that ended this many days ago are offered without a search
 EVENT_DAYS_AHEAD = 30  # and events starting within this many days
@@ -160,6 +161,18 @@ class EngagementForm(GovUKFormMixin, forms.Form):
         },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
+    themes = forms.ModelMultipleChoiceField(
+        label="What did they talk about? (optional)",
+        help_text="Tick the themes young people raised.",
+        required=False,
+        queryset=Theme.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "Choose themes from the list",
+            "invalid_pk_value": "Choose themes from the list",
+            "list": "Choose themes from the list",
+        },
+    )
     plan_item = forms.ModelChoiceField(
         label="Does this tick off an item of your plan? (optional)",
         required=False,
@@ -203,6 +216,13 @@ class EngagementForm(GovUKFormMixin, forms.Form):
         # Django's documented way to label a model choice; the stubs see a method.
         plan_item.label_from_instance = _plan_label  # type: ignore[method-assign,assignment]
         list_choices(plan_item, list(plan_item.queryset))
+        # Active themes, and any retired one the engagement already has (it keeps it).
+        themes = model_choice(self, "themes")
+        kept = [getattr(t, "pk", t) for t in self.initial.get("themes") or ()]
+        themes.queryset = (Theme.objects.active() | Theme.objects.filter(pk__in=kept)).order_by(
+            "position", "name"
+        )
+        list_choices(themes, list(themes.queryset))
         today = timezone.localdate()
         self.fields["date"].initial = today
         self.fields["kind"].initial = EngagementKind.EVENT
@@ -243,6 +263,7 @@ class EngagementForm(GovUKFormMixin, forms.Form):
             NO_NAMES,
             Field.textarea("what_we_did", rows=3),
             Field.textarea("young_people_said", rows=3),
+            Field.checkboxes("themes", small=True, legend_size=Size.SMALL),
             Field.textarea("follow_up_requested", rows=2),
             Field.text("young_people_count", field_width=4),
             Field.select("plan_item"),

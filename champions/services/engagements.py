@@ -4,6 +4,7 @@ answers a follow-up. An engagement may tick off an item of the champion's plan.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,8 @@ from champions.models import (
 )
 from corporate_parenting.models import User
 from corporate_parenting.years import political_year_for
+from voice.models import Theme
+from voice.services import themes_for_tagging
 
 if TYPE_CHECKING:
     from events.models import Event
@@ -95,15 +98,22 @@ def _follow_up_status_for(engagement: Engagement) -> str:
 
 @transaction.atomic
 def engagement_log(
-    *, member: Member, submit: bool, plan_item: PlanItem | None = None, **values: object
+    *,
+    member: Member,
+    submit: bool,
+    plan_item: PlanItem | None = None,
+    themes: Iterable[Theme] = (),
+    **values: object,
 ) -> Engagement:
     """A new engagement, saved as a draft or submitted. Counts towards the target once submitted.
-    With a plan item, it ticks that item of the champion's plan off."""
+    With a plan item, it ticks that item of the champion's plan off; with themes, it is tagged
+    with what young people talked about."""
     unknown = set(values) - set(ENGAGEMENT_FIELDS)
     if unknown:
         raise ValueError(f"Unknown engagement fields: {sorted(unknown)}")
     values.setdefault("young_people_count", 0)
     _validate_engagement(member, {**values, "plan_item": plan_item}, submitting=submit)
+    tagged = themes_for_tagging(themes)
     engagement = Engagement(
         member=member,
         status=EngagementStatus.SUBMITTED if submit else EngagementStatus.DRAFT,
@@ -114,6 +124,7 @@ def engagement_log(
     engagement.follow_up_status = _follow_up_status_for(engagement) if submit else ""
     engagement.full_clean()
     engagement.save()
+    engagement.themes.set(tagged)
     if plan_item is not None:
         _tick_off(plan_item, engagement)
     return engagement
@@ -121,10 +132,16 @@ def engagement_log(
 
 @transaction.atomic
 def engagement_update(
-    *, engagement: Engagement, submit: bool, plan_item: PlanItem | None = None, **values: object
+    *,
+    engagement: Engagement,
+    submit: bool,
+    plan_item: PlanItem | None = None,
+    themes: Iterable[Theme] | None = None,
+    **values: object,
 ) -> Engagement:
     """The champion changes their own entry; a draft may be submitted, a submitted one stays so.
-    With a plan item, it also ticks that item off (the plan page unticks one)."""
+    With a plan item, it also ticks that item off (the plan page unticks one). Themes, when
+    given, replace those it had (None leaves them)."""
     unknown = set(values) - set(ENGAGEMENT_FIELDS)
     if unknown:
         raise ValueError(f"Unknown engagement fields: {sorted(unknown)}")
@@ -133,6 +150,7 @@ def engagement_update(
     merged["pk"] = engagement.pk
     submitting = submit or not engagement.is_draft
     _validate_engagement(engagement.member, merged, submitting=submitting)
+    tagged = None if themes is None else themes_for_tagging(themes, already=engagement.themes.all())
     for name, value in values.items():
         setattr(engagement, name, value)
     if submitting:
@@ -141,6 +159,8 @@ def engagement_update(
             engagement.follow_up_status = _follow_up_status_for(engagement)
     engagement.full_clean()
     engagement.save()
+    if tagged is not None:
+        engagement.themes.set(tagged)
     if plan_item is not None:
         _tick_off(plan_item, engagement)
     return engagement

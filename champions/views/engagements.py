@@ -76,6 +76,7 @@ def engagement_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     initial = {name: getattr(engagement, name) for name in services.ENGAGEMENT_FIELDS}
     initial["event"] = engagement.event_id
     initial["plan_item"] = engagement.plan_items.values_list("pk", flat=True).first()
+    initial["themes"] = list(engagement.themes.values_list("pk", flat=True))
     form = forms.EngagementForm(
         request.POST or None,
         member=engagement.member,
@@ -150,6 +151,7 @@ def engagement_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "is_owner": engagement.member.user_id == request.user.pk,
             "can_respond": can_respond,
             "plan_items": list(engagement.plan_items.all()),
+            "themes": list(engagement.themes.all()),
         },
     )
 

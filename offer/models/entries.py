@@ -292,7 +292,13 @@ class FeedbackQuerySet(models.QuerySet["Feedback"]):
     def with_words(self) -> FeedbackQuerySet:
         return self.exclude(text="")
 
+    def moderated(self) -> FeedbackQuerySet:
+        """Written feedback an officer has moderated, shown or not: what young people said,
+        for those signed in to count by theme. Never public."""
+        return self.with_words().exclude(status=Feedback.Status.NEW)
+
     def you_said_we_did(self) -> FeedbackQuerySet:
+        """The public root: feedback an officer chose to show, with their public-safe words."""
         return self.filter(status=Feedback.Status.PUBLISHED).order_by("-moderated_at")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -14,6 +15,8 @@ from django.utils import timezone
 
 from corporate_parenting.models import User
 from offer.models import Feedback, OfferEntry
+from voice.models import Theme
+from voice.services import themes_for_tagging
 
 FEEDBACK_LIMIT = 5  # per address per window
 FEEDBACK_WINDOW_SECONDS = 60 * 60
@@ -68,9 +71,16 @@ def feedback_submit(
 
 @transaction.atomic
 def feedback_moderate(
-    *, feedback: Feedback, actor: User, publish: bool, you_said: str = "", we_did: str = ""
+    *,
+    feedback: Feedback,
+    actor: User,
+    publish: bool,
+    you_said: str = "",
+    we_did: str = "",
+    themes: Iterable[Theme] | None = None,
 ) -> Feedback:
-    """Hide feedback, or show it on "You said, we did" with the officer's public-safe words."""
+    """Hide feedback, or show it on "You said, we did" with the officer's public-safe words.
+    Themes, when given, replace those it had: they count whether it is shown or not."""
     if publish:
         errors = {}
         if not you_said.strip():
@@ -79,10 +89,13 @@ def feedback_moderate(
             errors["we_did"] = "Enter what we did about it"
         if errors:
             raise ValidationError(errors)
+    tagged = None if themes is None else themes_for_tagging(themes, already=feedback.themes.all())
     feedback.status = Feedback.Status.PUBLISHED if publish else Feedback.Status.HIDDEN
     feedback.you_said = you_said.strip()
     feedback.we_did = we_did.strip()
     feedback.moderated_by = actor
     feedback.moderated_at = timezone.now()
     feedback.save()
+    if tagged is not None:
+        feedback.themes.set(tagged)
     return feedback

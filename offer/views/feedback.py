@@ -84,7 +84,11 @@ def feedback_list(request: SignedInRequest) -> HttpResponse:
 @role_required(*STAFF_ROLES)
 def feedback_moderate(request: SignedInRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(Feedback.objects.with_words(), pk=pk)
-    initial = {"you_said": item.you_said, "we_did": item.we_did}
+    initial = {
+        "you_said": item.you_said,
+        "we_did": item.we_did,
+        "themes": list(item.themes.values_list("pk", flat=True)),
+    }
     form = forms.ModerateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -94,6 +98,7 @@ def feedback_moderate(request: SignedInRequest, pk: int) -> HttpResponse:
                 publish=form.cleaned_data["decision"] == "publish",
                 you_said=form.cleaned_data["you_said"],
                 we_did=form.cleaned_data["we_did"],
+                themes=form.cleaned_data["themes"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -1,0 +1,7 @@
+from corporate_parenting.models import SIGNED_IN_ROLES, Role
+from corporate_parenting.navigation import NavItem
+
+NAV_ITEMS = (
+    NavItem("What young people told us", "voice:index", frozenset(SIGNED_IN_ROLES)),
+    NavItem("Themes", "voice:theme_list", frozenset({Role.ADMIN})),
+)

@@ -1,0 +1,324 @@
+"""What children and young people told us: counts per theme per quarter and for the political
+year, the trend against the year before, where it came from, the moderated quotes and what was
+done. Built here, in one place, for the members' page, its CSV and the public summary.
+
+Counts come from two grouped queries (engagements, feedback), whatever the number of records.
+Signed in, they count submitted engagements and moderated feedback; for the public, only what an
+officer chose to show ("You said, we did": Engagement.objects.you_said_we_did() and
+Feedback.objects.you_said_we_did()), and every count goes through public_count().
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from champions.models import Engagement
+from corporate_parenting.small_numbers import public_count
+from corporate_parenting.years import PoliticalYear, political_year_starting, years_later
+from offer.models import Feedback
+from voice.models import Theme
+
+FIRST_YEAR = 2017  # the corporate parenting principles came in with the 2017 Act
+SAID_SHOWN = 50  # quotes and answers of each source read for a page, newest first
+
+# The sources a count can come from. Consultations and the Children in Care Council's matters
+# come in a later part of the portal: until then they show as "none yet".
+SOURCES = ("Engagements", "Feedback", "Consultations", "Children in Care Council")
+NONE_YET = "none yet"
+
+
+@dataclass(frozen=True)
+class Quarter:
+    number: int
+    start: datetime.date
+    end: datetime.date
+
+    @property
+    def label(self) -> str:
+        return f"Q{self.number} ({self.start:%b} to {self.end:%b})"
+
+    @property
+    def short_label(self) -> str:
+        return f"Q{self.number}"
+
+
+def quarters_of(year: PoliticalYear) -> tuple[Quarter, ...]:
+    """The political year's four quarters, from the month it starts."""
+    starts = [year.start + relativedelta(months=3 * n) for n in range(5)]
+    return tuple(
+        Quarter(number=n + 1, start=starts[n], end=starts[n + 1] - datetime.timedelta(days=1))
+        for n in range(4)
+    )
+
+
+def year_choices(today: datetime.date | None = None) -> list[PoliticalYear]:
+    """The political years a page may show, newest first: 2017/18 to the current one."""
+    today = today or timezone.localdate()
+    last = today.year + 1
+    years = [political_year_starting(y) for y in range(FIRST_YEAR, last + 1)]
+    return [y for y in reversed(years) if y.start <= today]
+
+
+def comparable_window(
+    year: PoliticalYear, today: datetime.date | None = None
+) -> tuple[datetime.date, datetime.date] | None:
+    """The part of the year before that this year is compared with: all of it for a year that
+    has ended, up to the same day for the year under way."""
+    today = today or timezone.localdate()
+    counted_to = min(year.end, today)
+    if counted_to < year.start:
+        return None
+    previous = year.previous()
+    return previous.start, min(previous.end, years_later(counted_to, -1))
+
+
+def trend(this_year: int, year_before: int) -> str:
+    """THE trend of a theme's count against the same part of the year before."""
+    if this_year == year_before:
+        return "None either year" if this_year == 0 else "No change"
+    if year_before == 0:
+        return "New this year"
+    return "Up" if this_year > year_before else "Down"
+
+
+@dataclass(frozen=True)
+class Said:
+    """One "you said, we did" answer, or a quote: what young people said, never who."""
+
+    date: datetime.date
+    source: str
+    said: str
+    did: str = ""
+
+
+@dataclass
+class ThemeCounts:
+    theme: Theme
+    engagements: list[int]  # per quarter
+    feedback: list[int]  # per quarter
+    engagements_before: int = 0
+    feedback_before: int = 0
+    quarter: int | None = None  # the quarter chosen, if any
+    quotes: list[Said] = field(default_factory=list)
+    answers: list[Said] = field(default_factory=list)
+
+    @property
+    def quarters(self) -> list[int]:
+        return [e + f for e, f in zip(self.engagements, self.feedback, strict=True)]
+
+    @property
+    def year(self) -> int:
+        return sum(self.quarters)
+
+    @property
+    def year_before(self) -> int:
+        return self.engagements_before + self.feedback_before
+
+    @property
+    def trend(self) -> str:
+        return trend(self.year, self.year_before)
+
+    def _in_period(self, per_quarter: list[int]) -> int:
+        return per_quarter[self.quarter - 1] if self.quarter else sum(per_quarter)
+
+    @property
+    def from_engagements(self) -> int:
+        return self._in_period(self.engagements)
+
+    @property
+    def from_feedback(self) -> int:
+        return self._in_period(self.feedback)
+
+    @property
+    def in_period(self) -> int:
+        return self.from_engagements + self.from_feedback
+
+    @property
+    def public_year(self) -> str:
+        return public_count(self.year)
+
+
+@dataclass
+class Told:
+    year: PoliticalYear
+    quarters: tuple[Quarter, ...]
+    quarter: Quarter | None
+    compared_with: tuple[datetime.date, datetime.date] | None
+    rows: list[ThemeCounts]
+
+    @property
+    def period(self) -> tuple[datetime.date, datetime.date]:
+        if self.quarter is not None:
+            return self.quarter.start, self.quarter.end
+        return self.year.start, self.year.end
+
+    @property
+    def period_label(self) -> str:
+        if self.quarter is not None:
+            return f"{self.quarter.label} {self.year.label}"
+        return self.year.label
+
+    @property
+    def has_counts(self) -> bool:
+        return any(row.year or row.year_before for row in self.rows)
+
+    @property
+    def with_words(self) -> list[ThemeCounts]:
+        return [row for row in self.rows if row.quotes or row.answers]
+
+
+def _sources(public: bool) -> tuple[QuerySet[Engagement], QuerySet[Feedback]]:
+    if public:
+        return Engagement.objects.you_said_we_did(), Feedback.objects.you_said_we_did()
+    return Engagement.objects.submitted(), Feedback.objects.moderated()
+
+
+def _grouped_counts(
+    rows: QuerySet[Any], day: str, windows: dict[str, tuple[datetime.date, datetime.date]]
+) -> dict[int, dict[str, int]]:
+    """{theme id: {window name: count}} in one grouped query."""
+    low = min(start for start, _ in windows.values())
+    high = max(end for _, end in windows.values())
+    counted = (
+        rows.filter(**{f"{day}__range": (low, high)})
+        .order_by()
+        .values("themes")
+        .annotate(
+            **{
+                name: Count("pk", filter=Q(**{f"{day}__range": window}))
+                for name, window in windows.items()
+            }
+        )
+    )
+    return {row.pop("themes"): row for row in counted if row["themes"] is not None}
+
+
+def _tagged(through: type[Any], column: str) -> Exists:
+    """Tagged with at least one theme."""
+    return Exists(through.objects.filter(**{column: OuterRef("pk")}))
+
+
+def _themes_prefetch() -> Prefetch:
+    return Prefetch("themes", queryset=Theme.objects.only("pk", "name").order_by())
+
+
+def _said(
+    engagements: QuerySet[Engagement],
+    feedback: QuerySet[Feedback],
+    period: tuple[datetime.date, datetime.date],
+) -> Iterator[tuple[list[int], Said, bool]]:
+    """(theme ids, what was said, whether it is a quote) for the tagged, public-safe words of the
+    period, newest first, at most SAID_SHOWN of each source. Only what an officer chose to show
+    ("You said, we did") is read, signed in or not: moderated words, never the raw text."""
+    shown_feedback = (
+        feedback.filter(
+            _tagged(Theme.feedback.through, "feedback_id"), created_at__date__range=period
+        )
+        .only("pk", "created_at", "you_said", "we_did")
+        .prefetch_related(_themes_prefetch())
+        .order_by("-created_at", "-pk")[:SAID_SHOWN]
+    )
+    for item in shown_feedback:
+        themes = [t.pk for t in item.themes.all()]
+        when = item.created_at.date()
+        yield themes, Said(when, "Feedback on the offer", item.you_said), True
+        yield themes, Said(when, "Feedback on the offer", item.you_said, item.we_did), False
+    shown_engagements = (
+        engagements.filter(_tagged(Theme.engagements.through, "engagement_id"), date__range=period)
+        .only("pk", "date", "young_people_said", "follow_up_response")
+        .prefetch_related(_themes_prefetch())
+        .order_by("-date", "-pk")[:SAID_SHOWN]
+    )
+    for engagement in shown_engagements:
+        said = Said(
+            engagement.date,
+            "A champion's engagement",
+            engagement.young_people_said,
+            engagement.follow_up_response,
+        )
+        yield [t.pk for t in engagement.themes.all()], said, False
+
+
+def what_we_were_told(
+    year: PoliticalYear,
+    *,
+    quarter: int | None = None,
+    public: bool = False,
+    today: datetime.date | None = None,
+) -> Told:
+    """Every theme's counts for the political year (one quarter of it for where it came from
+    and what was said, when given), with the same part of the year before, and the words."""
+    quarters = quarters_of(year)
+    chosen = quarters[quarter - 1] if quarter in (1, 2, 3, 4) else None
+    compared_with = comparable_window(year, today)
+    windows = {f"q{q.number}": (q.start, q.end) for q in quarters}
+    if compared_with is not None:
+        windows["before"] = compared_with
+    engagement_rows, feedback_rows = _sources(public)
+    from_engagements = _grouped_counts(engagement_rows, "date", windows)
+    from_feedback = _grouped_counts(feedback_rows, "created_at__date", windows)
+    period = (chosen.start, chosen.end) if chosen else (year.start, year.end)
+    quotes: dict[int, list[Said]] = defaultdict(list)
+    answers: dict[int, list[Said]] = defaultdict(list)
+    for theme_ids, said, is_quote in _said(
+        Engagement.objects.you_said_we_did(), Feedback.objects.you_said_we_did(), period
+    ):
+        for theme_id in theme_ids:
+            (quotes if is_quote else answers)[theme_id].append(said)
+    rows = []
+    counted = set(from_engagements) | set(from_feedback)
+    for theme in Theme.objects.all():
+        if theme.is_retired and theme.pk not in counted:
+            continue
+        engagement = from_engagements.get(theme.pk, {})
+        feedback = from_feedback.get(theme.pk, {})
+        rows.append(
+            ThemeCounts(
+                theme=theme,
+                engagements=[engagement.get(f"q{n}", 0) for n in range(1, 5)],
+                feedback=[feedback.get(f"q{n}", 0) for n in range(1, 5)],
+                engagements_before=engagement.get("before", 0),
+                feedback_before=feedback.get("before", 0),
+                quarter=chosen.number if chosen else None,
+                quotes=sorted(quotes[theme.pk], key=lambda s: s.date, reverse=True),
+                answers=sorted(answers[theme.pk], key=lambda s: s.date, reverse=True),
+            )
+        )
+    return Told(
+        year=year, quarters=quarters, quarter=chosen, compared_with=compared_with, rows=rows
+    )
+
+
+def csv_rows(told: Told) -> Iterator[list[str]]:
+    """The members' table as a spreadsheet. It leaves the portal, so every count goes through
+    public_count()."""
+    quarter_labels = [q.label for q in told.quarters]
+    before = told.year.previous().label
+    yield [
+        "Theme",
+        *quarter_labels,
+        f"Year {told.year.label}",
+        f"Same part of {before}",
+        "Trend",
+        *[f"{source}, {told.period_label}" for source in SOURCES],
+    ]
+    for row in told.rows:
+        yield [
+            row.theme.name + (" (retired)" if row.theme.is_retired else ""),
+            *[public_count(n) for n in row.quarters],
+            public_count(row.year),
+            public_count(row.year_before),
+            row.trend,
+            public_count(row.from_engagements),
+            public_count(row.from_feedback),
+            NONE_YET,
+            NONE_YET,
+        ]
