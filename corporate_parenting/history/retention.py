@@ -62,7 +62,7 @@ def _old_packs_remove(before: datetime) -> int:
     """Packs made for an earlier version of a meeting's papers: the latest of each meeting,
     supplement and edition is what people download, and it can be made again; older ones go
     after a while."""
-    latest = {
+    latest: dict[tuple[int, int | None, str], int] = {
         (row["meeting_id"], row["supplement_id"], row["edition"]): row["last"]
         for row in PackBuild.objects.values("meeting_id", "supplement_id", "edition").annotate(
             last=Max("pk")
