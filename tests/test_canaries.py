@@ -348,6 +348,16 @@ def plant_private(canaries: Canaries, world: World) -> None:
         text=canaries.text("draft-minutes-resolution"),
         decision_status=world.noted,
     )
+    # An action in those draft minutes: on the next meeting's action log in the members' pack
+    # only.
+    services.resolution_add(
+        actor=clerk,
+        item=item,
+        text=canaries.text("draft-minutes-action"),
+        is_action=True,
+        owner=clerk,
+        due_next_meeting=True,
+    )
 
     # A draft report and a returned one, on the published agenda of the coming meeting.
     _report(

@@ -59,18 +59,21 @@ def retention_apply(*, now: datetime | None = None) -> dict[str, int]:
 
 
 def _old_packs_remove(before: datetime) -> int:
-    """Packs made for an earlier version of a meeting's papers: the latest of each meeting and
-    edition is what people download, and it can be made again; older ones go after a while."""
-    latest = {
-        (row["meeting_id"], row["edition"]): row["last"]
-        for row in PackBuild.objects.values("meeting_id", "edition").annotate(last=Max("pk"))
+    """Packs made for an earlier version of a meeting's papers: the latest of each meeting,
+    supplement and edition is what people download, and it can be made again; older ones go
+    after a while."""
+    latest: dict[tuple[int, int | None, str], int] = {
+        (row["meeting_id"], row["supplement_id"], row["edition"]): row["last"]
+        for row in PackBuild.objects.values("meeting_id", "supplement_id", "edition").annotate(
+            last=Max("pk")
+        )
     }
     stale = [
         build
         for build in PackBuild.objects.filter(created_at__lt=before).only(
-            "pk", "meeting_id", "edition", "file"
+            "pk", "meeting_id", "supplement_id", "edition", "file"
         )
-        if latest.get((build.meeting_id, build.edition)) != build.pk
+        if latest.get((build.meeting_id, build.supplement_id, build.edition)) != build.pk
     ]
     storage = PackBuild._meta.get_field("file").storage
     for build in stale:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterable
@@ -136,13 +138,12 @@ def convert_to_pdf(files: Iterable[tuple[str, bytes, str]]) -> dict[str, bytes]:
             *sources,
         ]
         try:
-            subprocess.run(  # noqa: S603 - a fixed program, our own temporary file names
-                command,
-                capture_output=True,
-                timeout=CONVERT_TIMEOUT,
-                check=False,
-                cwd=folder,
-            )
+            run_libreoffice(command, cwd=folder)
+        except subprocess.TimeoutExpired:
+            logger.exception("LibreOffice took too long over %s report files", len(todo))
+            if len(todo) == 1:  # that file is to blame: never tried again
+                default_storage.save(_failed_name(next(iter(todo))), ContentFile(b""))
+            return done
         except (OSError, subprocess.SubprocessError):
             logger.exception("LibreOffice could not convert %s report files", len(todo))
             return done  # not remembered as failed: the machine, not the file, may be at fault
@@ -156,6 +157,24 @@ def convert_to_pdf(files: Iterable[tuple[str, bytes, str]]) -> dict[str, bytes]:
                 logger.error("LibreOffice did not convert report file %s", sha256)
                 default_storage.save(_failed_name(sha256), ContentFile(b""))
     return done
+
+
+def run_libreoffice(command: list[str], *, cwd: str) -> None:
+    """Run LibreOffice within CONVERT_TIMEOUT. It starts helper processes of its own: on a
+    timeout the whole process group is stopped, so none is left running."""
+    process = subprocess.Popen(  # noqa: S603 - a fixed program, our own temporary file names
+        command,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        process.wait(timeout=CONVERT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise
 
 
 def _read(item: AgendaItem) -> bytes | None:

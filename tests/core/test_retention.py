@@ -105,6 +105,27 @@ def test_superseded_old_packs_go_with_their_files_the_latest_stays(
     assert (tmp_path / builds[2].file.name).exists()
 
 
+def test_a_supplement_never_makes_its_agenda_pack_look_superseded(
+    django_capture_on_commit_callbacks, tmp_path, settings
+):
+    from panels.models import Supplement
+
+    settings.MEDIA_ROOT = tmp_path
+    meeting = MeetingFactory()
+    pack = PackBuild.objects.create(meeting=meeting, edition="public", content_key="pack")
+    supplement = Supplement.objects.create(
+        meeting=meeting, number=1, reason="Late figures", published_at=timezone.now()
+    )
+    PackBuild.objects.create(
+        meeting=meeting, supplement=supplement, edition="public", content_key="supplement"
+    )
+    PackBuild.objects.update(created_at=timezone.now() - timedelta(days=31))
+    with django_capture_on_commit_callbacks(execute=True):
+        removed = retention_apply()
+    assert removed["old agenda packs"] == 0
+    assert PackBuild.objects.filter(pk=pack.pk).exists()
+
+
 def test_running_twice_removes_nothing_more():
     _attempt(100)
     retention_apply()

@@ -278,13 +278,13 @@ def test_without_libreoffice_a_word_paper_is_published_separately(meeting, monke
 
 def test_each_word_paper_is_converted_once(meeting, monkeypatch):
     runs = []
-    real = papers_module.subprocess.run
+    real = papers_module.run_libreoffice
 
     def counting(*args, **kwargs):
         runs.append(args)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(papers_module.subprocess, "run", counting)
+    monkeypatch.setattr(papers_module, "run_libreoffice", counting)
     first, _ = build_pack(meeting, "full")
     second, _ = build_pack(meeting, "public")
     assert len(runs) == 1
@@ -333,7 +333,7 @@ def test_a_word_paper_is_converted_when_uploaded_not_when_the_pack_is_made(
     def no_libreoffice(*args, **kwargs):
         raise AssertionError("LibreOffice was run while the pack was made")
 
-    monkeypatch.setattr(papers_module.subprocess, "run", no_libreoffice)
+    monkeypatch.setattr(papers_module, "run_libreoffice", no_libreoffice)
     pdf, _ = build_pack(meeting, "full")
     texts = pdf_texts(pdf)
     page = texts[first_page_with(texts, "Item 8: Local offer refresh") - 1]
@@ -358,3 +358,11 @@ def test_admin_sets_the_quorum_on_the_body_form(client_for):
     body.refresh_from_db()
     assert body.quorum == 4
     assert b'name="quorum" value="4"' in client.get(url).content
+
+
+def test_a_word_paper_libreoffice_cannot_finish_is_published_separately(meeting, monkeypatch):
+    monkeypatch.setattr(papers_module, "CONVERT_TIMEOUT", 0.01)
+    pdf, _ = build_pack(meeting, "full")
+    texts = pdf_texts(pdf)
+    page = flat(texts[first_page_with(texts, "Item 8: Local offer refresh") - 1])
+    assert "an OpenDocument text and is published separately" in page
