@@ -30,8 +30,10 @@ def test_councillor_logs_an_engagement_on_a_phone_by_keyboard(demo, new_page):
     page.keyboard.type("Visited the youth club and played pool.")
     page.keyboard.press("Tab")
     page.keyboard.type("They want a quiet room for homework.")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
+    # What they heard is tagged with a theme by keyboard too: Space ticks the first one.
+    tab_to_field(page, "id_themes_1")
+    page.keyboard.press("Space")
+    tab_to_field(page, "id_young_people_count")
     assert page.evaluate("document.activeElement.id") == "id_young_people_count"
     page.keyboard.press("Control+A")
     page.keyboard.type("-2")
@@ -57,6 +59,7 @@ def test_councillor_logs_an_engagement_on_a_phone_by_keyboard(demo, new_page):
     assert engagement is not None
     assert Engagement.objects.count() == before + 1
     assert engagement.kind == "visit" and engagement.young_people_count == 7
+    assert engagement.themes.count() == 1
     assert page.get_by_role("heading", level=1).inner_text().startswith("Visit")
 
 
