@@ -130,6 +130,7 @@ def _previous_minutes_state(meeting: Meeting, edition: str) -> list[object]:
 def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | None = None) -> str:
     """A sha256 of everything the pack prints, so the same content is never rendered twice."""
     meeting = Meeting.objects.select_related("body__clerk").get(pk=meeting.pk)
+    full = edition == PackEdition.FULL
     body = meeting.body
     branding = SiteSettings.load()
     reports = list(
@@ -193,16 +194,26 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
                 "exempt_paragraph",
                 "report_file",
                 "report_file_at",
-                "updated_at",
+                # Private work on an item (its minutes) never remakes the public pack.
+                *(["updated_at"] if full else []),
             )
         ),
-        # Whether each item's report is commissioned, for "to follow".
-        "commissioned": list(
-            Report.objects.filter(item__meeting=meeting).order_by("pk").values_list("pk", "item_id")
+        # The reports the agenda says are to follow (the public pack: only those it announced).
+        "to_follow": list(
+            Report.objects.filter(item__meeting=meeting)
+            .to_follow(public=not full)
+            .order_by("pk")
+            .values_list("pk", "item_id")
         ),
         "previous_minutes": _previous_minutes_state(meeting, edition),
+        # The action log as the edition prints it (_action_log): the public one, public actions.
         "actions": list(
             Resolution.objects.carried_to(meeting)
+            .filter(
+                pk__in=(Resolution.objects.all() if full else Resolution.objects.public()).values(
+                    "pk"
+                )
+            )
             .order_by("pk")
             .values_list("pk", "updated_at", "item__updated_at")
         ),

@@ -437,3 +437,26 @@ def test_full_pack_of_a_private_body_is_for_its_members(client_for, user_for_rol
 def _pdf_text(pdf: bytes) -> str:
     """What a reader of the downloaded pack sees, every page."""
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_private_work_on_a_published_meeting_never_remakes_the_public_pack():
+    """The public pack is made again only when something it prints changes: a report
+    commissioned after publication, an item's minutes being written, or an action in draft
+    minutes change the members' pack, never the public one (its time of making would show it)."""
+
+    meeting = build_pack_meeting(reports=1, sections=0, indicators=0)
+    public, full = pack_content_key(meeting, "public"), pack_content_key(meeting, "full")
+    item = meeting.items.get(title="Item of business 1")
+    late = AgendaItem.objects.create(meeting=meeting, position=8, title="Later item")
+    sponsor = item.written_report.sponsor
+    make_report(late, title="Commissioned late", sponsor=sponsor, author=sponsor, published=False)
+    AgendaItem.objects.filter(pk=item.pk).update(discussion="Draft words of the minutes.")
+    assert pack_content_key(meeting, "full") != full
+    assert pack_content_key(meeting, "public") != public  # the new item's title is public
+    public = pack_content_key(meeting, "public")
+    full = pack_content_key(meeting, "full")
+    item.refresh_from_db()
+    item.discussion = "Changed draft words."
+    item.save()  # as writing the minutes does: the item's updated_at moves
+    assert pack_content_key(meeting, "full") != full
+    assert pack_content_key(meeting, "public") == public
