@@ -363,19 +363,10 @@ def report_moved(*, report: Report, what: str, comment: str = "", version: int =
     )
 
 
-def meeting_changed(*, meeting: Meeting, change: Any) -> int:
-    """A published meeting changed (moved, cancelled, an item added or withdrawn): tell the
-    members of the body, and for a public body those who asked for its agendas. Written in the
-    caller's transaction."""
+def _tell_body(*, meeting: Meeting, occasion: str, shared: dict[str, object]) -> int:
+    """Tell the body's members, and for a public body those who asked for its agendas, of a
+    change to a published meeting. Written in the caller's transaction."""
     body = meeting.body
-    shared: dict[str, object] = {
-        "body_name": body.name,
-        "meeting_date": _day(meeting.date),
-        "summary": change.summary,
-        "reason": change.reason,
-        "short_notice_reason": change.short_notice_reason,
-    }
-    occasion = f"change-{change.pk}"
     outgoing = [
         Outgoing(
             kind=Kind.MEETING_CHANGED,
@@ -402,49 +393,39 @@ def meeting_changed(*, meeting: Meeting, change: Any) -> int:
             for subscription in AlertSubscription.objects.wanting("agendas").filter(body=body)
         )
     return reminders_create(items=outgoing)
+
+
+def meeting_changed(*, meeting: Meeting, change: Any) -> int:
+    """A published meeting changed (moved, cancelled, an item added or withdrawn)."""
+    return _tell_body(
+        meeting=meeting,
+        occasion=f"change-{change.pk}",
+        shared={
+            "body_name": meeting.body.name,
+            "meeting_date": _day(meeting.date),
+            "summary": change.summary,
+            "reason": change.reason,
+            "short_notice_reason": change.short_notice_reason,
+        },
+    )
 
 
 def supplement_published(*, supplement: Any, titles: str) -> int:
-    """Late papers went out as a supplementary pack: tell the members of the body, and for a
-    public body those who asked for its agendas, with the reason the papers are late."""
+    """Late papers went out as a supplementary pack, with the reason they are late."""
     meeting = supplement.meeting
-    body = meeting.body
-    shared: dict[str, object] = {
-        "body_name": body.name,
-        "meeting_date": _day(meeting.date),
-        "summary": f"{supplement.label} of late papers is published: {titles}",
-        "headline": "has late papers",
-        "subject_prefix": "Late papers",
-        "reason": supplement.reason,
-        "short_notice_reason": "",
-    }
-    occasion = f"supplement-{supplement.pk}"
-    outgoing = [
-        Outgoing(
-            kind=Kind.MEETING_CHANGED,
-            subject=meeting,
-            recipient=person,
-            occasion=occasion,
-            context={
-                **shared,
-                "path": reverse("panels:meeting_detail", kwargs={"pk": meeting.pk}),
-            },
-        )
-        for person in _members(body)
-    ]
-    if body.is_public:
-        public = {**shared, "path": reverse("panels:public_meeting", kwargs={"pk": meeting.pk})}
-        outgoing.extend(
-            Outgoing(
-                kind=Kind.ALERT_MEETING_CHANGED,
-                subject=meeting,
-                recipient=subscription,
-                occasion=occasion,
-                context=public,
-            )
-            for subscription in AlertSubscription.objects.wanting("agendas").filter(body=body)
-        )
-    return reminders_create(items=outgoing)
+    return _tell_body(
+        meeting=meeting,
+        occasion=f"supplement-{supplement.pk}",
+        shared={
+            "body_name": meeting.body.name,
+            "meeting_date": _day(meeting.date),
+            "summary": f"{supplement.label} of late papers is published: {titles}",
+            "headline": "has late papers",
+            "subject_prefix": "Late papers",
+            "reason": supplement.reason,
+            "short_notice_reason": "",
+        },
+    )
 
 
 def still_applies(reminder: Any) -> str:

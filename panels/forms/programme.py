@@ -8,12 +8,11 @@ from typing import Any, cast
 from crispy_forms_gds.layout import Field, Layout, Size
 from dateutil.relativedelta import relativedelta
 from django import forms
-from django.db.models import QuerySet
 
-from corporate_parenting.duties import people_with_duty
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import DutyKind, User
 from panels.models import Body, Meeting, PlannedItem
+from panels.reports.forms import people_with_duty_or
 
 # How far ahead a month can be planned: this political year and the next.
 MONTHS_AHEAD = 24
@@ -88,7 +87,7 @@ class PlannedItemForm(GovUKFormMixin, forms.Form):
         meeting_field.queryset = meetings
         for name, kind in (("owner", DutyKind.REPORT_AUTHOR), ("sponsor", DutyKind.REPORT_SPONSOR)):
             field = cast(forms.ModelChoiceField, self.fields[name])
-            field.queryset = _with_current(kind, getattr(item, name) if item else None)
+            field.queryset = people_with_duty_or(kind, getattr(item, name) if item else None)
             field.error_messages["invalid_choice"] = "Choose a person from the list"
         self.fields["owner"].help_text = "People with the report author duty."
         self.fields["sponsor"].help_text = "People with the report sponsor duty."
@@ -106,13 +105,6 @@ class PlannedItemForm(GovUKFormMixin, forms.Form):
             Field.select("sponsor"),
             Field.textarea("notes"),
         )
-
-
-def _with_current(kind: str, current: User | None) -> QuerySet[User]:
-    people = people_with_duty(kind)
-    if current is None:
-        return people
-    return (people | User.objects.filter(pk=current.pk)).distinct().order_by("full_name", "email")
 
 
 class PlannedItemDropForm(GovUKFormMixin, forms.Form):

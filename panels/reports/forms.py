@@ -38,7 +38,7 @@ def _people_with(kind: str, label: str, empty: str) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(queryset=people_with_duty(kind), label=label, empty_label=empty)
 
 
-def _with_current(kind: str, current: User | None) -> QuerySet[User]:
+def people_with_duty_or(kind: str, current: User | None) -> QuerySet[User]:
     """The people holding the duty, and the person already chosen even if they no longer hold
     it, so that an older report can still be saved as it is."""
     people = people_with_duty(kind)
@@ -75,10 +75,10 @@ class ReportCreateForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         # Offered: people with the author's or sponsor's duty (admins give duties on the people
         # pages), and, for an existing report, whoever it names now.
-        _model_field(self, "author").queryset = _with_current(
+        _model_field(self, "author").queryset = people_with_duty_or(
             DutyKind.REPORT_AUTHOR, report.author if report else None
         )
-        _model_field(self, "sponsor").queryset = _with_current(
+        _model_field(self, "sponsor").queryset = people_with_duty_or(
             DutyKind.REPORT_SPONSOR, report.sponsor if report else None
         )
         self.fields["author"].error_messages["required"] = "Choose the author"
