@@ -204,3 +204,27 @@ def test_the_author_of_a_planned_item_is_reminded_before_its_report_is_due(body,
     # Once it is on the agenda the reminder no longer applies: the report's own ones take over.
     services.planned_items_take(actor=core.officer(), meeting=meeting, items=[planned])
     assert reminders.still_applies(reminder) == "The planned item is on an agenda or dropped"
+
+
+def test_the_programme_and_its_public_page_make_the_same_queries_however_long(
+    client_for, body, author
+):
+    from tests.helpers import assert_constant_queries
+
+    body.work_programme_published_at = timezone.now()
+    body.save(update_fields=["work_programme_published_at"])
+    officer = core.officer()
+
+    def grow():
+        for n in range(6):
+            services.planned_item_add(
+                actor=officer, body=body, title=f"Item {n}", month=_month(n), owner=author
+            )
+
+    services.planned_item_add(
+        actor=officer, body=body, title="First", month=_month(1), owner=author
+    )
+    assert_constant_queries(client_for("officer"), f"/panels/bodies/{body.slug}/programme/", grow)
+    assert_constant_queries(
+        client_for("anonymous"), f"/panels/public/bodies/{body.slug}/programme/", grow
+    )
