@@ -22,6 +22,8 @@ DEMO_USERS = (
     DemoUser("councillor@example.org", "Priya Ashworth", (Role.COUNCILLOR,)),
     DemoUser("officer@example.org", "Dan Okafor", (Role.OFFICER,)),
     DemoUser("admin@example.org", "Morgan Blake", (Role.ADMIN,)),
+    # Represents the invented NHS trust in partners/demo.py.
+    DemoUser("partner@example.org", "Ellis Quinn", (Role.PARTNER,)),
 )
 
 

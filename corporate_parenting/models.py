@@ -24,14 +24,20 @@ class Role(models.TextChoices):
     COUNCILLOR = "councillor", "Councillor"
     OFFICER = "officer", "Officer"
     ADMIN = "admin", "Admin"
+    PARTNER = "partner", "Partner representative"
 
 
 # The council's staff: officers and admins. They see every record (drafts, unpublished meetings,
 # private bodies) and run the panels; the one rule for "staff" is User.is_council_staff and
 # role_required(*STAFF_ROLES). (Django's own is_staff means the technical admin site only.)
 STAFF_ROLES: tuple[str, ...] = (Role.OFFICER, Role.ADMIN)
-# Everyone who signs in.
+# The council's people who sign in: its councillors and staff. A page for "everyone signed in"
+# names these roles, so a partner representative is refused it unless the page lets them in too
+# (partners.PARTNER_ROLES): they see their organisation's pages, the papers of the bodies they sit
+# on and the public pages, never people's records, the audit trail or champions' engagements.
 SIGNED_IN_ROLES: tuple[str, ...] = (Role.COUNCILLOR, Role.OFFICER, Role.ADMIN)
+# Everyone who may sign in, partner representatives too: pages about the person themself.
+EVERYONE_SIGNED_IN: tuple[str, ...] = (*SIGNED_IN_ROLES, Role.PARTNER)
 
 
 class BaseModel(models.Model):
@@ -133,14 +139,27 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.has_role(Role.ADMIN)
 
     @property
+    def is_council_person(self) -> bool:
+        """A councillor, officer or admin (SIGNED_IN_ROLES): what a page shows "signed in".
+        A partner representative is signed in but is not one; AnonymousUser has no such
+        attribute, so templates read it as false for the public."""
+        return self.has_role(*SIGNED_IN_ROLES)
+
+    @property
+    def is_partner(self) -> bool:
+        """A partner organisation's representative (partners.Representative says which)."""
+        return self.has_role(Role.PARTNER)
+
+    @property
     def is_council_staff(self) -> bool:
         """An officer or an admin (STAFF_ROLES): sees every record and runs the panels."""
         return self.has_role(*STAFF_ROLES)
 
     @property
     def primary_role(self) -> str | None:
-        """The role whose home page this user sees: admin over officer over councillor."""
-        for role in (Role.ADMIN, Role.OFFICER, Role.COUNCILLOR):
+        """The role whose home page this user sees: admin over officer over councillor over
+        partner representative."""
+        for role in (Role.ADMIN, Role.OFFICER, Role.COUNCILLOR, Role.PARTNER):
             if self.has_role(role):
                 return role
         return None

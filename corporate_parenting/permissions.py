@@ -30,6 +30,12 @@ def role_required(
     return decorator
 
 
+def is_council_person(user: Visitor | None) -> bool:
+    """A councillor, officer or admin, for anyone signed in or not (User.is_council_person):
+    who sees what the council's people see. The public and partner representatives do not."""
+    return user is not None and user.is_authenticated and user.is_council_person
+
+
 def is_council_staff(user: Visitor | None) -> bool:
     """The one staff rule for anyone, signed in or not: an officer or an admin
     (User.is_council_staff)."""

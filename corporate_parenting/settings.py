@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "offer",
     "strategy",
     "voice",
+    "partners",
 ]
 
 MIDDLEWARE = [

@@ -40,8 +40,9 @@ OPEN_PREFIXES = ("/two-factor/", "/sign-out/", "/static/", "/healthz")
 
 
 def second_factor_required(user: User) -> bool:
-    """Staff always; a councillor once they have set up an app (opting in)."""
-    if user.is_superuser or user.is_council_staff:
+    """Staff and partner representatives always; a councillor once they have set up an app
+    (opting in)."""
+    if user.is_superuser or user.is_council_staff or user.is_partner:
         return True
     return has_app(user)
 

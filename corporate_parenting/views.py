@@ -23,12 +23,13 @@ HOME_TEMPLATES: dict[str | None, str] = {
     Role.ADMIN: "core/home_admin.html",
     Role.OFFICER: "core/home_officer.html",
     Role.COUNCILLOR: "core/home_councillor.html",
+    Role.PARTNER: "core/home_partner.html",
 }
 
 
 # Each app may offer panels for the home page: <app>/home.py with
 # home_panels(request) -> list[str], HTML already rendered for that person (empty when none).
-APPS_WITH_HOME_PANELS = ("champions", "panels", "events", "offer")
+APPS_WITH_HOME_PANELS = ("champions", "panels", "events", "offer", "partners")
 
 
 def _home_panels(request: HttpRequest) -> list[str]:

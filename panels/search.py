@@ -36,6 +36,7 @@ from django.db.models.functions import Substr
 from django.urls import reverse
 
 from corporate_parenting.http import Visitor
+from corporate_parenting.permissions import is_council_person
 from panels.models import AgendaItem, Body, Meeting, Resolution
 from panels.reports.models import Report
 
@@ -224,7 +225,7 @@ def papers_search(
     if "report" in kinds:
         rows = Report.objects.filter(pk__in=scope.reports.values("pk"))
         # Signed in, the report page shows every report Report.objects.visible_to(user) has.
-        full = Value(user.is_authenticated, output_field=BooleanField())
+        full = Value(is_council_person(user), output_field=BooleanField())
         parts.append(
             _columns(
                 narrowed(rows, "item__meeting__"),

@@ -9,7 +9,7 @@ from django.test import Client
 from tests import factories
 from tests.second_factor import verify_session
 
-ROLES = ("anonymous", "councillor", "officer", "admin")
+ROLES = ("anonymous", "councillor", "officer", "admin", "partner")
 
 
 @pytest.fixture
@@ -28,8 +28,20 @@ def portal_admin(db):
 
 
 @pytest.fixture
-def user_for_role(councillor, officer, portal_admin):
-    return {"anonymous": None, "councillor": councillor, "officer": officer, "admin": portal_admin}
+def partner_rep(db):
+    """The fixed partner representative, of the NHS trust whose short name is "northfield-nhs"."""
+    return factories.partner_rep(email="partner@example.org", full_name="Kit Morgan")
+
+
+@pytest.fixture
+def user_for_role(councillor, officer, portal_admin, partner_rep):
+    return {
+        "anonymous": None,
+        "councillor": councillor,
+        "officer": officer,
+        "admin": portal_admin,
+        "partner": partner_rep,
+    }
 
 
 @pytest.fixture
@@ -41,8 +53,8 @@ def client_for(user_for_role):
         user = user_for_role[role]
         if user is not None:
             client.force_login(user)
-            if user.is_officer or user.is_portal_admin:
-                # Staff pass the second factor too, as a real sign-in would.
+            if user.is_officer or user.is_portal_admin or user.is_partner:
+                # Staff and partners pass the second factor too, as a real sign-in would.
                 verify_session(client, user)
         return client
 

@@ -32,3 +32,21 @@ def officer(**kwargs: object) -> User:
 
 def admin(**kwargs: object) -> User:
     return UserFactory(roles=(Role.ADMIN,), **kwargs)
+
+
+def partner_rep(*, organisation: object = None, **kwargs: object) -> User:
+    """A partner representative, of `organisation` or of the NHS trust "Northfield NHS"."""
+    from partners.models import OrganisationKind, PartnerOrganisation, Representative
+
+    if organisation is None:
+        organisation, _ = PartnerOrganisation.objects.get_or_create(
+            slug="northfield-nhs",
+            defaults={
+                "name": "Northfield NHS Foundation Trust",
+                "kind": OrganisationKind.NHS,
+                "is_statutory": True,
+            },
+        )
+    user = UserFactory(roles=(Role.PARTNER,), **kwargs)
+    Representative.objects.get_or_create(user=user, defaults={"organisation": organisation})
+    return user

@@ -17,8 +17,14 @@ class Row:
     officer: int | str
     admin: int | str
     kwargs: Callable[[], dict[str, object]] | None = field(default=None)
+    # A partner representative is refused by default: what the public gets where the public may
+    # look, and 403 where the public is sent to sign in. A row names it where partners may use
+    # the page (their organisation's pages, their own account).
+    partner: int | str | None = None
 
     def expected(self, role: str) -> int | str:
+        if role == "partner" and self.partner is None:
+            return FORBIDDEN if self.anonymous == SIGN_IN else self.anonymous
         return getattr(self, role)
 
 
@@ -27,7 +33,13 @@ def everyone(status: int | str, **extra: object) -> Row:
 
 
 def signed_in(status: int | str) -> Row:
+    """The council's people (councillors and staff); partner representatives are refused."""
     return Row(SIGN_IN, status, status, status)
+
+
+def anyone_signed_in(status: int | str) -> Row:
+    """Everyone who signs in, partner representatives too: pages about the person themself."""
+    return Row(SIGN_IN, status, status, status, partner=status)
 
 
 def admin_only() -> Row:
@@ -35,5 +47,5 @@ def admin_only() -> Row:
 
 
 # A Row's kwargs() runs inside the test, after the fixed users exist (councillor@example.org,
-# officer@example.org, admin@example.org): it may look them up and make the records the URL
+# officer@example.org, admin@example.org, partner@example.org of the NHS trust "Northfield NHS"): it may look them up and make the records the URL
 # points at, e.g. lambda: {"pk": EngagementFactory(member__user=User.objects.get(email=...)).pk}.

@@ -70,9 +70,10 @@ from tests.champions.factories import ChampionAreaFactory, EngagementFactory
 from tests.events.factories import EventFactory
 from tests.offer.factories import FeedbackFactory, OfferCategoryFactory, OfferEntryFactory
 from tests.panels.factories import BodyFactory, MembershipFactory
+from tests.second_factor import verify_session
 from voice.models import Theme
 
-pytestmark = [pytest.mark.django_db, pytest.mark.timeout(240)]
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
 
 MAX_REQUESTS = 6_000  # each walk's bound (about twice what it needs); reaching it fails
 PROJECT_APPS = (
@@ -587,7 +588,12 @@ def _ids_as_on_a_new_database(db):
 
 
 def test_nothing_private_reaches_the_public(
-    _ids_as_on_a_new_database, councillor, settings, tmp_path, django_capture_on_commit_callbacks
+    _ids_as_on_a_new_database,
+    councillor,
+    partner_rep,
+    settings,
+    tmp_path,
+    django_capture_on_commit_callbacks,
 ):
     settings.MEDIA_ROOT = tmp_path
     canaries = Canaries()
@@ -622,18 +628,30 @@ def test_nothing_private_reaches_the_public(
     still = member.get("/account/")
     assert still.status_code == 200, "the walk signed the councillor out: its pages went unread"
 
+    # A partner representative signs in but sits on no body here: they read the public pages
+    # and their organisation's, and no canary at all.
+    partner = Client(raise_request_exception=False)
+    partner.force_login(partner_rep)
+    verify_session(partner, partner_rep)
+    as_partner, partner_seconds = walk(partner, canaries)
+    still = partner.get("/account/")
+    assert still.status_code == 200, "the walk signed the partner out: its pages went unread"
+
     summary = (
         f"walk before planting: {before.requests} requests in {before_seconds:.1f}s; "
         f"anonymous: {anonymous.requests} in {anonymous_seconds:.1f}s "
         f"(+{again.requests} read again); councillor: {signed_in.requests} in "
-        f"{member_seconds:.1f}s; {len(canaries.planted)} canaries"
+        f"{member_seconds:.1f}s; partner: {as_partner.requests} in {partner_seconds:.1f}s; "
+        f"{len(canaries.planted)} canaries"
     )
     print(summary)
     problems = leak_lines(anonymous, "anonymous", anything)
     problems += leak_lines(again, "anonymous", anything)
     problems += leak_lines(signed_in, "councillor", not_for_this_member)
+    problems += leak_lines(as_partner, "partner", anything)
     changes = figure_changes(before.answers, after)
     problems += [f"public figures changed on {change}" for change in changes]
-    for name, done in (("anonymous", anonymous), ("councillor", signed_in), ("before", before)):
+    walks = (("anonymous", anonymous), ("councillor", signed_in), ("partner", as_partner))
+    for name, done in (*walks, ("before", before)):
         problems += [f"{name} walk: {error}" for error in done.errors]
     assert not problems, summary + "\n" + "\n".join(problems)

@@ -18,8 +18,8 @@ from tests.matrix import (
     SIGN_IN,
     Row,
     admin_only,
+    anyone_signed_in,
     everyone,
-    signed_in,
 )
 
 MATRIX: dict[str, Row] = {
@@ -28,9 +28,9 @@ MATRIX: dict[str, Row] = {
     "accessibility": everyone(OK),
     "privacy": everyone(OK),
     "site_settings": admin_only(),
-    "login": Row(OK, REDIRECT, REDIRECT, REDIRECT),
+    "login": Row(OK, REDIRECT, REDIRECT, REDIRECT, partner=REDIRECT),
     "logout": everyone(NOT_ALLOWED),
-    "password_change": signed_in(OK),
+    "password_change": anyone_signed_in(OK),
     "password_reset": everyone(OK),
     "password_reset_done": everyone(OK),
     "password_reset_confirm": everyone(
@@ -38,9 +38,10 @@ MATRIX: dict[str, Row] = {
     ),
     "password_reset_complete": everyone(OK),
     # The second factor: staff in the matrix have passed it; the councillor has not opted in.
-    "two_factor_verify": Row(SIGN_IN, REDIRECT, REDIRECT, REDIRECT),
-    "two_factor_setup": signed_in(OK),
-    "two_factor_backup_codes": Row(SIGN_IN, REDIRECT, OK, OK),
+    # Partner representatives need a second factor as staff do.
+    "two_factor_verify": Row(SIGN_IN, REDIRECT, REDIRECT, REDIRECT, partner=REDIRECT),
+    "two_factor_setup": anyone_signed_in(OK),
+    "two_factor_backup_codes": Row(SIGN_IN, REDIRECT, OK, OK, partner=OK),
     "audit_trail": admin_only(),
     "audit_changes": admin_only(),
     # The Django admin site is for technical support staff only; nobody in the matrix is staff.

@@ -38,6 +38,7 @@ from panels.models import (
     Resolution,
 )
 from panels.reports.models import Report, ReportAnnex, ReportSection
+from partners.models import PartnerOrganisation, Representative
 from strategy.models import Objective, Priority
 
 GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
@@ -76,6 +77,9 @@ GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     # the portal's own settings, and officers' duties
     SiteSettings,
     Duty,
+    # partner organisations and who represents them
+    PartnerOrganisation,
+    Representative,
 )
 
 # "updated_at" changes on every save; leaving it out keeps a save that changes nothing silent.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.utils import timezone
@@ -21,7 +23,9 @@ class DateInput(forms.DateInput):
 def roles_field() -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
         label="Roles",
-        choices=Role.choices,
+        # A partner representative is invited from their organisation's page (partners), which
+        # links them to it; their role is kept when an admin changes the council roles here.
+        choices=[(value, label) for value, label in Role.choices if value != Role.PARTNER],
         widget=forms.CheckboxSelectMultiple,
         help_text="Councillors log engagements and read papers; officers run meetings, reports, "
         "KPIs and the offer; admins also manage people and the portal.",
@@ -89,6 +93,16 @@ class RolesForm(GovUKFormMixin, forms.Form):
     submit_text = "Save roles"
 
     roles = roles_field()
+
+    def __init__(self, *args: Any, partner: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if partner:  # their partner role stays, so the council roles may all be left empty
+            self.fields["roles"].required = False
+            self.fields[
+                "roles"
+            ].help_text = (
+                "They represent a partner organisation: that role stays whatever is chosen here."
+            )
 
     def build_layout(self) -> Layout:
         return Layout(Field.checkboxes("roles", legend_size=Size.SMALL))

@@ -272,7 +272,14 @@ def invitation_accept(*, token: str, password: str) -> User:
 def person_roles_set(*, actor: User | None, user: User, roles: Iterable[str]) -> None:
     """Change a person's roles. An admin cannot take away their own admin role."""
     _require_admin(actor)
-    role_names = _clean_roles(roles)
+    roles = set(roles)
+    # The partner role comes and goes with the person's link to their organisation (partners).
+    partner = user.groups.filter(name=Role.PARTNER).exists()
+    if Role.PARTNER in roles and not partner:
+        raise ValidationError(
+            {"roles": "Invite a partner representative from their organisation's page"}
+        )
+    role_names = _clean_roles(roles | {Role.PARTNER} if partner else roles)
     if actor is not None and user.pk == actor.pk and Role.ADMIN not in role_names:
         raise ValidationError(
             {"roles": "You cannot take away your own admin role: ask another admin to do it"}

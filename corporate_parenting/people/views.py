@@ -93,7 +93,9 @@ def person_detail(request: SignedInRequest, pk: int) -> HttpResponse:
 def person_roles(request: SignedInRequest, pk: int) -> HttpResponse:
     person = _person(pk)
     current = [group.name for group in person.groups.all()]
-    form = forms.RolesForm(request.POST or None, initial={"roles": current})
+    form = forms.RolesForm(
+        request.POST or None, initial={"roles": current}, partner=Role.PARTNER in current
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.person_roles_set(

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from corporate_parenting.feeds import FeedLink
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import SIGNED_IN_ROLES, User
-from corporate_parenting.permissions import role_required
+from corporate_parenting.permissions import is_council_person, role_required
 from events import ical, services
 from events.models import Event, FeedToken, SignUpStatus
 from events.views.common import PUBLIC_FEED_DAYS_BACK
@@ -54,9 +54,10 @@ def public_feed(request: HttpRequest) -> HttpResponse:
 
 def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
     """'Add to calendar': one event as an .ics file. Members-only events need signing in."""
-    scope = Event.objects.all() if request.user.is_authenticated else Event.objects.public()
+    council = is_council_person(request.user)
+    scope = Event.objects.all() if council else Event.objects.public()
     event = get_object_or_404(scope, pk=pk)
-    url_name = "events:detail" if request.user.is_authenticated else "events:public_detail"
+    url_name = "events:detail" if council else "events:public_detail"
     content = ical.calendar_bytes(event.title, [event], request=request, url_name=url_name)
     return ical.ics_response(content, filename=f"event-{event.pk}.ics", download=True)
 

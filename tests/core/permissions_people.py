@@ -1,7 +1,15 @@
 """Who may open the people pages, the invitation link and the account page."""
 
 from corporate_parenting.models import Role, User
-from tests.matrix import FORBIDDEN, NOT_ALLOWED, OK, SIGN_IN, Row, admin_only, signed_in
+from tests.matrix import (
+    FORBIDDEN,
+    NOT_ALLOWED,
+    OK,
+    SIGN_IN,
+    Row,
+    admin_only,
+    anyone_signed_in,
+)
 
 # The link's holder has no account yet; a signed-in person is asked to sign out first.
 ALREADY_SIGNED_IN = 409
@@ -47,8 +55,13 @@ ROWS: dict[str, Row] = {
     "people:invitation_resend": _admin_post_only(),
     "people:invitation_cancel": _admin_post_only(),
     "people:invitation_accept": Row(
-        OK, ALREADY_SIGNED_IN, ALREADY_SIGNED_IN, ALREADY_SIGNED_IN, kwargs=_invitation
+        OK,
+        ALREADY_SIGNED_IN,
+        ALREADY_SIGNED_IN,
+        ALREADY_SIGNED_IN,
+        kwargs=_invitation,
+        partner=ALREADY_SIGNED_IN,
     ),
-    "people:account": signed_in(OK),
-    "people:account_name": signed_in(OK),
+    "people:account": anyone_signed_in(OK),
+    "people:account_name": anyone_signed_in(OK),
 }

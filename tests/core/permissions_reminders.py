@@ -3,7 +3,16 @@
 from django.utils import timezone
 
 from corporate_parenting.models import User
-from tests.matrix import FORBIDDEN, NOT_ALLOWED, OK, SIGN_IN, Row, admin_only, everyone, signed_in
+from tests.matrix import (
+    FORBIDDEN,
+    NOT_ALLOWED,
+    OK,
+    SIGN_IN,
+    Row,
+    admin_only,
+    anyone_signed_in,
+    everyone,
+)
 
 
 def _token() -> dict[str, object]:
@@ -42,7 +51,7 @@ def _subscription() -> dict[str, object]:
 
 
 ROWS: dict[str, Row] = {
-    "reminders:preferences": signed_in(OK),
+    "reminders:preferences": anyone_signed_in(OK),
     # The signed link in every e-mail works without signing in.
     "reminders:preferences_signed": everyone(OK, kwargs=_token),
     "reminders:ledger": admin_only(),

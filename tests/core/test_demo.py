@@ -43,6 +43,11 @@ def test_demo_sign_ins_get_their_roles_and_password(monkeypatch, client):
     assert User.objects.get(email="councillor@example.org").is_councillor
     assert User.objects.get(email="officer@example.org").is_officer
     assert User.objects.get(email="admin@example.org").is_portal_admin
+    # The partner sign-in speaks for the invented NHS trust, and needs a second factor too.
+    partner = User.objects.get(email="partner@example.org")
+    assert partner.is_partner and not partner.is_council_person
+    assert partner.partner_representative.organisation.slug == "northfield-health"
+    assert partner.totpdevice_set.filter(confirmed=True).exists()
     response = client.post(
         "/sign-in/", {"username": "admin@example.org", "password": "demo-password-for-tests"}
     )
