@@ -1,3 +1,5 @@
+from typing import Any
+
 import factory
 from django.contrib.auth.models import Group
 
@@ -34,7 +36,7 @@ def admin(**kwargs: object) -> User:
     return UserFactory(roles=(Role.ADMIN,), **kwargs)
 
 
-def partner_rep(*, organisation: object = None, **kwargs: object) -> User:
+def partner_rep(*, organisation: Any = None, **kwargs: object) -> User:
     """A partner representative, of `organisation` or of the NHS trust "Northfield NHS"."""
     from partners.models import OrganisationKind, PartnerOrganisation, Representative
 

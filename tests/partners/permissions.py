@@ -4,7 +4,7 @@ them (tests/partners/test_organisations.py)."""
 
 from tests.matrix import FORBIDDEN, OK, SIGN_IN, Row, admin_only, signed_in
 
-NORTHFIELD = {"slug": "northfield-nhs"}
+NORTHFIELD: dict[str, object] = {"slug": "northfield-nhs"}
 
 
 def _own() -> dict[str, object]:
