@@ -7,10 +7,22 @@ Safe to run again: nothing is duplicated and nothing a user changed is reset.
 
 from __future__ import annotations
 
+import datetime
 from typing import TextIO
 
+from django.utils import timezone
+
 from corporate_parenting.models import User
-from partners.models import OrganisationKind, PartnerOrganisation, Representative
+from corporate_parenting.years import current_political_year
+from partners.models import (
+    ForWhom,
+    OrganisationKind,
+    PartnerOrganisation,
+    Pledge,
+    ProgressUpdate,
+    Representative,
+)
+from voice.models import Principle
 
 INVENTED = " (An invented organisation, for the demonstration.)"
 
@@ -75,4 +87,109 @@ def load(stdout: TextIO) -> None:
                 "job_title": job_title,
             },
         )
-    stdout.write(f"Partners: {made} organisations added.")
+    pledges = _load_pledges(user)
+    stdout.write(f"Partners: {made} organisations and {pledges} pledges added.")
+
+
+# The NHS trust's pledges, one in each state: (what, for whom, ages, how shown, principle,
+# made days ago or None for a draft, due in days, done days ago, progress (days ago, words,
+# figure, at risk)).
+PLEDGES = (
+    (
+        "Free prescriptions for every care leaver registered with a GP, up to 25.",
+        ForWhom.CARE_LEAVERS,
+        (18, 25),
+        "Exemption certificates issued, counted each quarter.",
+        "a",
+        120,
+        150,
+        None,
+        (
+            (
+                20,
+                "Certificates issued at every leaving care review since April.",
+                "41 issued",
+                False,
+            ),
+        ),
+    ),
+    (
+        "A named nurse for each child in care placed outside the county.",
+        ForWhom.CHILDREN_IN_CARE,
+        (None, None),
+        "Share of children placed out of county with a named nurse.",
+        "b",
+        150,
+        60,
+        None,
+        ((30, "Recruitment to two nurse posts has stalled.", "3 of 5 areas covered", True),),
+    ),
+    (
+        "Initial health assessments within 20 working days of a child coming into care.",
+        ForWhom.CHILDREN_IN_CARE,
+        (None, None),
+        "Assessments done in time, as a share of all, each quarter.",
+        "a",
+        300,
+        -14,
+        None,
+        ((110, "Clinic capacity doubled from September.", "68% in time", False),),
+    ),
+    (
+        "Mental health drop-in sessions at the care leavers' hub every week.",
+        ForWhom.CARE_LEAVERS,
+        (16, 25),
+        "Sessions held and how many came, without names.",
+        "d",
+        330,
+        -40,
+        35,
+        ((60, "Weekly sessions running since the summer.", "40 sessions held", False),),
+    ),
+    (
+        "Dental check-ups booked for every child in care within a month of arriving.",
+        ForWhom.CHILDREN_IN_CARE,
+        (None, None),
+        "Check-ups booked within a month, each quarter.",
+        "a",
+        None,
+        200,
+        None,
+        (),
+    ),
+)
+
+
+def _load_pledges(user: User | None) -> int:
+    organisation = PartnerOrganisation.objects.get(slug="northfield-health")
+    if organisation.pledges.exists():
+        return 0
+    today = timezone.localdate()
+    now = timezone.now()
+    year = current_political_year().start_year
+    principles = {p.letter: p for p in Principle.objects.all()}
+    for what, for_whom, (age_from, age_to), how, letter, made, due, done, updates in PLEDGES:
+        pledge = Pledge.objects.create(
+            organisation=organisation,
+            year=year,
+            what=what,
+            for_whom=for_whom,
+            age_from=age_from,
+            age_to=age_to,
+            how_shown=how,
+            due_on=today + datetime.timedelta(days=due),
+            principle=principles[letter],
+            made_at=now - datetime.timedelta(days=made) if made is not None else None,
+            made_by=user if made is not None else None,
+            done_on=today - datetime.timedelta(days=done) if done is not None else None,
+        )
+        for days, words, figure, at_risk in updates:
+            ProgressUpdate.objects.create(
+                pledge=pledge,
+                reported_on=today - datetime.timedelta(days=days),
+                summary=words,
+                figure=figure,
+                at_risk=at_risk,
+                reported_by=user,
+            )
+    return len(PLEDGES)

@@ -3,11 +3,17 @@ right field."""
 
 from __future__ import annotations
 
-from crispy_forms_gds.layout import Field, Layout, Size
+from typing import Any
+
+from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
 
 from corporate_parenting.forms import EMAIL_MAX_LENGTH, GovUKFormMixin
-from partners.models import OrganisationKind
+from corporate_parenting.years import current_political_year
+from panels.forms.common import DateInput
+from partners.models import ForWhom, OrganisationKind
+from partners.services import AGE_MAX
+from voice.models import Principle
 
 
 class OrganisationForm(GovUKFormMixin, forms.Form):
@@ -132,3 +138,166 @@ class RepresentativeInviteForm(GovUKFormMixin, forms.Form):
 
     def build_layout(self) -> Layout:
         return Layout(Field.text("full_name"), Field.text("email"), Field.text("job_title"))
+
+
+class PledgeForm(GovUKFormMixin, forms.Form):
+    submit_text = "Save the pledge"
+
+    year = forms.TypedChoiceField(
+        label="Year",
+        coerce=int,
+        error_messages={
+            "required": "Choose the year of the pledge",
+            "invalid_choice": "Choose a year from the list",
+        },
+    )
+    what = forms.CharField(
+        label="What you will do",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Plainly, in a sentence or two, like ‘Every care leaver registered with a GP "
+        "gets free prescriptions until they are 25’.",
+        error_messages={
+            "required": "Enter what you will do",
+            "max_length": "Use 1,000 characters or fewer",
+        },
+    )
+    for_whom = forms.ChoiceField(
+        label="Who it is for",
+        choices=ForWhom.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose who the pledge is for",
+            "invalid_choice": "Choose who the pledge is for",
+        },
+    )
+    age_from = forms.IntegerField(
+        label="From age (optional)",
+        required=False,
+        min_value=0,
+        max_value=AGE_MAX,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Enter the age as a whole number, like 16",
+            "min_value": f"Enter an age from 0 to {AGE_MAX}",
+            "max_value": f"Enter an age from 0 to {AGE_MAX}",
+        },
+    )
+    age_to = forms.IntegerField(
+        label="To age (optional)",
+        required=False,
+        min_value=0,
+        max_value=AGE_MAX,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": "Enter the age as a whole number, like 25",
+            "min_value": f"Enter an age from 0 to {AGE_MAX}",
+            "max_value": f"Enter an age from 0 to {AGE_MAX}",
+        },
+    )
+    how_shown = forms.CharField(
+        label="How you will show your progress",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="A count, a date, a document: what the Board will see each quarter.",
+        error_messages={
+            "required": "Enter how you will show your progress",
+            "max_length": "Use 1,000 characters or fewer",
+        },
+    )
+    due_on = forms.DateField(
+        label="Done by",
+        widget=DateInput(),
+        error_messages={
+            "required": "Enter the date it will be done by",
+            "invalid": "Enter the date it will be done by as a real date, like 31 3 2027",
+        },
+    )
+    principle = forms.ModelChoiceField(
+        label="The corporate parenting principle it serves",
+        queryset=Principle.objects.all(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": "Choose the principle the pledge serves",
+            "invalid_choice": "Choose a principle from the list",
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        year = self.fields["year"]
+        assert isinstance(year, forms.TypedChoiceField)
+        current = current_political_year()
+        year.choices = [
+            (y.start_year, y.label) for y in (current.previous(), current, current.next())
+        ]
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.select("year"),
+            Field.textarea("what"),
+            Field.radios("for_whom", legend_size=Size.SMALL, small=True),
+            Fieldset(
+                Field.text("age_from", field_width=3),
+                Field.text("age_to", field_width=3),
+                legend="Ages (optional)",
+                legend_size=Size.SMALL,
+            ),
+            Field.textarea("how_shown"),
+            Field.text("due_on", field_width=10),
+            Field.radios("principle", legend_size=Size.SMALL, small=True),
+        )
+
+
+class ProgressForm(GovUKFormMixin, forms.Form):
+    submit_text = "Report progress"
+
+    summary = forms.CharField(
+        label="Progress made",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Counts and what changed, never a young person's name or details. This is "
+        "published with the pledge.",
+        error_messages={
+            "required": "Enter the progress made",
+            "max_length": "Use 2,000 characters or fewer",
+        },
+    )
+    figure = forms.CharField(
+        label="A figure (optional)",
+        max_length=100,
+        required=False,
+        help_text="Like ‘38 care leavers registered’. Published with the pledge.",
+        error_messages={"max_length": "Use 100 characters or fewer"},
+    )
+    link = forms.URLField(
+        label="A link (optional)",
+        max_length=300,
+        required=False,
+        assume_scheme="https",
+        error_messages={
+            "invalid": "Enter a web address, like https://www.example.nhs.uk/report",
+            "max_length": "Use 300 characters or fewer",
+        },
+    )
+    file = forms.FileField(
+        label="A file (optional)",
+        required=False,
+        help_text="A PDF of up to 10 MB. Read by the Board and your organisation, never published.",
+        error_messages={"invalid": "The selected file could not be read"},
+    )
+    at_risk = forms.BooleanField(
+        label="We may not keep this pledge by its date",
+        required=False,
+        help_text="The pledge shows as at risk until you report again.",
+    )
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.textarea("summary"),
+            Field.text("figure"),
+            Field.text("link"),
+            Field("file"),
+            Field.checkbox("at_risk"),
+        )

@@ -8,9 +8,12 @@ the audit trail, the reminders ledger or champions' engagements.
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from corporate_parenting.models import BaseModel
 
@@ -91,3 +94,178 @@ class Representative(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.organisation})"
+
+
+class ForWhom(models.TextChoices):
+    CHILDREN_IN_CARE = "children_in_care", "Children in care"
+    CARE_LEAVERS = "care_leavers", "Care leavers"
+    BOTH = "both", "Children in care and care leavers"
+
+
+class PledgeStatus(models.TextChoices):
+    """Decided by one rule, PledgeQuerySet.with_status()."""
+
+    DRAFT = "draft", "Draft"
+    ON_TRACK = "on_track", "On track"
+    AT_RISK = "at_risk", "At risk"
+    LATE = "late", "Late"
+    DONE = "done", "Done"
+
+
+# A pledge's progress is reported at least each quarter: a pledge with nothing reported for longer
+# than this is at risk.
+QUARTER = datetime.timedelta(days=92)
+
+STATUS_TAG = {
+    PledgeStatus.DRAFT: "govuk-tag--grey",
+    PledgeStatus.ON_TRACK: "govuk-tag--green",
+    PledgeStatus.AT_RISK: "govuk-tag--yellow",
+    PledgeStatus.LATE: "govuk-tag--red",
+    PledgeStatus.DONE: "govuk-tag--blue",
+}
+
+
+class PledgeQuerySet(models.QuerySet["Pledge"]):
+    def made(self) -> PledgeQuerySet:
+        """Pledges the organisation has made (the recorded act): the Board and the public
+        read these; a draft is its organisation's and the council staff's only."""
+        return self.filter(made_at__isnull=False)
+
+    def public(self) -> PledgeQuerySet:
+        """What the public reads: made pledges of organisations that are partners now or were."""
+        return self.made()
+
+    def visible_to(self, user: object) -> PledgeQuerySet:
+        """Staff see every pledge; a representative their organisation's (drafts too) and
+        other organisations' made ones; councillors made ones."""
+        if not getattr(user, "is_authenticated", False):
+            return self.public()
+        if user.is_council_staff:  # type: ignore[attr-defined]
+            return self
+        if user.is_partner:  # type: ignore[attr-defined]
+            return self.filter(
+                models.Q(made_at__isnull=False) | models.Q(organisation__representatives__user=user)
+            )
+        return self.made()
+
+    def with_last_report(self) -> PledgeQuerySet:
+        latest = ProgressUpdate.objects.filter(pledge=models.OuterRef("pk")).order_by(
+            "-reported_on", "-pk"
+        )
+        return self.annotate(
+            last_reported_on=models.Subquery(latest.values("reported_on")[:1]),
+            last_at_risk=models.Subquery(latest.values("at_risk")[:1]),
+        )
+
+    def with_status(self, today: datetime.date | None = None) -> PledgeQuerySet:
+        """The one rule for a pledge's status, as `status`: a draft until made; done once
+        marked done; late when its date has passed; at risk when its representative last said
+        so, or nothing has been reported for more than a quarter; on track otherwise."""
+        today = today or timezone.localdate()
+        quiet_since = today - QUARTER
+        return self.with_last_report().annotate(
+            status=models.Case(
+                models.When(made_at__isnull=True, then=models.Value(PledgeStatus.DRAFT)),
+                models.When(done_on__isnull=False, then=models.Value(PledgeStatus.DONE)),
+                models.When(due_on__lt=today, then=models.Value(PledgeStatus.LATE)),
+                models.When(
+                    models.Q(last_at_risk=True)
+                    | models.Q(last_reported_on__lt=quiet_since)
+                    | models.Q(last_reported_on__isnull=True, made_at__date__lt=quiet_since),
+                    then=models.Value(PledgeStatus.AT_RISK),
+                ),
+                default=models.Value(PledgeStatus.ON_TRACK),
+                output_field=models.CharField(),
+            )
+        )
+
+    def late(self, today: datetime.date | None = None) -> PledgeQuerySet:
+        return self.with_status(today).filter(status=PledgeStatus.LATE)  # type: ignore[misc]  # annotated by with_status
+
+    def in_year(self, start_year: int) -> PledgeQuerySet:
+        return self.filter(year=start_year)
+
+
+class Pledge(BaseModel):
+    """What a partner organisation commits to do for children in care or care leavers in a
+    year, how it will show its progress and by when."""
+
+    organisation = models.ForeignKey(
+        PartnerOrganisation, on_delete=models.PROTECT, related_name="pledges"
+    )
+    year = models.PositiveSmallIntegerField(help_text="The political year it starts in.")
+    what = models.TextField("what we will do")
+    for_whom = models.CharField(max_length=20, choices=ForWhom.choices)
+    age_from = models.PositiveSmallIntegerField(null=True, blank=True)
+    age_to = models.PositiveSmallIntegerField(null=True, blank=True)
+    how_shown = models.TextField("how progress will be shown")
+    due_on = models.DateField("done by")
+    principle = models.ForeignKey(
+        "voice.Principle", on_delete=models.PROTECT, related_name="pledges"
+    )
+    made_at = models.DateTimeField(null=True, blank=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    done_on = models.DateField(null=True, blank=True)
+
+    objects = PledgeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("organisation", "due_on", "pk")
+
+    def __str__(self) -> str:
+        return self.what if len(self.what) <= 80 else f"{self.what[:77]}..."
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:pledge_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_made(self) -> bool:
+        return self.made_at is not None
+
+    @property
+    def ages(self) -> str:
+        if self.age_from is not None and self.age_to is not None:
+            return f"aged {self.age_from} to {self.age_to}"
+        if self.age_from is not None:
+            return f"aged {self.age_from} and over"
+        if self.age_to is not None:
+            return f"aged up to {self.age_to}"
+        return ""
+
+    @property
+    def status_label(self) -> str:
+        """The status PledgeQuerySet.with_status() gave this row, as words."""
+        return PledgeStatus(self.status).label  # type: ignore[attr-defined]
+
+    @property
+    def status_tag(self) -> str:
+        return STATUS_TAG[PledgeStatus(self.status)]  # type: ignore[attr-defined]
+
+
+def evidence_upload_to(update: ProgressUpdate, filename: str) -> str:
+    return f"partners/evidence/{update.pledge_id}/{filename}"
+
+
+class ProgressUpdate(BaseModel):
+    """What a representative reports of a pledge: words always; a figure, a link and a file
+    (a PDF, read by the council's people and the organisation only) when they have them."""
+
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="updates")
+    reported_on = models.DateField()
+    summary = models.TextField("progress")
+    figure = models.CharField(max_length=100, blank=True)
+    link = models.URLField(max_length=300, blank=True)
+    file = models.FileField(upload_to=evidence_upload_to, blank=True)
+    file_name = models.CharField(max_length=120, blank=True)
+    at_risk = models.BooleanField(default=False)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("pledge", "-reported_on", "-pk")
+
+    def __str__(self) -> str:
+        return f"Progress on {self.reported_on:%-d %B %Y}"

@@ -5,8 +5,10 @@ page, with the partner role and nothing else."""
 from __future__ import annotations
 
 import datetime
+import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -14,10 +16,20 @@ from django.utils.text import slugify
 from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import Role, User
 from corporate_parenting.people.services import IssuedInvitation, invitation_create
-from partners.models import OrganisationKind, PartnerOrganisation, Representative
+from corporate_parenting.years import political_year_starting, years_later
+from panels.reports.annexes import check_pdf, safe_name
+from partners.models import (
+    ForWhom,
+    OrganisationKind,
+    PartnerOrganisation,
+    Pledge,
+    ProgressUpdate,
+    Representative,
+)
+from voice.models import Principle
 
 # Addresses under /partners/ that are pages, not organisations.
-RESERVED_SLUGS = frozenset({"new", "export"})
+RESERVED_SLUGS = frozenset({"new", "export", "pledges", "evidence", "self-assessments"})
 FIELDS = (
     "name",
     "slug",
@@ -194,3 +206,228 @@ def representative_invite(
         changes={"representative": [None, issued.invitation.user.full_name]},
     )
     return issued
+
+
+# ---------------------------------------------------------------- pledges
+
+AGE_MAX = 25  # care leavers are supported up to 25
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+PLEDGE_FIELDS = (
+    "year",
+    "what",
+    "for_whom",
+    "age_from",
+    "age_to",
+    "how_shown",
+    "due_on",
+    "principle",
+)
+
+
+def can_write_for(user: User | None, organisation: PartnerOrganisation) -> bool:
+    """Who writes an organisation's pledges and progress: its representatives, and the council's
+    staff on its behalf."""
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_council_staff:
+        return True
+    return user.is_partner and organisation.representatives.filter(user=user).exists()
+
+
+def _check_write(actor: User | None, organisation: PartnerOrganisation) -> None:
+    if not can_write_for(actor, organisation):
+        raise PermissionDenied("Only the organisation's representatives and the council's staff")
+    if organisation.has_left:
+        raise ValidationError(f"{organisation.name} has left the partnership")
+
+
+def _pledge_errors(
+    *,
+    what: str,
+    how_shown: str,
+    for_whom: str,
+    age_from: int | None,
+    age_to: int | None,
+    year: int,
+    due_on: datetime.date | None,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not what.strip():
+        errors["what"] = "Enter what you will do"
+    if not how_shown.strip():
+        errors["how_shown"] = "Enter how you will show your progress"
+    if for_whom not in ForWhom.values:
+        errors["for_whom"] = "Choose who the pledge is for"
+    for field, age in (("age_from", age_from), ("age_to", age_to)):
+        if age is not None and not 0 <= age <= AGE_MAX:
+            errors[field] = f"Enter an age from 0 to {AGE_MAX}"
+    if (
+        "age_from" not in errors
+        and "age_to" not in errors
+        and age_from is not None
+        and age_to is not None
+        and age_from > age_to
+    ):
+        errors["age_to"] = "The upper age must be the same as or more than the lower age"
+    if due_on is None:
+        errors["due_on"] = "Enter the date it will be done by"
+    else:
+        start = political_year_starting(year).start
+        if due_on < start:
+            errors["due_on"] = (
+                f"The date must be on or after {start:%-d %B %Y}, when the year starts"
+            )
+        elif due_on > years_later(start, 3):
+            errors["due_on"] = "The date must be within three years of the start of the year"
+    return errors
+
+
+@transaction.atomic
+def pledge_save(
+    *,
+    actor: User | None,
+    organisation: PartnerOrganisation,
+    pledge: Pledge | None,
+    year: int,
+    what: str,
+    for_whom: str,
+    how_shown: str,
+    due_on: datetime.date | None,
+    principle: Principle,
+    age_from: int | None = None,
+    age_to: int | None = None,
+) -> Pledge:
+    """Write a pledge (pledge=None) or change one. A made pledge can still be changed; the
+    audit trail keeps what it said before."""
+    _check_write(actor, organisation)
+    if pledge is not None and pledge.done_on is not None:
+        raise ValidationError("This pledge is done: it can no longer be changed")
+    errors = _pledge_errors(
+        what=what,
+        how_shown=how_shown,
+        for_whom=for_whom,
+        age_from=age_from,
+        age_to=age_to,
+        year=year,
+        due_on=due_on,
+    )
+    if errors:
+        raise ValidationError(errors)
+    values = {
+        "year": year,
+        "what": what.strip(),
+        "for_whom": for_whom,
+        "age_from": age_from,
+        "age_to": age_to,
+        "how_shown": how_shown.strip(),
+        "due_on": due_on,
+        "principle": principle,
+    }
+    creating = pledge is None
+    if pledge is None:
+        pledge = Pledge(organisation=organisation, **values)
+        before: dict[str, object] = {}
+    else:
+        before = snapshot(pledge, PLEDGE_FIELDS)
+        for field, value in values.items():
+            setattr(pledge, field, value)
+    pledge.save()
+    after = snapshot(pledge, PLEDGE_FIELDS)
+    changes = (
+        {field: [None, value] for field, value in after.items()}
+        if creating
+        else changes_between(before, after)
+    )
+    if changes:
+        audit_record(
+            actor=actor,
+            instance=pledge,
+            action="drafted" if creating else "changed",
+            changes=changes,
+        )
+    return pledge
+
+
+@transaction.atomic
+def pledge_make(*, actor: User | None, pledge: Pledge) -> None:
+    """The organisation makes its pledge: from now the Board and the public read it."""
+    _check_write(actor, pledge.organisation)
+    if pledge.is_made:
+        raise ValidationError("This pledge has already been made")
+    pledge.made_at = timezone.now()
+    pledge.made_by = actor
+    pledge.save(update_fields=["made_at", "made_by", "updated_at"])
+    audit_record(
+        actor=actor, instance=pledge, action="made", changes={"made_at": [None, pledge.made_at]}
+    )
+
+
+@transaction.atomic
+def pledge_done(*, actor: User | None, pledge: Pledge, on: datetime.date | None = None) -> None:
+    _check_write(actor, pledge.organisation)
+    if not pledge.is_made:
+        raise ValidationError("Make the pledge before marking it done")
+    if pledge.done_on is not None:
+        raise ValidationError("This pledge is already done")
+    pledge.done_on = on or timezone.localdate()
+    pledge.save(update_fields=["done_on", "updated_at"])
+    audit_record(
+        actor=actor, instance=pledge, action="done", changes={"done_on": [None, pledge.done_on]}
+    )
+
+
+def evidence_name(name: str) -> str:
+    return safe_name(name)
+
+
+@transaction.atomic
+def progress_report(
+    *,
+    actor: User | None,
+    pledge: Pledge,
+    summary: str,
+    figure: str = "",
+    link: str = "",
+    file: UploadedFile | None = None,
+    at_risk: bool = False,
+    reported_on: datetime.date | None = None,
+) -> ProgressUpdate:
+    """The representative reports progress on a made pledge, with evidence."""
+    _check_write(actor, pledge.organisation)
+    if not pledge.is_made:
+        raise ValidationError("Make the pledge before reporting progress on it")
+    today = timezone.localdate()
+    reported_on = reported_on or today
+    errors: dict[str, str] = {}
+    if not summary.strip():
+        errors["summary"] = "Enter the progress made"
+    if reported_on > today:
+        errors["reported_on"] = "The date cannot be in the future"
+    if file is not None:
+        try:
+            check_pdf(file, max_bytes=EVIDENCE_MAX_BYTES)
+        except ValidationError as error:
+            errors["file"] = " ".join(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    update = ProgressUpdate(
+        pledge=pledge,
+        reported_on=reported_on,
+        summary=summary.strip(),
+        figure=" ".join(figure.split()),
+        link=link.strip(),
+        at_risk=at_risk,
+        reported_by=actor,
+    )
+    if file is not None:
+        update.file_name = evidence_name(file.name or "evidence.pdf")
+        update.file.save(f"{secrets.token_hex(8)}.pdf", file, save=False)
+    update.save()
+    audit_record(
+        actor=actor,
+        instance=pledge,
+        action="progress reported",
+        changes={"progress": [None, update.summary[:200]], "at_risk": [None, at_risk]},
+        note=f"Evidence: {update.file_name}" if update.file_name else "",
+    )
+    return update

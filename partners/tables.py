@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import django_filters
 import django_tables2 as tables
 from django.utils.html import format_html
 
-from corporate_parenting.tables import PortalTable
-from partners.models import PartnerOrganisation
+from corporate_parenting.tables import PortalDateColumn, PortalFilterSet, PortalTable
+from corporate_parenting.years import current_political_year
+from partners.models import PartnerOrganisation, Pledge, PledgeStatus
 
 
 class OrganisationTable(PortalTable):
@@ -21,6 +23,7 @@ class OrganisationTable(PortalTable):
     class Meta:
         model = PartnerOrganisation
         fields = ()
+        empty_text = "No partner organisations have been added yet."
 
     def render_name(self, record: PartnerOrganisation) -> str:
         return format_html(
@@ -47,3 +50,69 @@ class OrganisationTable(PortalTable):
 
     def value_left_on(self, value: object) -> str:
         return f"{value:%d/%m/%Y}" if value else ""
+
+
+def _years() -> list[tuple[int, str]]:
+    """The years pledges are filtered by: next year back to two years ago."""
+    current = current_political_year()
+    years = [current.next(), current, current.previous(), current.previous().previous()]
+    return [(y.start_year, y.label) for y in years]
+
+
+class PledgeFilter(PortalFilterSet):
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        choices=[c for c in PledgeStatus.choices if c[0] != PledgeStatus.DRAFT],
+        empty_label="Any status",
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label="Organisation",
+        queryset=PartnerOrganisation.objects.order_by("name"),
+        empty_label="Any organisation",
+    )
+    year = django_filters.ChoiceFilter(label="Year", empty_label="Any year", choices=_years)
+
+    class Meta:
+        model = Pledge
+        fields: tuple[str, ...] = ()
+
+
+class PledgeTable(PortalTable):
+    what = tables.Column(verbose_name="Pledge")
+    organisation = tables.Column(verbose_name="Organisation", accessor="organisation__name")
+    for_whom = tables.Column(verbose_name="For")
+    due_on = PortalDateColumn(verbose_name="Done by", format="j M Y")
+    last_reported_on = PortalDateColumn(
+        verbose_name="Last progress", format="j M Y", default="None yet"
+    )
+    status = tables.Column(verbose_name="Status")
+
+    class Meta:
+        model = Pledge
+        fields = ()
+        empty_text = "No pledges match. Partners' pledges show here once they have made them."
+
+    def render_what(self, record: Pledge) -> str:
+        return format_html(
+            '<a class="govuk-link" href="{}">{}</a>',
+            self.row_url("partners:pledge_detail", record.pk),
+            str(record),
+        )
+
+    def value_what(self, record: Pledge) -> str:
+        return record.what
+
+    def render_for_whom(self, record: Pledge) -> str:
+        ages = record.ages
+        return f"{record.get_for_whom_display()}{', ' + ages if ages else ''}"
+
+    def value_for_whom(self, record: Pledge) -> str:
+        return self.render_for_whom(record)
+
+    def render_status(self, record: Pledge) -> str:
+        return format_html(
+            '<strong class="govuk-tag {}">{}</strong>', record.status_tag, record.status_label
+        )
+
+    def value_status(self, record: Pledge) -> str:
+        return record.status_label

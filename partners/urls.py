@@ -7,8 +7,16 @@ app_name = "partners"
 urlpatterns = [
     path("", views.organisation_list, name="list"),
     path("new/", views.organisation_create, name="create"),
+    path("pledges/", views.pledge_list, name="pledge_list"),
+    path("pledges/<int:pk>/", views.pledge_detail, name="pledge_detail"),
+    path("pledges/<int:pk>/edit/", views.pledge_edit, name="pledge_edit"),
+    path("pledges/<int:pk>/make/", views.pledge_make, name="pledge_make"),
+    path("pledges/<int:pk>/done/", views.pledge_done, name="pledge_done"),
+    path("pledges/<int:pk>/progress/", views.progress_report, name="progress_report"),
+    path("evidence/<int:pk>/", views.evidence, name="evidence"),
     path("<slug:slug>/", views.organisation_detail, name="detail"),
     path("<slug:slug>/edit/", views.organisation_edit, name="edit"),
     path("<slug:slug>/leave/", views.organisation_leave, name="leave"),
     path("<slug:slug>/invite/", views.representative_invite, name="invite"),
+    path("<slug:slug>/pledges/new/", views.pledge_create, name="pledge_create"),
 ]

@@ -6,7 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import HttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
@@ -14,9 +20,11 @@ from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import EVERYONE_SIGNED_IN, SIGNED_IN_ROLES, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
+from corporate_parenting.uploads import upload_response
+from corporate_parenting.years import current_political_year
 from partners import forms, services
-from partners.models import PartnerOrganisation
-from partners.tables import OrganisationTable
+from partners.models import PartnerOrganisation, Pledge, ProgressUpdate
+from partners.tables import OrganisationTable, PledgeFilter, PledgeTable
 
 
 def _organisation(slug: str) -> PartnerOrganisation:
@@ -44,12 +52,21 @@ def organisation_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     representatives = organisation.representatives.select_related("user").order_by(
         "user__full_name"
     )
+    pledges = (
+        Pledge.objects.visible_to(request.user)
+        .filter(organisation=organisation)
+        .with_status()
+        .order_by("-year", "due_on", "pk")
+    )
     return render(
         request,
         "partners/detail.html",
         {
             "organisation": organisation,
             "representatives": list(representatives),
+            "pledges": list(pledges),
+            "can_write": services.can_write_for(request.user, organisation)
+            and not organisation.has_left,
             "can_keep": services.can_keep(request.user),
             "is_own": request.user.is_partner,
         },
@@ -122,3 +139,173 @@ def representative_invite(request: SignedInRequest, slug: str) -> HttpResponse:
             messages.success(request, f"Invitation sent to {person.full_name} at {person.email}")
             return redirect(organisation)
     return render(request, "partners/invite.html", {"form": form, "organisation": organisation})
+
+
+# ---------------------------------------------------------------- pledges
+
+
+def _pledge_for(request: SignedInRequest, pk: int) -> Pledge:
+    """The pledge with its status, if this person may read it (404 otherwise)."""
+    rows = (
+        Pledge.objects.visible_to(request.user)
+        .with_status()
+        .select_related("organisation", "principle", "made_by")
+    )
+    return get_object_or_404(rows, pk=pk)
+
+
+def _writable(request: SignedInRequest, organisation: PartnerOrganisation) -> None:
+    if not services.can_write_for(request.user, organisation):
+        raise PermissionDenied
+
+
+@role_required(*SIGNED_IN_ROLES)
+def pledge_list(request: SignedInRequest) -> HttpResponse:
+    """Every partner's pledges with their status, for the Board."""
+    rows = (
+        Pledge.objects.visible_to(request.user)
+        .made()
+        .with_status()
+        .select_related("organisation")
+        .order_by("due_on", "organisation__name", "pk")
+    )
+    filterset = PledgeFilter(request.GET or None, queryset=rows)
+    return table_page(
+        request,
+        table_class=PledgeTable,
+        filterset=filterset,
+        template="partners/pledge_list.html",
+        csv_filename="partner-pledges.csv",
+    )
+
+
+@role_required(*EVERYONE_SIGNED_IN)
+def pledge_create(request: SignedInRequest, slug: str) -> HttpResponse:
+    organisation = _organisation(slug)
+    _writable(request, organisation)
+    return _pledge_form(request, organisation, None)
+
+
+@role_required(*EVERYONE_SIGNED_IN)
+def pledge_edit(request: SignedInRequest, pk: int) -> HttpResponse:
+    pledge = _pledge_for(request, pk)
+    _writable(request, pledge.organisation)
+    return _pledge_form(request, pledge.organisation, pledge)
+
+
+def _pledge_form(
+    request: SignedInRequest, organisation: PartnerOrganisation, pledge: Pledge | None
+) -> HttpResponse:
+    initial: dict[str, object] = (
+        {field: getattr(pledge, field) for field in services.PLEDGE_FIELDS}
+        if pledge
+        else {"year": current_political_year().start_year}
+    )
+    form = forms.PledgeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.pledge_save(
+                actor=request.user, organisation=organisation, pledge=pledge, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                "Pledge saved"
+                if saved.is_made
+                else "Pledge saved as a draft: make it when it "
+                "is ready for the Board and the public",
+            )
+            return redirect(saved)
+    return render(
+        request,
+        "partners/pledge_form.html",
+        {"form": form, "organisation": organisation, "pledge": pledge},
+    )
+
+
+@role_required(*EVERYONE_SIGNED_IN)
+def pledge_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    pledge = _pledge_for(request, pk)
+    return render(
+        request,
+        "partners/pledge_detail.html",
+        {
+            "pledge": pledge,
+            "updates": list(pledge.updates.select_related("reported_by")),
+            "can_write": services.can_write_for(request.user, pledge.organisation)
+            and not pledge.organisation.has_left,
+            "is_own": request.user.is_partner,
+        },
+    )
+
+
+@role_required(*EVERYONE_SIGNED_IN)
+def pledge_make(request: SignedInRequest, pk: int) -> HttpResponse:
+    """POST only; refused (403) to whoever may not write the organisation's pledges."""
+    pledge = _pledge_for(request, pk)
+    _writable(request, pledge.organisation)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        services.pledge_make(actor=request.user, pledge=pledge)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Pledge made: the Board and the public can now read it")
+    return redirect(pledge)
+
+
+@role_required(*EVERYONE_SIGNED_IN)
+def pledge_done(request: SignedInRequest, pk: int) -> HttpResponse:
+    """POST only; refused (403) to whoever may not write the organisation's pledges."""
+    pledge = _pledge_for(request, pk)
+    _writable(request, pledge.organisation)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        services.pledge_done(actor=request.user, pledge=pledge)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Pledge marked as done")
+    return redirect(pledge)
+
+
+@role_required(*EVERYONE_SIGNED_IN)
+def progress_report(request: SignedInRequest, pk: int) -> HttpResponse:
+    pledge = _pledge_for(request, pk)
+    _writable(request, pledge.organisation)
+    form = forms.ProgressForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.progress_report(actor=request.user, pledge=pledge, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Progress reported")
+            return redirect(pledge)
+    return render(request, "partners/progress_form.html", {"form": form, "pledge": pledge})
+
+
+def evidence(request: HttpRequest, pk: int) -> FileResponse:
+    """An evidence file: for the council's people and the organisation's own representatives,
+    never the public (sent to sign in)."""
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    update = get_object_or_404(
+        ProgressUpdate.objects.select_related("pledge__organisation").exclude(file=""), pk=pk
+    )
+    organisation = update.pledge.organisation
+    if not request.user.is_council_person and not services.can_write_for(
+        request.user, organisation
+    ):
+        raise PermissionDenied
+    if not update.pledge.is_made and not services.can_write_for(request.user, organisation):
+        raise Http404
+    try:
+        handle = update.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return upload_response(handle, update.file_name or "evidence.pdf")

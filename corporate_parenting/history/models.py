@@ -38,7 +38,7 @@ from panels.models import (
     Resolution,
 )
 from panels.reports.models import Report, ReportAnnex, ReportSection
-from partners.models import PartnerOrganisation, Representative
+from partners.models import PartnerOrganisation, Pledge, ProgressUpdate, Representative
 from strategy.models import Objective, Priority
 
 GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
@@ -80,6 +80,8 @@ GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     # partner organisations and who represents them
     PartnerOrganisation,
     Representative,
+    Pledge,
+    ProgressUpdate,
 )
 
 # "updated_at" changes on every save; leaving it out keeps a save that changes nothing silent.

@@ -2,7 +2,14 @@
 (partner@example.org) speaks for "northfield-nhs"; another organisation's page is refused
 them (tests/partners/test_organisations.py)."""
 
-from tests.matrix import FORBIDDEN, OK, SIGN_IN, Row, admin_only, signed_in
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tests.matrix import FORBIDDEN, NOT_ALLOWED, OK, SIGN_IN, Row, admin_only, signed_in
+
+if TYPE_CHECKING:
+    from partners.models import Pledge
 
 NORTHFIELD: dict[str, object] = {"slug": "northfield-nhs"}
 
@@ -22,3 +29,65 @@ ROWS: dict[str, Row] = {
     "partners:leave": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_own),
     "partners:invite": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=_own),
 }
+
+
+def _pledge(**extra: Any) -> Pledge:
+    from django.utils import timezone
+
+    from partners.models import PartnerOrganisation, Pledge
+    from tests import factories
+    from voice.models import Principle
+
+    factories.partner_rep(email="partner@example.org")
+    today = timezone.localdate()
+    return Pledge.objects.create(
+        organisation=PartnerOrganisation.objects.get(slug="northfield-nhs"),
+        year=today.year,
+        what="Free prescriptions for care leavers up to 25",
+        for_whom="care_leavers",
+        how_shown="How many care leavers hold an exemption certificate",
+        due_on=today,
+        principle=Principle.objects.get(letter="a"),
+        made_at=timezone.now(),
+        **extra,
+    )
+
+
+def _made() -> dict[str, object]:
+    return {"pk": _pledge().pk}
+
+
+def _evidence() -> dict[str, object]:
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from partners.models import ProgressUpdate
+
+    update = ProgressUpdate(
+        pledge=_pledge(),
+        reported_on=timezone.localdate(),
+        summary="38 registered",
+        file_name="e.pdf",
+    )
+    update.file.save("evidence.pdf", ContentFile(b"%PDF-1.4 evidence"), save=True)
+    return {"pk": update.pk}
+
+
+# The organisation's representatives and the council's staff write its pledges.
+WRITERS = Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=_made, partner=OK)
+WRITERS_POST_ONLY = Row(
+    SIGN_IN, FORBIDDEN, NOT_ALLOWED, NOT_ALLOWED, kwargs=_made, partner=NOT_ALLOWED
+)
+
+ROWS.update(
+    {
+        "partners:pledge_list": signed_in(OK),
+        "partners:pledge_detail": Row(SIGN_IN, OK, OK, OK, kwargs=_made, partner=OK),
+        "partners:pledge_edit": WRITERS,
+        "partners:pledge_make": WRITERS_POST_ONLY,
+        "partners:pledge_done": WRITERS_POST_ONLY,
+        "partners:progress_report": WRITERS,
+        "partners:pledge_create": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=_own, partner=OK),
+        "partners:evidence": Row(FORBIDDEN, OK, OK, OK, kwargs=_evidence, partner=OK),
+    }
+)
