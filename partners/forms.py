@@ -11,6 +11,7 @@ from django import forms
 from corporate_parenting.forms import EMAIL_MAX_LENGTH, GovUKFormMixin
 from corporate_parenting.years import current_political_year
 from panels.forms.common import DateInput
+from panels.models import Body
 from partners.models import ForWhom, OrganisationKind
 from partners.services import AGE_MAX
 from voice.models import Principle
@@ -91,6 +92,16 @@ class OrganisationForm(GovUKFormMixin, forms.Form):
         error_messages={"max_length": "Use 40 characters or fewer"},
     )
 
+    board = forms.ModelChoiceField(
+        label="The board it answers to (optional)",
+        queryset=Body.objects.order_by("name"),
+        required=False,
+        empty_label="None",
+        help_text="Its late pledges become a standing item on this body's agendas, and the "
+        "body's public page lists it as a partner.",
+        error_messages={"invalid_choice": "Choose a body from the list"},
+    )
+
     def build_layout(self) -> Layout:
         return Layout(
             Field.text("name"),
@@ -102,6 +113,7 @@ class OrganisationForm(GovUKFormMixin, forms.Form):
             Field.text("contact_name"),
             Field.text("contact_email"),
             Field.text("contact_phone", field_width=20),
+            Field.select("board"),
         )
 
 

@@ -34,6 +34,11 @@ class PartnerOrganisationQuerySet(models.QuerySet["PartnerOrganisation"]):
         """Organisations that are partners now (not left)."""
         return self.filter(left_on__isnull=True)
 
+    def public(self) -> PartnerOrganisationQuerySet:
+        """Every organisation is public (its name, kind, what it does and its made pledges);
+        its contact and its representatives are not."""
+        return self.all()
+
     def of(self, user: object) -> PartnerOrganisationQuerySet:
         """The organisation a partner representative speaks for (none for anyone else)."""
         if not getattr(user, "is_authenticated", False):
@@ -60,6 +65,16 @@ class PartnerOrganisation(BaseModel):
     contact_name = models.CharField(max_length=150, blank=True)
     contact_email = models.EmailField(max_length=254, blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
+    board = models.ForeignKey(
+        "panels.Body",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partner_organisations",
+        verbose_name="the board it answers to",
+        help_text="Its late pledges are a standing item on this body's agendas, and the body's "
+        "public page lists it.",
+    )
     left_on = models.DateField(null=True, blank=True)
 
     objects = PartnerOrganisationQuerySet.as_manager()

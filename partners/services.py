@@ -17,6 +17,7 @@ from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import Role, User
 from corporate_parenting.people.services import IssuedInvitation, invitation_create
 from corporate_parenting.years import political_year_starting, years_later
+from panels.models import Body
 from panels.reports.annexes import check_pdf, safe_name
 from partners.models import (
     ForWhom,
@@ -29,7 +30,7 @@ from partners.models import (
 from voice.models import Principle
 
 # Addresses under /partners/ that are pages, not organisations.
-RESERVED_SLUGS = frozenset({"new", "export", "pledges", "evidence", "self-assessments"})
+RESERVED_SLUGS = frozenset({"new", "export", "pledges", "evidence", "self-assessments", "public"})
 FIELDS = (
     "name",
     "slug",
@@ -40,6 +41,7 @@ FIELDS = (
     "contact_name",
     "contact_email",
     "contact_phone",
+    "board",
 )
 
 
@@ -78,6 +80,7 @@ def organisation_save(
     contact_name: str = "",
     contact_email: str = "",
     contact_phone: str = "",
+    board: Body | None = None,
 ) -> PartnerOrganisation:
     """Add a partner organisation (organisation=None) or change one."""
     _check_keep(actor)
@@ -111,6 +114,7 @@ def organisation_save(
         "contact_name": " ".join(contact_name.split()),
         "contact_email": contact_email.strip().lower(),
         "contact_phone": " ".join(contact_phone.split()),
+        "board": board,
     }
     creating = organisation is None
     if organisation is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, Prefetch, Q
 from django.http import (
     FileResponse,
     Http404,
@@ -309,3 +309,47 @@ def evidence(request: HttpRequest, pk: int) -> FileResponse:
     except FileNotFoundError as error:
         raise Http404 from error
     return upload_response(handle, update.file_name or "evidence.pdf")
+
+
+# ---------------------------------------------------------------- public
+
+
+def public_list(request: HttpRequest) -> HttpResponse:
+    """No sign-in: the council's partners and what each has pledged."""
+    organisations = PartnerOrganisation.objects.public().annotate(
+        pledge_count=Count("pledges", filter=Q(pledges__made_at__isnull=False))
+    )
+    return render(
+        request,
+        "partners/public_list.html",
+        {
+            "current": [o for o in organisations if not o.has_left],
+            "former": [o for o in organisations if o.has_left],
+        },
+    )
+
+
+def public_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """No sign-in: a partner's made pledges and the progress it reported (words, figures and
+    links; never its evidence files, its contact or who reported)."""
+    organisation = get_object_or_404(PartnerOrganisation.objects.public(), slug=slug[:60])
+    pledges = (
+        Pledge.objects.public()
+        .filter(organisation=organisation)
+        .with_status()
+        .select_related("principle")
+        .prefetch_related(
+            Prefetch(
+                "updates",
+                queryset=ProgressUpdate.objects.only(
+                    "pledge_id", "reported_on", "summary", "figure", "link", "at_risk"
+                ),
+            )
+        )
+        .order_by("-year", "due_on", "pk")
+    )
+    return render(
+        request,
+        "partners/public_detail.html",
+        {"organisation": organisation, "pledges": list(pledges)},
+    )

@@ -56,6 +56,7 @@ from panels.models import (
 from panels.reports.models import PackBuild, PackEdition, Report, ReportAnnex
 from panels.reports.pack import pack_request
 from panels.services import reports
+from partners.models import PartnerOrganisation, Pledge, ProgressUpdate
 from tests import factories
 from tests.canaries import (
     Answer,
@@ -71,7 +72,7 @@ from tests.events.factories import EventFactory
 from tests.offer.factories import FeedbackFactory, OfferCategoryFactory, OfferEntryFactory
 from tests.panels.factories import BodyFactory, MembershipFactory
 from tests.second_factor import verify_session
-from voice.models import Theme
+from voice.models import Principle, Theme
 
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
 
@@ -295,6 +296,52 @@ def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
     return World(body, chair, clerk, sponsor, walker, noted, approved, drafting, coming, entry)
 
 
+def _plant_partner(canaries: Canaries, world: World) -> None:
+    """Another partner organisation than the walking representative's, answering to the public
+    body: its contact (the council's people only), a draft pledge (its own people and the
+    council's staff only) and the evidence file of a made pledge (never the public's)."""
+    college = PartnerOrganisation.objects.create(
+        name="Eastbrook College",
+        slug="eastbrook-college",
+        kind="education",
+        contact_name=canaries.text("partner-contact-name"),
+        contact_email=canaries.email("partner-contact-email"),
+        board=world.body,
+    )
+    principle = Principle.objects.get(letter="a")
+    today = timezone.localdate()
+    Pledge.objects.create(
+        organisation=college,
+        year=today.year,
+        what=canaries.text("draft-pledge", withheld_from_members=True),
+        for_whom="care_leavers",
+        how_shown=canaries.text("draft-pledge-how", withheld_from_members=True),
+        due_on=today - datetime.timedelta(days=1),  # late, but a draft is never on the agenda
+        principle=principle,
+    )
+    made = Pledge.objects.create(
+        organisation=college,
+        year=today.year,
+        what="A bursary for every care leaver who enrols",
+        for_whom="care_leavers",
+        how_shown="Bursaries paid each term",
+        due_on=today + datetime.timedelta(days=90),
+        principle=principle,
+        made_at=timezone.now(),
+    )
+    update = ProgressUpdate(
+        pledge=made,
+        reported_on=today,
+        summary="Twelve bursaries paid this term",
+        file_name="bursaries.pdf",
+    )
+    update.file.save(
+        "evidence.pdf",
+        SimpleUploadedFile("e.pdf", pdf_with_text(canaries.text("partner-evidence-file"))),
+        save=True,
+    )
+
+
 def plant_private(canaries: Canaries, world: World) -> None:
     body, chair, clerk, sponsor, walker = (
         world.body,
@@ -460,6 +507,7 @@ def plant_private(canaries: Canaries, world: World) -> None:
         text=canaries.text("unmoderated-feedback"),
         status=Feedback.Status.NEW,
     )
+    _plant_partner(canaries, world)
     # What young people said, tagged with a theme but never chosen to be shown: feedback
     # moderated and hidden, feedback not moderated yet, and a champion's engagement whose
     # follow-up is done but not marked for "You said, we did".

@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tests.matrix import FORBIDDEN, NOT_ALLOWED, OK, SIGN_IN, Row, admin_only, signed_in
+from tests.matrix import (
+    FORBIDDEN,
+    NOT_ALLOWED,
+    OK,
+    SIGN_IN,
+    Row,
+    admin_only,
+    everyone,
+    signed_in,
+)
 
 if TYPE_CHECKING:
     from partners.models import Pledge
@@ -89,5 +98,12 @@ ROWS.update(
         "partners:progress_report": WRITERS,
         "partners:pledge_create": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=_own, partner=OK),
         "partners:evidence": Row(FORBIDDEN, OK, OK, OK, kwargs=_evidence, partner=OK),
+    }
+)
+
+ROWS.update(
+    {
+        "partners:public_list": everyone(OK),
+        "partners:public_detail": everyone(OK, kwargs=_own),
     }
 )
