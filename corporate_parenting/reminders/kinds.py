@@ -38,6 +38,8 @@ class Kind(models.TextChoices):
     ALERT_MINUTES = "alert_minutes", "Alert: minutes published"
     ALERT_DECISIONS = "alert_decisions", "Alert: decisions published"
     ALERT_MEETING_CHANGED = "alert_meeting_changed", "Alert: meeting changed"
+    PLEDGE_LATE = "pledge_late", "Partner pledge late"
+    PLEDGES_LATE_DIGEST = "pledges_late_digest", "Late partner pledges: weekly digest"
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,18 @@ SPECS: dict[str, KindSpec] = {
             Kind.OFFER_REVIEW,
             "Offer entries you keep: when one is past its review date",
             optional=False,
+            roles=frozenset({"officer", "admin"}),
+        ),
+        KindSpec(
+            Kind.PLEDGE_LATE,
+            "Your organisation's pledges: when one is past its date and not done",
+            optional=False,
+            roles=frozenset({"partner"}),
+        ),
+        KindSpec(
+            Kind.PLEDGES_LATE_DIGEST,
+            "Bodies you clerk: a weekly list of their partners' late pledges",
+            optional=True,
             roles=frozenset({"officer", "admin"}),
         ),
         KindSpec(
