@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 
 from corporate_parenting.forms import EMAIL_MAX_LENGTH, GovUKFormMixin
 from corporate_parenting.years import current_political_year
 from panels.forms.common import DateInput
 from panels.models import Body
-from partners.models import ForWhom, OrganisationKind
+from partners.models import SELF_ASSESSMENT_QUESTIONS, ForWhom, OrganisationKind
 from partners.services import AGE_MAX
 from voice.models import Principle
 
@@ -313,3 +313,27 @@ class ProgressForm(GovUKFormMixin, forms.Form):
             Field("file"),
             Field.checkbox("at_risk"),
         )
+
+
+class SelfAssessmentForm(GovUKFormMixin, forms.Form):
+    """The duty's questions, one text area each; two buttons: save, or send to the Board."""
+
+    submit_text = "Save and come back later"
+
+    def build_layout(self) -> Layout:
+        layout = Layout(*(Field.textarea(name, rows=6) for name, _, _ in SELF_ASSESSMENT_QUESTIONS))
+        layout.append(
+            Submit("complete", "Send it to the Board", css_class="govuk-!-margin-right-3")
+        )
+        return layout
+
+
+for _name, _question, _hint in SELF_ASSESSMENT_QUESTIONS:
+    SelfAssessmentForm.base_fields[_name] = forms.CharField(
+        label=_question,
+        help_text=_hint,
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"max_length": "Use 5,000 characters or fewer"},
+    )

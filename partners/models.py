@@ -284,3 +284,86 @@ class ProgressUpdate(BaseModel):
 
     def __str__(self) -> str:
         return f"Progress on {self.reported_on:%-d %B %Y}"
+
+
+class SelfAssessment(BaseModel):
+    """Once a year, an organisation's account of how it meets the corporate parenting duty:
+    the four questions of the duty, with its evidence. Completing it (the recorded act) puts it
+    in the Board's compiled self-assessments."""
+
+    organisation = models.ForeignKey(
+        PartnerOrganisation, on_delete=models.PROTECT, related_name="self_assessments"
+    )
+    year = models.PositiveSmallIntegerField(help_text="The political year it starts in.")
+    staying_alert = models.TextField(
+        "how we stay alert to what affects children in care and care leavers", blank=True
+    )
+    services_assessed = models.TextField(
+        "which of our services we have assessed for them, and what we found", blank=True
+    )
+    opportunities = models.TextField("the opportunities we offer them", blank=True)
+    helping_use = models.TextField("how we help them use our services", blank=True)
+    evidence = models.TextField("our evidence", blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("-year", "organisation__name")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("organisation", "year"), name="partners_one_self_assessment_a_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: self-assessment {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "partners:self_assessment",
+            kwargs={"slug": self.organisation.slug, "year": self.year},
+        )
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def answers(self) -> list[tuple[str, str]]:
+        """(question, answer) in the order the duty asks them."""
+        return [
+            (question, getattr(self, field)) for field, question, _ in SELF_ASSESSMENT_QUESTIONS
+        ]
+
+
+# The questions, in the order the duty asks them: (field, question, hint).
+SELF_ASSESSMENT_QUESTIONS = (
+    (
+        "staying_alert",
+        "How do you stay alert to what affects children in care and care leavers?",
+        "How you find out what matters to them and what gets in their way: data you look at, "
+        "who you listen to.",
+    ),
+    (
+        "services_assessed",
+        "Which of your services have you assessed for them, and what did you find?",
+        "What you looked at this year and what you changed as a result.",
+    ),
+    (
+        "opportunities",
+        "What opportunities do you offer them?",
+        "Jobs, apprenticeships, placements, bursaries, activities.",
+    ),
+    (
+        "helping_use",
+        "How do you help them use your services?",
+        "Named contacts, priority access, help with forms, outreach.",
+    ),
+    (
+        "evidence",
+        "Your evidence",
+        "What shows this: figures, reports, links. Never a young person's name or details.",
+    ),
+)

@@ -20,12 +20,14 @@ from corporate_parenting.years import political_year_starting, years_later
 from panels.models import Body
 from panels.reports.annexes import check_pdf, safe_name
 from partners.models import (
+    SELF_ASSESSMENT_QUESTIONS,
     ForWhom,
     OrganisationKind,
     PartnerOrganisation,
     Pledge,
     ProgressUpdate,
     Representative,
+    SelfAssessment,
 )
 from voice.models import Principle
 
@@ -435,3 +437,54 @@ def progress_report(
         note=f"Evidence: {update.file_name}" if update.file_name else "",
     )
     return update
+
+
+# ---------------------------------------------------------------- self-assessment
+
+ANSWER_FIELDS = tuple(field for field, _, _ in SELF_ASSESSMENT_QUESTIONS)
+
+
+@transaction.atomic
+def self_assessment_save(
+    *,
+    actor: User | None,
+    organisation: PartnerOrganisation,
+    year: int,
+    complete: bool = False,
+    **answers: str,
+) -> SelfAssessment:
+    """Save the year's answers; with complete, also send them to the Board (every question
+    answered). A completed self-assessment can be changed; the audit trail keeps what it
+    said."""
+    _check_write(actor, organisation)
+    unknown = set(answers) - set(ANSWER_FIELDS)
+    if unknown:
+        raise ValueError(f"not a question of the self-assessment: {sorted(unknown)}")
+    assessment, created = SelfAssessment.objects.select_for_update().get_or_create(
+        organisation=organisation, year=year
+    )
+    before = snapshot(assessment, ANSWER_FIELDS)
+    for field in ANSWER_FIELDS:
+        setattr(assessment, field, answers.get(field, "").strip())
+    if complete:
+        missing = {
+            field: "Answer this question before sending the self-assessment to the Board"
+            for field in ANSWER_FIELDS
+            if not getattr(assessment, field)
+        }
+        if missing:
+            raise ValidationError(missing)
+    changes = changes_between(before, snapshot(assessment, ANSWER_FIELDS))
+    if complete and not assessment.is_complete:
+        assessment.completed_at = timezone.now()
+        assessment.completed_by = actor
+        changes["completed_at"] = [None, assessment.completed_at]
+    assessment.save()
+    if changes or created:
+        audit_record(
+            actor=actor,
+            instance=assessment,
+            action="completed" if "completed_at" in changes else "saved",
+            changes=changes,
+        )
+    return assessment

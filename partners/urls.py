@@ -16,9 +16,12 @@ urlpatterns = [
     path("pledges/<int:pk>/done/", views.pledge_done, name="pledge_done"),
     path("pledges/<int:pk>/progress/", views.progress_report, name="progress_report"),
     path("evidence/<int:pk>/", views.evidence, name="evidence"),
+    path("self-assessments/", views.self_assessments, name="self_assessments"),
+    path("self-assessments/pdf/", views.self_assessments_pdf, name="self_assessments_pdf"),
     path("<slug:slug>/", views.organisation_detail, name="detail"),
     path("<slug:slug>/edit/", views.organisation_edit, name="edit"),
     path("<slug:slug>/leave/", views.organisation_leave, name="leave"),
     path("<slug:slug>/invite/", views.representative_invite, name="invite"),
     path("<slug:slug>/pledges/new/", views.pledge_create, name="pledge_create"),
+    path("<slug:slug>/self-assessment/<int:year>/", views.self_assessment, name="self_assessment"),
 ]

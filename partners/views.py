@@ -14,16 +14,25 @@ from django.http import (
     HttpResponseNotAllowed,
 )
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
+from corporate_parenting.inputs import year_from
 from corporate_parenting.models import EVERYONE_SIGNED_IN, SIGNED_IN_ROLES, Role
+from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from corporate_parenting.uploads import upload_response
-from corporate_parenting.years import current_political_year
+from corporate_parenting.years import PoliticalYear, current_political_year, political_year_starting
 from partners import forms, services
-from partners.models import PartnerOrganisation, Pledge, ProgressUpdate
+from partners.models import (
+    SELF_ASSESSMENT_QUESTIONS,
+    PartnerOrganisation,
+    Pledge,
+    ProgressUpdate,
+    SelfAssessment,
+)
 from partners.tables import OrganisationTable, PledgeFilter, PledgeTable
 
 
@@ -52,6 +61,7 @@ def organisation_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     representatives = organisation.representatives.select_related("user").order_by(
         "user__full_name"
     )
+    year = current_political_year()
     pledges = (
         Pledge.objects.visible_to(request.user)
         .filter(organisation=organisation)
@@ -65,6 +75,10 @@ def organisation_detail(request: SignedInRequest, slug: str) -> HttpResponse:
             "organisation": organisation,
             "representatives": list(representatives),
             "pledges": list(pledges),
+            "year": year,
+            "this_year_assessment": SelfAssessment.objects.filter(
+                organisation=organisation, year=year.start_year
+            ).first(),
             "can_write": services.can_write_for(request.user, organisation)
             and not organisation.has_left,
             "can_keep": services.can_keep(request.user),
@@ -352,4 +366,115 @@ def public_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "partners/public_detail.html",
         {"organisation": organisation, "pledges": list(pledges)},
+    )
+
+
+# ---------------------------------------------------------------- self-assessments
+
+
+def _year_of(request: HttpRequest, value: object) -> PoliticalYear:
+    current = current_political_year()
+    try:
+        start = year_from(value, current.start_year)
+    except ValueError:
+        raise Http404 from None
+    if not current.start_year - 10 <= start <= current.start_year + 1:
+        raise Http404
+    return political_year_starting(start)
+
+
+@role_required(*EVERYONE_SIGNED_IN)
+def self_assessment(request: SignedInRequest, slug: str, year: int) -> HttpResponse:
+    """The organisation's self-assessment for a year: its representatives (and the council's
+    staff) write it; the council's people read it once sent to the Board."""
+    organisation = _organisation(slug)
+    political_year = _year_of(request, year)
+    assessment = SelfAssessment.objects.filter(
+        organisation=organisation, year=political_year.start_year
+    ).first()
+    writable = services.can_write_for(request.user, organisation) and not organisation.has_left
+    if not writable:
+        if not services.can_read(request.user, organisation):
+            raise PermissionDenied
+        if assessment is None or not assessment.is_complete:
+            raise Http404
+    initial = (
+        {field: getattr(assessment, field) for field in services.ANSWER_FIELDS}
+        if assessment
+        else {}
+    )
+    form = forms.SelfAssessmentForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not writable:
+            raise PermissionDenied
+        if form.is_valid():
+            complete = "complete" in request.POST
+            try:
+                saved = services.self_assessment_save(
+                    actor=request.user,
+                    organisation=organisation,
+                    year=political_year.start_year,
+                    complete=complete,
+                    **form.cleaned_data,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    "Self-assessment sent to the Board"
+                    if complete and saved.is_complete
+                    else "Self-assessment saved",
+                )
+                return redirect(saved)
+    return render(
+        request,
+        "partners/self_assessment.html",
+        {
+            "organisation": organisation,
+            "year": political_year,
+            "assessment": assessment,
+            "form": form if writable else None,
+            "questions": SELF_ASSESSMENT_QUESTIONS,
+        },
+    )
+
+
+def _compiled(year: PoliticalYear) -> dict[str, object]:
+    assessments = list(
+        SelfAssessment.objects.filter(year=year.start_year, completed_at__isnull=False)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+    done = {a.organisation_id for a in assessments}
+    waiting = [
+        o for o in PartnerOrganisation.objects.current().order_by("name") if o.pk not in done
+    ]
+    return {
+        "year": year,
+        "assessments": assessments,
+        "waiting": waiting,
+        "questions": SELF_ASSESSMENT_QUESTIONS,
+        "previous_year": year.previous(),
+        "next_year": year.next() if year.next().start <= timezone.localdate() else None,
+    }
+
+
+@role_required(*SIGNED_IN_ROLES)
+def self_assessments(request: SignedInRequest) -> HttpResponse:
+    """Every partner's self-assessment for the year, compiled for the Board."""
+    year = _year_of(request, request.GET.get("year"))
+    return render(request, "partners/self_assessments.html", _compiled(year))
+
+
+@role_required(*SIGNED_IN_ROLES)
+def self_assessments_pdf(request: SignedInRequest) -> HttpResponse:
+    year = _year_of(request, request.GET.get("year"))
+    return pdf_response(
+        "partners/self_assessments_pdf.html",
+        {
+            **_compiled(year),
+            "title": f"Partners' corporate parenting self-assessments {year.label}",
+        },
+        filename=f"partner-self-assessments-{year.start_year}.pdf",
     )

@@ -38,7 +38,13 @@ from panels.models import (
     Resolution,
 )
 from panels.reports.models import Report, ReportAnnex, ReportSection
-from partners.models import PartnerOrganisation, Pledge, ProgressUpdate, Representative
+from partners.models import (
+    PartnerOrganisation,
+    Pledge,
+    ProgressUpdate,
+    Representative,
+    SelfAssessment,
+)
 from strategy.models import Objective, Priority
 
 GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
@@ -82,6 +88,7 @@ GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     Representative,
     Pledge,
     ProgressUpdate,
+    SelfAssessment,
 )
 
 # "updated_at" changes on every save; leaving it out keeps a save that changes nothing silent.

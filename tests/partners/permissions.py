@@ -107,3 +107,31 @@ ROWS.update(
         "partners:public_detail": everyone(OK, kwargs=_own),
     }
 )
+
+
+def _sent() -> dict[str, object]:
+    from django.utils import timezone
+
+    from corporate_parenting.years import current_political_year
+    from partners.models import PartnerOrganisation, SelfAssessment
+    from tests import factories
+
+    factories.partner_rep(email="partner@example.org")
+    year = current_political_year().start_year
+    SelfAssessment.objects.create(
+        organisation=PartnerOrganisation.objects.get(slug="northfield-nhs"),
+        year=year,
+        staying_alert="We read the council's data each quarter",
+        completed_at=timezone.now(),
+    )
+    return {"slug": "northfield-nhs", "year": year}
+
+
+ROWS.update(
+    {
+        # Councillors read it once sent; the organisation and the staff write it.
+        "partners:self_assessment": Row(SIGN_IN, OK, OK, OK, kwargs=_sent, partner=OK),
+        "partners:self_assessments": signed_in(OK),
+        "partners:self_assessments_pdf": signed_in(OK),
+    }
+)
