@@ -169,6 +169,9 @@ class OfferEntryForm(GovUKFormMixin, forms.ModelForm):
         assert isinstance(owner, forms.ModelChoiceField)
         owner.queryset = User.objects.filter(groups__name__in=list(STAFF_ROLES)).distinct()
         owner.empty_label = "Nobody yet"
+        provider = self.fields["provider"]
+        assert isinstance(provider, forms.ModelChoiceField)
+        provider.empty_label = "The council"
 
     def build_layout(self) -> Layout:
         return Layout(
@@ -198,6 +201,7 @@ class OfferEntryForm(GovUKFormMixin, forms.ModelForm):
             Field.text("link_url"),
             Field.text("place"),
             Field.select("owner"),
+            Field.select("provider"),
             Field.text("review_by", field_width=10),
             Field.radios("status", legend_size=Size.SMALL, inline=True),
         )

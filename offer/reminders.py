@@ -37,19 +37,41 @@ def _entry_context(entry: OfferEntry) -> dict[str, object]:
     }
 
 
+def _reviewers(entry: OfferEntry) -> list[tuple[User, str]]:
+    """Who is asked to review an entry, and where their link goes: its owner (the entry's form),
+    and the representatives of the partner that provides it (their organisation's page, where
+    they propose a change)."""
+    people: list[tuple[User, str]] = []
+    if entry.owner is not None:
+        people.append((entry.owner, reverse("offer:entry_edit", kwargs={"pk": entry.pk})))
+    if entry.provider is not None:
+        path = reverse("partners:detail", kwargs={"slug": entry.provider.slug})
+        people.extend(
+            (rep.user, path)
+            for rep in entry.provider.representatives.all()
+            if rep.user.is_active and rep.user != entry.owner
+        )
+    return people
+
+
 def plan(*, today: date) -> int:
-    entries = list(OfferEntry.objects.past_review(today).select_related("owner").order_by("title"))
+    entries = list(
+        OfferEntry.objects.past_review(today)
+        .select_related("owner", "provider")
+        .prefetch_related("provider__representatives__user")
+        .order_by("title")
+    )
     items = [
         Outgoing(
             kind=Kind.OFFER_REVIEW,
             subject=entry,
-            recipient=entry.owner,
+            recipient=person,
             occasion=f"review:{entry.review_by.isoformat()}",
-            context=_entry_context(entry),
+            context={**_entry_context(entry), "path": path},
             due_at=local_time_on(today),
         )
         for entry in entries
-        if entry.owner is not None
+        for person, path in _reviewers(entry)
     ]
     if entries:
         month = f"{today:%Y-%m}"

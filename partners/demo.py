@@ -14,8 +14,10 @@ from django.utils import timezone
 
 from corporate_parenting.models import User
 from corporate_parenting.years import current_political_year
+from offer.models import OfferCategory
 from partners.models import (
     ForWhom,
+    OfferProposal,
     OrganisationKind,
     PartnerOrganisation,
     Pledge,
@@ -90,6 +92,7 @@ def load(stdout: TextIO) -> None:
         )
     pledges = _load_pledges(user)
     load_self_assessment(user)
+    load_proposal(user)
     stdout.write(f"Partners: {made} organisations and {pledges} pledges added.")
 
 
@@ -217,4 +220,25 @@ def load_self_assessment(user: User | None) -> None:
         organisation=organisation,
         year=current_political_year().start_year,
         defaults={**SELF_ASSESSMENT, "completed_at": timezone.now(), "completed_by": user},
+    )
+
+
+def load_proposal(user: User | None) -> None:
+    """An offer entry the trust proposes, waiting for the offer editor."""
+    organisation = PartnerOrganisation.objects.get(slug="northfield-health")
+    category = OfferCategory.objects.filter(slug="health").first() or OfferCategory.objects.first()
+    if category is None or organisation.offer_proposals.exists():
+        return
+    OfferProposal.objects.create(
+        organisation=organisation,
+        category=category,
+        title="Free prescriptions until you are 25",
+        summary="If you are registered with a GP in the county, you do not pay for prescriptions "
+        "until your 25th birthday.",
+        details="Show your exemption certificate at any pharmacy. It lasts a year at a time.",
+        how_to_get="Ask your named nurse or your personal adviser for the form.",
+        age_from=18,
+        age_to=25,
+        link_url="https://www.northfield-health.example.nhs.uk/care-leavers",
+        proposed_by=user,
     )

@@ -10,6 +10,8 @@ from django import forms
 
 from corporate_parenting.forms import EMAIL_MAX_LENGTH, GovUKFormMixin
 from corporate_parenting.years import current_political_year
+from offer.models import OfferCategory
+from offer.models.entries import AGE_HIGHEST, AGE_LOWEST
 from panels.forms.common import DateInput
 from panels.models import Body
 from partners.models import SELF_ASSESSMENT_QUESTIONS, ForWhom, OrganisationKind
@@ -336,4 +338,121 @@ for _name, _question, _hint in SELF_ASSESSMENT_QUESTIONS:
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"max_length": "Use 5,000 characters or fewer"},
+    )
+
+
+class ProposalForm(GovUKFormMixin, forms.Form):
+    submit_text = "Send it to the offer editor"
+
+    category = forms.ModelChoiceField(
+        label="Category",
+        queryset=OfferCategory.objects.order_by("order"),
+        error_messages={
+            "required": "Choose a category",
+            "invalid_choice": "Choose a category from the list",
+        },
+    )
+    title = forms.CharField(
+        label="Title",
+        max_length=120,
+        help_text="Plain English, written to the young person, like ‘Free prescriptions’.",
+        error_messages={"required": "Enter a title", "max_length": "Use 120 characters or fewer"},
+    )
+    summary = forms.CharField(
+        label="Summary",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One or two sentences written to ‘you’.",
+        error_messages={
+            "required": "Enter a summary",
+            "max_length": "Use 300 characters or fewer",
+        },
+    )
+    details = forms.CharField(
+        label="What you get (optional)",
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": "Use 5,000 characters or fewer"},
+    )
+    how_to_get = forms.CharField(
+        label="How to get it (optional)",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Use 2,000 characters or fewer"},
+    )
+    age_from = forms.IntegerField(
+        label="From age",
+        min_value=AGE_LOWEST,
+        max_value=AGE_HIGHEST,
+        initial=16,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter the youngest age it is for",
+            "invalid": "Enter the age as a whole number, like 16",
+            "min_value": f"Enter an age from {AGE_LOWEST} to {AGE_HIGHEST}",
+            "max_value": f"Enter an age from {AGE_LOWEST} to {AGE_HIGHEST}",
+        },
+    )
+    age_to = forms.IntegerField(
+        label="To age",
+        min_value=AGE_LOWEST,
+        max_value=AGE_HIGHEST,
+        initial=25,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter the oldest age it is for",
+            "invalid": "Enter the age as a whole number, like 25",
+            "min_value": f"Enter an age from {AGE_LOWEST} to {AGE_HIGHEST}",
+            "max_value": f"Enter an age from {AGE_LOWEST} to {AGE_HIGHEST}",
+        },
+    )
+    contact_phone = forms.CharField(
+        label="Phone (optional)",
+        max_length=30,
+        required=False,
+        error_messages={"max_length": "Use 30 characters or fewer"},
+    )
+    link_url = forms.URLField(
+        label="Web link (optional)",
+        max_length=300,
+        required=False,
+        assume_scheme="https",
+        error_messages={
+            "invalid": "Enter a web address, like https://www.example.nhs.uk",
+            "max_length": "Use 300 characters or fewer",
+        },
+    )
+
+    def build_layout(self) -> Layout:
+        return Layout(
+            Field.select("category"),
+            Field.text("title"),
+            Field.textarea("summary"),
+            Field.textarea("details"),
+            Field.textarea("how_to_get"),
+            Fieldset(
+                Field.text("age_from", field_width=2),
+                Field.text("age_to", field_width=2),
+                legend="Who it is for: ages",
+                legend_size=Size.SMALL,
+            ),
+            Field.text("contact_phone", field_width=20),
+            Field.text("link_url"),
+        )
+
+
+class DeclineForm(GovUKFormMixin, forms.Form):
+    submit_text = "Decline the proposal"
+
+    note = forms.CharField(
+        label="Why it is declined",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="The partner reads this, so say what they could change.",
+        error_messages={
+            "required": "Say why, so the partner knows what to change",
+            "max_length": "Use 2,000 characters or fewer",
+        },
     )

@@ -367,3 +367,82 @@ SELF_ASSESSMENT_QUESTIONS = (
         "What shows this: figures, reports, links. Never a young person's name or details.",
     ),
 )
+
+
+class ProposalStatus(models.TextChoices):
+    PROPOSED = "proposed", "Waiting for the offer editor"
+    APPROVED = "approved", "Approved"
+    DECLINED = "declined", "Declined"
+
+
+class OfferProposalQuerySet(models.QuerySet["OfferProposal"]):
+    def waiting(self) -> OfferProposalQuerySet:
+        return self.filter(status=ProposalStatus.PROPOSED)
+
+
+class OfferProposal(BaseModel):
+    """An entry for the care leaver offer that a partner provides (or a change to one), as the
+    partner wrote it. The offer editor approves it into an entry (who provides it is recorded
+    on the entry) or declines it with a reason."""
+
+    organisation = models.ForeignKey(
+        PartnerOrganisation, on_delete=models.PROTECT, related_name="offer_proposals"
+    )
+    entry = models.ForeignKey(
+        "offer.OfferEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+        help_text="The entry it changes, or the entry made from it once approved.",
+    )
+    is_change = models.BooleanField(default=False, help_text="A change to an entry it provides.")
+    category = models.ForeignKey("offer.OfferCategory", on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=120)
+    summary = models.CharField(max_length=300)
+    details = models.TextField(blank=True)
+    how_to_get = models.TextField("how to get it", blank=True)
+    age_from = models.PositiveSmallIntegerField("from age", default=16)
+    age_to = models.PositiveSmallIntegerField("to age", default=25)
+    contact_phone = models.CharField("phone", max_length=30, blank=True)
+    link_url = models.URLField("web link", max_length=300, blank=True)
+    status = models.CharField(
+        max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PROPOSED
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision_note = models.TextField(blank=True)
+
+    objects = OfferProposalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-created_at", "-pk")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("partners:proposal_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_waiting(self) -> bool:
+        return self.status == ProposalStatus.PROPOSED
+
+
+# What a proposal carries over to an offer entry, field for field.
+PROPOSAL_FIELDS = (
+    "category",
+    "title",
+    "summary",
+    "details",
+    "how_to_get",
+    "age_from",
+    "age_to",
+    "contact_phone",
+    "link_url",
+)

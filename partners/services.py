@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import secrets
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -17,22 +18,30 @@ from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import Role, User
 from corporate_parenting.people.services import IssuedInvitation, invitation_create
 from corporate_parenting.years import political_year_starting, years_later
+from offer.models import OfferCategory, OfferEntry
+from offer.models.entries import AGE_HIGHEST, AGE_LOWEST
+from offer.services.entries import ENTRY_FIELDS, offer_entry_save
 from panels.models import Body
 from panels.reports.annexes import check_pdf, safe_name
 from partners.models import (
+    PROPOSAL_FIELDS,
     SELF_ASSESSMENT_QUESTIONS,
     ForWhom,
+    OfferProposal,
     OrganisationKind,
     PartnerOrganisation,
     Pledge,
     ProgressUpdate,
+    ProposalStatus,
     Representative,
     SelfAssessment,
 )
 from voice.models import Principle
 
 # Addresses under /partners/ that are pages, not organisations.
-RESERVED_SLUGS = frozenset({"new", "export", "pledges", "evidence", "self-assessments", "public"})
+RESERVED_SLUGS = frozenset(
+    {"new", "export", "pledges", "evidence", "self-assessments", "public", "offer-proposals"}
+)
 FIELDS = (
     "name",
     "slug",
@@ -488,3 +497,137 @@ def self_assessment_save(
             changes=changes,
         )
     return assessment
+
+
+# ---------------------------------------------------------------- the care leaver offer
+
+
+def can_decide_proposals(user: User | None) -> bool:
+    """The offer's editors (the council's staff, who keep the offer) approve partners' entries."""
+    return user is not None and user.is_authenticated and user.is_council_staff
+
+
+@transaction.atomic
+def proposal_create(
+    *,
+    actor: User | None,
+    organisation: PartnerOrganisation,
+    entry: OfferEntry | None = None,
+    category: OfferCategory | None,
+    title: str,
+    summary: str,
+    details: str = "",
+    how_to_get: str = "",
+    age_from: int | None = 16,
+    age_to: int | None = 25,
+    contact_phone: str = "",
+    link_url: str = "",
+) -> OfferProposal:
+    """A partner proposes an entry it provides, or a change to one it provides already."""
+    _check_write(actor, organisation)
+    errors: dict[str, str] = {}
+    if entry is not None and entry.provider_id != organisation.pk:
+        raise PermissionDenied("A partner proposes changes only to the entries it provides")
+    if category is None:
+        errors["category"] = "Choose a category"
+    if not title.strip():
+        errors["title"] = "Enter a title"
+    if not summary.strip():
+        errors["summary"] = "Enter a summary"
+    bounds = f"Enter an age from {AGE_LOWEST} to {AGE_HIGHEST}"
+    if age_from is None or not AGE_LOWEST <= age_from <= AGE_HIGHEST:
+        errors["age_from"] = bounds
+    if age_to is None or not AGE_LOWEST <= age_to <= AGE_HIGHEST:
+        errors["age_to"] = bounds
+    if not errors and age_from is not None and age_to is not None and age_from > age_to:
+        errors["age_to"] = "The 'to' age must be the same as or after the 'from' age"
+    if errors:
+        raise ValidationError(errors)
+    assert category is not None and age_from is not None and age_to is not None  # checked above
+    proposal = OfferProposal.objects.create(
+        organisation=organisation,
+        entry=entry,
+        is_change=entry is not None,
+        category=category,
+        title=" ".join(title.split()),
+        summary=summary.strip(),
+        details=details.strip(),
+        how_to_get=how_to_get.strip(),
+        age_from=age_from,
+        age_to=age_to,
+        contact_phone=" ".join(contact_phone.split()),
+        link_url=link_url.strip(),
+        proposed_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        instance=proposal,
+        action="proposed",
+        changes={"title": [None, proposal.title]},
+        note=f"A change to ‘{entry.title}’" if entry else "",
+    )
+    return proposal
+
+
+def proposal_entry_initial(proposal: OfferProposal) -> dict[str, object]:
+    """What the offer editor's entry form starts from: the entry it changes (or a new draft
+    reviewed a year from today), with the partner's words over it."""
+    entry = proposal.entry
+    initial: dict[str, object] = (
+        {field: getattr(entry, field) for field in ENTRY_FIELDS}
+        if entry is not None
+        else {"review_by": years_later(timezone.localdate(), 1)}
+    )
+    initial.update({field: getattr(proposal, field) for field in PROPOSAL_FIELDS})
+    initial["provider"] = proposal.organisation
+    return initial
+
+
+@transaction.atomic
+def proposal_approve(
+    *, actor: User | None, proposal: OfferProposal, **entry_fields: Any
+) -> OfferEntry:
+    """The offer editor approves: the entry is written as they finished it (through the offer's
+    own service), provided by the partner."""
+    if not can_decide_proposals(actor):
+        raise PermissionDenied("Only the offer's editors approve partners' entries")
+    if not proposal.is_waiting:
+        raise ValidationError("This proposal has already been decided")
+    entry_fields["provider"] = proposal.organisation
+    entry = offer_entry_save(entry=proposal.entry, actor=actor, **entry_fields)
+    proposal.entry = entry
+    proposal.status = ProposalStatus.APPROVED
+    proposal.decided_at = timezone.now()
+    proposal.decided_by = actor
+    proposal.save(update_fields=["entry", "status", "decided_at", "decided_by", "updated_at"])
+    audit_record(
+        actor=actor,
+        instance=proposal,
+        action="approved",
+        changes={"status": [ProposalStatus.PROPOSED.label, ProposalStatus.APPROVED.label]},
+    )
+    return entry
+
+
+@transaction.atomic
+def proposal_decline(*, actor: User | None, proposal: OfferProposal, note: str) -> None:
+    if not can_decide_proposals(actor):
+        raise PermissionDenied("Only the offer's editors decline partners' entries")
+    if not proposal.is_waiting:
+        raise ValidationError("This proposal has already been decided")
+    if not note.strip():
+        raise ValidationError({"note": "Say why, so the partner knows what to change"})
+    proposal.status = ProposalStatus.DECLINED
+    proposal.decision_note = note.strip()
+    proposal.decided_at = timezone.now()
+    proposal.decided_by = actor
+    proposal.save(
+        update_fields=["status", "decision_note", "decided_at", "decided_by", "updated_at"]
+    )
+    audit_record(
+        actor=actor,
+        instance=proposal,
+        action="declined",
+        changes={"status": [ProposalStatus.PROPOSED.label, ProposalStatus.DECLINED.label]},
+        note=proposal.decision_note,
+    )

@@ -8,7 +8,12 @@ from django.utils.html import format_html
 
 from corporate_parenting.tables import PortalDateColumn, PortalFilterSet, PortalTable
 from corporate_parenting.years import current_political_year
-from partners.models import PartnerOrganisation, Pledge, PledgeStatus
+from partners.models import (
+    OfferProposal,
+    PartnerOrganisation,
+    Pledge,
+    PledgeStatus,
+)
 
 
 class OrganisationTable(PortalTable):
@@ -116,3 +121,35 @@ class PledgeTable(PortalTable):
 
     def value_status(self, record: Pledge) -> str:
         return record.status_label
+
+
+class ProposalTable(PortalTable):
+    title = tables.Column(verbose_name="Entry")
+    organisation = tables.Column(verbose_name="Proposed by", accessor="organisation__name")
+    is_change = tables.Column(verbose_name="New or a change")
+    created_at = PortalDateColumn(verbose_name="Sent", format="j M Y")
+    status = tables.Column(verbose_name="Status")
+
+    class Meta:
+        model = OfferProposal
+        fields = ()
+        empty_text = "No partner has proposed an offer entry yet."
+
+    def render_title(self, record: OfferProposal) -> str:
+        return format_html(
+            '<a class="govuk-link" href="{}">{}</a>',
+            self.row_url("partners:proposal_detail", record.pk),
+            record.title,
+        )
+
+    def value_title(self, record: OfferProposal) -> str:
+        return record.title
+
+    def render_is_change(self, value: bool) -> str:
+        return "A change" if value else "New"
+
+    def value_is_change(self, value: bool) -> str:
+        return "A change" if value else "New"
+
+    def render_status(self, record: OfferProposal) -> str:
+        return record.get_status_display()

@@ -19,21 +19,25 @@ from django.utils import timezone
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.inputs import year_from
-from corporate_parenting.models import EVERYONE_SIGNED_IN, SIGNED_IN_ROLES, Role
+from corporate_parenting.models import EVERYONE_SIGNED_IN, SIGNED_IN_ROLES, STAFF_ROLES, Role
 from corporate_parenting.pdf import pdf_response
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from corporate_parenting.uploads import upload_response
 from corporate_parenting.years import PoliticalYear, current_political_year, political_year_starting
+from offer.forms import OfferEntryForm
+from offer.models import OfferEntry
 from partners import forms, services
 from partners.models import (
+    PROPOSAL_FIELDS,
     SELF_ASSESSMENT_QUESTIONS,
+    OfferProposal,
     PartnerOrganisation,
     Pledge,
     ProgressUpdate,
     SelfAssessment,
 )
-from partners.tables import OrganisationTable, PledgeFilter, PledgeTable
+from partners.tables import OrganisationTable, PledgeFilter, PledgeTable, ProposalTable
 
 
 def _organisation(slug: str) -> PartnerOrganisation:
@@ -76,6 +80,10 @@ def organisation_detail(request: SignedInRequest, slug: str) -> HttpResponse:
             "representatives": list(representatives),
             "pledges": list(pledges),
             "year": year,
+            "offer_entries": list(organisation.offer_entries.order_by("title")),
+            "proposals": list(organisation.offer_proposals.order_by("-created_at")[:10])
+            if services.can_write_for(request.user, organisation)
+            else [],
             "this_year_assessment": SelfAssessment.objects.filter(
                 organisation=organisation, year=year.start_year
             ).first(),
@@ -478,3 +486,120 @@ def self_assessments_pdf(request: SignedInRequest) -> HttpResponse:
         },
         filename=f"partner-self-assessments-{year.start_year}.pdf",
     )
+
+
+# ---------------------------------------------------------------- the care leaver offer
+
+
+@role_required(*EVERYONE_SIGNED_IN)
+def proposal_create(request: SignedInRequest, slug: str) -> HttpResponse:
+    """A partner proposes an offer entry it provides (?entry= for a change to one)."""
+    organisation = _organisation(slug)
+    _writable(request, organisation)
+    entry = None
+    if request.GET.get("entry"):
+        try:
+            entry_pk = int(str(request.GET["entry"])[:10])
+        except ValueError:
+            raise Http404 from None
+        entry = get_object_or_404(OfferEntry, pk=entry_pk, provider=organisation)
+    initial = (
+        {field: getattr(entry, field) for field in PROPOSAL_FIELDS}
+        if entry
+        else {"age_from": 16, "age_to": 25}
+    )
+    form = forms.ProposalForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposal_create(
+                actor=request.user, organisation=organisation, entry=entry, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, "Sent to the offer editor: you will see here when it is decided"
+            )
+            return redirect(organisation)
+    return render(
+        request,
+        "partners/proposal_form.html",
+        {"form": form, "organisation": organisation, "entry": entry},
+    )
+
+
+@role_required(*STAFF_ROLES)
+def proposal_list(request: SignedInRequest) -> HttpResponse:
+    rows = OfferProposal.objects.select_related("organisation", "entry").order_by(
+        "-created_at", "-pk"
+    )
+    return table_page(
+        request,
+        table_class=ProposalTable,
+        queryset=rows,
+        template="partners/proposal_list.html",
+        csv_filename="offer-proposals.csv",
+    )
+
+
+def _proposal_for(request: SignedInRequest, pk: int) -> OfferProposal:
+    proposal = get_object_or_404(
+        OfferProposal.objects.select_related("organisation", "entry", "category", "proposed_by"),
+        pk=pk,
+    )
+    if not services.can_decide_proposals(request.user) and not services.can_write_for(
+        request.user, proposal.organisation
+    ):
+        raise PermissionDenied
+    return proposal
+
+
+@role_required(*EVERYONE_SIGNED_IN)
+def proposal_detail(request: SignedInRequest, pk: int) -> HttpResponse:
+    proposal = _proposal_for(request, pk)
+    return render(
+        request,
+        "partners/proposal_detail.html",
+        {"proposal": proposal, "can_decide": services.can_decide_proposals(request.user)},
+    )
+
+
+@role_required(*STAFF_ROLES)
+def proposal_approve(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The offer's own entry form, started from the proposal: the editor finishes what only
+    the council knows (the care leaver statuses, the legal basis, the owner) and saves."""
+    proposal = _proposal_for(request, pk)
+    if not proposal.is_waiting:
+        messages.error(request, "This proposal has already been decided")
+        return redirect(proposal)
+    form = OfferEntryForm(request.POST or None, initial=services.proposal_entry_initial(proposal))
+    if request.method == "POST" and form.is_valid():
+        fields = {k: form.cleaned_data[k] for k in OfferEntryForm.Meta.fields}
+        try:
+            entry = services.proposal_approve(actor=request.user, proposal=proposal, **fields)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Approved: ‘{entry.title}’ is in the offer")
+            return redirect(proposal)
+    return render(request, "partners/proposal_approve.html", {"form": form, "proposal": proposal})
+
+
+@role_required(*STAFF_ROLES)
+def proposal_decline(request: SignedInRequest, pk: int) -> HttpResponse:
+    proposal = _proposal_for(request, pk)
+    if not proposal.is_waiting:
+        messages.error(request, "This proposal has already been decided")
+        return redirect(proposal)
+    form = forms.DeclineForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposal_decline(
+                actor=request.user, proposal=proposal, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Declined: the partner can read why")
+            return redirect(proposal)
+    return render(request, "partners/proposal_decline.html", {"form": form, "proposal": proposal})

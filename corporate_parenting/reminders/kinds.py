@@ -163,7 +163,7 @@ SPECS: dict[str, KindSpec] = {
             Kind.OFFER_REVIEW,
             "Offer entries you keep: when one is past its review date",
             optional=False,
-            roles=frozenset({"officer", "admin"}),
+            roles=frozenset({"officer", "admin", "partner"}),
         ),
         KindSpec(
             Kind.PLEDGE_LATE,

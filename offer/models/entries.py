@@ -212,6 +212,16 @@ class OfferEntry(BaseModel):
         related_name="offer_entries",
         help_text="The officer who keeps this entry up to date.",
     )
+    provider = models.ForeignKey(
+        "partners.PartnerOrganisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="offer_entries",
+        verbose_name="provided by",
+        help_text="A partner organisation that provides it. Its representatives get the review "
+        "reminders too.",
+    )
     review_by = models.DateField("review by")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     search_vector = SearchVectorField(null=True, editable=False)

@@ -31,6 +31,7 @@ ENTRY_FIELDS = (
     "link_url",
     "place",
     "owner",
+    "provider",
     "review_by",
     "status",
 )

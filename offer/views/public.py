@@ -28,7 +28,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def entry(request: HttpRequest, slug: str) -> HttpResponse:
-    shown = get_object_or_404(OfferEntry.objects.published().select_related("category"), slug=slug)
+    shown = get_object_or_404(
+        OfferEntry.objects.published().select_related("category", "provider"), slug=slug
+    )
     return render(request, "offer/entry.html", {"entry": shown})
 
 

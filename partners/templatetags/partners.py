@@ -7,9 +7,15 @@ from django import template
 from django.utils import timezone
 
 from panels.models import Body, Meeting
-from partners.models import PartnerOrganisation, Pledge
+from partners.models import OfferProposal, PartnerOrganisation, Pledge
 
 register = template.Library()
+
+
+@register.simple_tag
+def proposals_waiting() -> int:
+    """How many offer entries partners have proposed that wait for the offer editor."""
+    return OfferProposal.objects.waiting().count()
 
 
 @register.inclusion_tag("partners/_body_partners.html")

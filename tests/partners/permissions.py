@@ -135,3 +135,36 @@ ROWS.update(
         "partners:self_assessments_pdf": signed_in(OK),
     }
 )
+
+
+def _proposal() -> dict[str, object]:
+    from offer.models import OfferCategory
+    from partners.models import OfferProposal, PartnerOrganisation
+    from tests import factories
+
+    factories.partner_rep(email="partner@example.org")
+    proposal = OfferProposal.objects.create(
+        organisation=PartnerOrganisation.objects.get(slug="northfield-nhs"),
+        category=OfferCategory.objects.order_by("order").first() or _category(),
+        title="Free prescriptions",
+        summary="You do not pay for prescriptions until you are 25.",
+    )
+    return {"pk": proposal.pk}
+
+
+def _category() -> Any:
+    from tests.offer.factories import OfferCategoryFactory
+
+    return OfferCategoryFactory()
+
+
+ROWS.update(
+    {
+        "partners:proposal_create": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=_own, partner=OK),
+        # The offer's editors (the council's staff) decide; the partner reads its own.
+        "partners:proposal_list": Row(SIGN_IN, FORBIDDEN, OK, OK),
+        "partners:proposal_detail": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=_proposal, partner=OK),
+        "partners:proposal_approve": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=_proposal),
+        "partners:proposal_decline": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=_proposal),
+    }
+)
