@@ -15,6 +15,7 @@ from django.utils import timezone
 from corporate_parenting.models import User
 from corporate_parenting.years import current_political_year
 from offer.models import OfferCategory
+from panels.models import Body
 from partners.models import (
     ForWhom,
     OfferProposal,
@@ -66,6 +67,8 @@ REPRESENTATIVE = (
 
 def load(stdout: TextIO) -> None:
     made = 0
+    # The trust and the police answer to the demo panel (when the panels' demo made it).
+    board = Body.objects.filter(slug="corporate-parenting-panel").first()
     for slug, name, kind, statutory, about, (contact, email, phone) in ORGANISATIONS:
         _, created = PartnerOrganisation.objects.get_or_create(
             slug=slug,
@@ -77,6 +80,7 @@ def load(stdout: TextIO) -> None:
                 "contact_name": contact,
                 "contact_email": email,
                 "contact_phone": phone,
+                "board": board if slug != "eastbrook-college" else None,
             },
         )
         made += created

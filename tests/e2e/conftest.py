@@ -35,6 +35,7 @@ ROLE_EMAILS = {
     "councillor": "councillor@example.org",
     "officer": "officer@example.org",
     "admin": "admin@example.org",
+    "partner": "partner@example.org",
 }
 
 

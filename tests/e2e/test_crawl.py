@@ -77,7 +77,7 @@ def crawl(page: Page, base_url: str, *, check=assert_accessible) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
-@pytest.mark.parametrize("role", ["anonymous", "councillor", "officer", "admin"])
+@pytest.mark.parametrize("role", ["anonymous", "councillor", "officer", "admin", "partner"])
 def test_crawl_every_page_for_each_role(demo, new_page, role, viewport):
     page = new_page(viewport)
     if role != "anonymous":
