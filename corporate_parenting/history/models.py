@@ -39,6 +39,7 @@ from panels.models import (
 )
 from panels.reports.models import Report, ReportAnnex, ReportSection
 from strategy.models import Objective, Priority
+from voice.matters import Matter
 
 GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     # panels
@@ -73,6 +74,8 @@ GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     # the strategy
     Priority,
     Objective,
+    # young people's voice: the Children in Care Council's matters
+    Matter,
     # the portal's own settings, and officers' duties
     SiteSettings,
     Duty,

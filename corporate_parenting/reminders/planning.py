@@ -14,7 +14,13 @@ from corporate_parenting.reminders import services
 
 logger = logging.getLogger(__name__)
 
-PLANNERS = ("events.reminders", "panels.reminders", "champions.reminders", "offer.reminders")
+PLANNERS = (
+    "events.reminders",
+    "panels.reminders",
+    "champions.reminders",
+    "offer.reminders",
+    "voice.reminders",
+)
 
 
 def plan_all(today: date | None = None) -> dict[str, int]:
