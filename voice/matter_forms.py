@@ -141,6 +141,14 @@ class ResponseForm(GovUKFormMixin, forms.Form):
         return Layout(NO_NAMES, Field.textarea("response"))
 
 
+def _boards(request: object) -> QuerySet[Body]:
+    """The Boards the person may see (Body.objects.visible_to)."""
+    user = getattr(request, "user", None)
+    if user is None:
+        return Body.objects.none()
+    return Body.objects.visible_to(user).filter(kind=BodyKind.PANEL).distinct()
+
+
 class MatterFilter(PortalFilterSet):
     state = django_filters.ChoiceFilter(
         choices=[("unanswered", "Open (not answered)"), *MatterState.choices],
@@ -149,7 +157,7 @@ class MatterFilter(PortalFilterSet):
         label="State",
     )
     board = django_filters.ModelChoiceFilter(
-        queryset=Body.objects.filter(kind=BodyKind.PANEL), empty_label="Every Board", label="Board"
+        queryset=_boards, empty_label="Every Board", label="Board"
     )
 
     class Meta:

@@ -60,7 +60,11 @@ class MatterTable(PortalTable):
 
 @role_required(*SIGNED_IN_ROLES)
 def matter_list(request: SignedInRequest) -> HttpResponse:
-    filterset = MatterFilter(request.GET or None, queryset=Matter.objects.for_list())
+    filterset = MatterFilter(
+        request.GET or None,
+        queryset=Matter.objects.visible_to(request.user).for_list(),
+        request=request,
+    )
     return table_page(
         request,
         table_class=MatterTable,
@@ -71,18 +75,18 @@ def matter_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-def _matter(pk: int) -> Matter:
+def _matter(request: SignedInRequest, pk: int) -> Matter:
     return get_object_or_404(
-        Matter.objects.with_state().select_related(
-            "raised_by", "board", "owner", "answered_by", "shown_publicly_by"
-        ),
+        Matter.objects.visible_to(request.user)
+        .with_state()
+        .select_related("raised_by", "board", "owner", "answered_by", "shown_publicly_by"),
         pk=pk,
     )
 
 
 @role_required(*SIGNED_IN_ROLES)
 def matter_detail(request: SignedInRequest, pk: int) -> HttpResponse:
-    matter = _matter(pk)
+    matter = _matter(request, pk)
     return render(
         request,
         "voice/matter_detail.html",
@@ -104,7 +108,7 @@ def _form_values(form: MatterForm) -> dict[str, object]:
 
 @role_required(*STAFF_ROLES)
 def matter_create(request: SignedInRequest) -> HttpResponse:
-    form = MatterForm(request.POST or None)
+    form = MatterForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             matter = services.matter_save(actor=request.user, matter=None, **_form_values(form))  # type: ignore[arg-type]  # the form's cleaned values, typed object
@@ -120,10 +124,10 @@ def matter_create(request: SignedInRequest) -> HttpResponse:
 
 @role_required(*STAFF_ROLES)
 def matter_edit(request: SignedInRequest, pk: int) -> HttpResponse:
-    matter = _matter(pk)
+    matter = _matter(request, pk)
     initial = {name: getattr(matter, name) for name in services.MATTER_FIELDS}
     initial["themes"] = list(matter.themes.all())
-    form = MatterForm(request.POST or None, initial=initial)
+    form = MatterForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             matter = services.matter_save(actor=request.user, matter=matter, **_form_values(form))  # type: ignore[arg-type]  # as above
@@ -141,10 +145,12 @@ def matter_edit(request: SignedInRequest, pk: int) -> HttpResponse:
 
 @role_required(*SIGNED_IN_ROLES)
 def matter_respond(request: SignedInRequest, pk: int) -> HttpResponse:
-    matter = _matter(pk)
+    matter = _matter(request, pk)
     if not services.can_respond(request.user, matter):
         raise PermissionDenied
-    form = ResponseForm(request.POST or None, initial={"response": matter.response})
+    form = ResponseForm(
+        request.POST if request.method == "POST" else None, initial={"response": matter.response}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.matter_respond(
@@ -161,7 +167,7 @@ def matter_respond(request: SignedInRequest, pk: int) -> HttpResponse:
 @role_required(*STAFF_ROLES)
 @require_POST
 def matter_show_publicly(request: SignedInRequest, pk: int) -> HttpResponse:
-    matter = _matter(pk)
+    matter = _matter(request, pk)
     shown = request.POST.get("shown") == "yes"
     try:
         services.matter_show_publicly(actor=request.user, matter=matter, shown=shown)

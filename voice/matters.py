@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, Q, Value, When
@@ -77,6 +78,16 @@ class MatterQuerySet(models.QuerySet["Matter"]):
         """What the public may read: answered matters the participation officer chose to show
         publicly (an explicit, recorded act), the question and the response only."""
         return self.answered().filter(shown_publicly_at__isnull=False)
+
+    def visible_to(self, user: Any) -> MatterQuerySet:
+        """Council staff read every matter; a councillor those for the bodies they sit on
+        (Body.objects.visible_to) and those they own."""
+        if user.is_authenticated and user.is_council_staff:
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        body = apps.get_model("panels", "Body")
+        return self.filter(Q(board__in=body.objects.visible_to(user)) | Q(owner=user))
 
     def for_list(self) -> MatterQuerySet:
         return (

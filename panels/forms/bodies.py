@@ -35,11 +35,11 @@ class BodyForm(GovUKFormMixin, forms.Form):
     kind = forms.ChoiceField(
         choices=BodyKind.choices,
         initial=BodyKind.PANEL,
+        required=False,
         widget=forms.RadioSelect,
         label="Kind of body",
         help_text="The members of a body of young people are shown by their role only, never "
         "by name.",
-        error_messages={"required": "Choose the kind of body"},
     )
     numbering_style = forms.ChoiceField(
         choices=NumberingStyle.choices,
@@ -116,6 +116,10 @@ class BodyForm(GovUKFormMixin, forms.Form):
         if self.initial.get("first_minute_year") is None:
             # The stored 1 is the default, not a choice: show the field empty.
             self.initial["first_minute_number"] = None
+
+    def clean_kind(self) -> str:
+        """Left unchosen, a body keeps its kind (a new one is a panel or board)."""
+        return self.cleaned_data.get("kind") or self.initial.get("kind") or BodyKind.PANEL
 
     def clean_report_deadline_days(self) -> int:
         days = self.cleaned_data.get("report_deadline_days")
