@@ -51,7 +51,9 @@ def test_a_council_matter_is_recorded_stands_on_the_agenda_is_answered_and_shown
     )
     officer.get_by_role("button", name="Save the matter").click()
     _banner(officer, f"Matter ‘{TITLE}’ recorded")
-    expect(officer.locator("main")).to_contain_text("Education and work, Money")
+    themes = officer.locator(".govuk-summary-list__row", has_text="Themes")
+    expect(themes).to_contain_text("Education and work")
+    expect(themes).to_contain_text("Money")
 
     # The Board's next meeting carries it as a standing item.
     meeting = (
