@@ -135,4 +135,10 @@ class Migration(migrations.Migration):
                 "abstract": False,
             },
         ),
+        # The newest-first index every event table has (0006, 0007), for the audit trail.
+        migrations.RunSQL(
+            sql='CREATE INDEX "history_matterevent_newest" ON "history_matterevent" '
+            "(pgh_created_at, pgh_id) INCLUDE (pgh_label)",
+            reverse_sql='DROP INDEX IF EXISTS "history_matterevent_newest"',
+        ),
     ]
