@@ -359,6 +359,21 @@ def test_a_matter_answered_before_its_reminder_goes_is_not_sent(officer):
     assert (row.status, row.last_error) == (ReminderStatus.SKIPPED, "The matter has been answered")
 
 
+def test_the_owner_is_e_mailed_what_was_asked_and_where_to_answer(officer):
+    from django.core import mail
+
+    matter = MatterFactory(owner=officer, title="Bus passes", due_on=TODAY - timedelta(days=1))
+    reminders.plan(today=TODAY)
+    dispatch.dispatch(
+        now=timezone.make_aware(dt.datetime.combine(TODAY + timedelta(days=1), dt.time(23)))
+    )
+    [message] = [m for m in mail.outbox if "Bus passes" in m.subject]
+    assert message.to == [officer.email]
+    assert message.subject == "Overdue: Bus passes, asked by the Children in Care Council"
+    assert f"/voice/matters/{matter.pk}/" in message.body
+    assert "Record the response" in message.body
+
+
 def test_an_answered_matter_is_never_chased(officer):
     _answered(owner=officer, due_on=TODAY - timedelta(days=3))
     assert reminders.plan(today=TODAY) == 0
