@@ -5,7 +5,9 @@ done. Built here, in one place, for the members' page, its CSV and the public su
 Counts come from two grouped queries (engagements, feedback), whatever the number of records.
 Signed in, they count submitted engagements and moderated feedback; for the public, only what an
 officer chose to show ("You said, we did": Engagement.objects.you_said_we_did() and
-Feedback.objects.you_said_we_did()), and every count goes through public_count().
+Feedback.objects.you_said_we_did()), and every count goes through public_count(). The
+Children in Care Council's matters are one more grouped query, read only once answered and shown
+publicly (Matter.objects.you_said_we_did()), signed in or not.
 """
 
 from __future__ import annotations

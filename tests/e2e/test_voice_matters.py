@@ -97,3 +97,23 @@ def test_a_council_matter_is_recorded_stands_on_the_agenda_is_answered_and_shown
     expect(public.locator("main")).to_contain_text(RESPONSE)
     expect(public.locator("main")).to_contain_text(ASKED)
     assert_accessible(public)
+
+
+def test_an_admin_adds_a_council_seat_without_an_account_on_a_phone(demo, new_page):
+    admin = new_page(viewport="phone")
+    sign_in(admin, demo, "admin")
+    admin.goto(f"{demo}/panels/bodies/corporate-parenting-panel/members/new/")
+    assert_accessible(admin)
+    admin.get_by_role("button", name="Add the member").click()
+    expect(admin.locator(".govuk-error-summary")).to_contain_text(
+        "Choose the councillor to add, or give the name of a seat without an account"
+    )
+    assert_accessible(admin)
+    admin.get_by_label("Or a seat without an account").fill("Care leavers' forum member")
+    admin.get_by_label("Young people's representative").check()
+    admin.get_by_role("button", name="Add the member").click()
+    _banner(admin, "Care leavers' forum member added to Corporate Parenting Panel")
+    expect(admin.locator("main")).to_contain_text("(a seat without an account)")
+    admin.goto(f"{demo}/panels/public/bodies/corporate-parenting-panel/")
+    expect(admin.locator("main")).to_contain_text("Care leavers' forum member")
+    assert_accessible(admin)

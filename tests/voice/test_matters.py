@@ -298,6 +298,16 @@ def test_open_matters_stand_on_the_boards_meeting_page(client_for, board):
         assert absent not in page
 
 
+def test_the_meeting_page_makes_the_same_queries_as_matters_grow(client_for, board):
+    meeting = _board_meeting(board)
+    MatterFactory.create_batch(2, board=board)
+    assert_constant_queries(
+        client_for("officer"),
+        f"/panels/meetings/{meeting.pk}/",
+        lambda: MatterFactory.create_batch(5, board=board, owner=core.councillor()),
+    )
+
+
 def test_a_meeting_with_no_open_matters_has_no_standing_item(client_for, board):
     meeting = _board_meeting(board)
     page = client_for("councillor").get(f"/panels/meetings/{meeting.pk}/").content.decode()
