@@ -15,6 +15,7 @@ from panels.models import AgendaItem, Meeting, Resolution, Supplement
 from panels.reports.models import Report
 from panels.services.agenda import agenda_warning
 from panels.services.supplements import late_papers
+from voice.matters import Matter
 
 HISTORY_SHOWN = 50
 
@@ -63,4 +64,8 @@ def meeting_page(meeting: Meeting, user: User, *, is_staff: bool) -> dict[str, A
             Supplement.objects.public().filter(meeting=meeting).values_list("pk", flat=True)
         ),
         "late_papers": late_papers(meeting) if is_staff and meeting.agenda_is_published else None,
+        # The standing item for the Board: the young people's matters open at the meeting.
+        "council_matters": list(
+            Matter.objects.before_board(meeting).for_list().select_related("raised_by")
+        ),
     }

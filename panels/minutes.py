@@ -20,13 +20,14 @@ from django.contrib.humanize.templatetags.humanize import apnumber
 
 from panels.models import (
     AgendaItem,
+    Attendance,
     AttendanceKind,
     DecisionStatus,
     ItemKind,
     Meeting,
     Resolution,
 )
-from panels.models.bodies import ROLE_ONLY, NumberingStyle
+from panels.models.bodies import NumberingStyle
 from panels.numbering import minute_label, paragraph_label, resolution_label
 
 
@@ -203,7 +204,7 @@ def declaration_sentence(
         else ""
     )
     who = f"Councillor {short_name(str(member))}"
-    if public and member.pk in role_only:
+    if member.pk in role_only:
         who = "A young people's representative"
     if public and declaration.item_id and not declaration.item.content_is_public:  # type: ignore[attr-defined]  # as above
         # What the interest was belongs to the private part of the meeting.
@@ -227,18 +228,27 @@ def build_minutes(
     """
     body = meeting.body
     attendance = list(meeting.attendance.all())
-    also_by_role: list[str] = []
-    role_only: frozenset[int] = frozenset()
-    if public:
-        role_only = frozenset(
-            body.memberships.filter(role__in=ROLE_ONLY).values_list("user_id", flat=True)
-        )
-        also_by_role = [
-            f"a {a.role[:1].lower()}{a.role[1:]}" if a.role else "a member"
-            for a in attendance
-            if a.user_id in role_only and a.kind == AttendanceKind.PRESENT
-        ]
-        attendance = [a for a in attendance if a.user_id not in role_only]
+    # Members named by the role alone (ROLE_ONLY, every member of a body of young people) and
+    # seats without an account are "also present" by their role or seat, never as councillors
+    # and never by a person's name, in every copy of the minutes.
+    role_only = frozenset(m.user_id for m in body.memberships.all() if m.is_role_only and m.user_id)
+
+    def by_role(a: Attendance) -> bool:
+        return a.seat_id is not None or a.user_id in role_only
+
+    def as_role(a: Attendance) -> str:
+        if a.seat_id is not None:
+            return f"a {a.name}"  # the seat's name: "a Children in Care Council representative"
+        label = a.role or "member"
+        return f"a {label[:1].lower()}{label[1:]}"
+
+    also_by_role = [
+        as_role(a) for a in attendance if by_role(a) and a.kind == AttendanceKind.PRESENT
+    ]
+    apologies_by_role = [
+        as_role(a) for a in attendance if by_role(a) and a.kind == AttendanceKind.APOLOGIES
+    ]
+    attendance = [a for a in attendance if not by_role(a)]
     present = [a for a in attendance if a.kind == AttendanceKind.PRESENT]
     chair = next((a for a in present if a.role == "Chair"), None)
     others = [(a.name, a.role) for a in present if a is not chair]
@@ -321,7 +331,9 @@ def build_minutes(
         chair_line=f"Councillor {short_name(chair.name)} (Chair)" if chair else "",
         members_line=_councillors(others),
         officers=join_names(officers),
-        apologies=_councillors(apologies),
+        apologies=join_names(
+            [part for part in (_councillors(apologies), join_names(apologies_by_role)) if part]
+        ),
         also_present=join_names(
             [f"Councillor {short_name(n)}" if n.startswith("Councillor") else n for n in also]
         ),

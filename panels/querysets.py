@@ -152,6 +152,7 @@ class MeetingQuerySet(models.QuerySet):
         # Each kind is ordered within its meeting or item: the models' default orders begin
         # with the meeting (its date), which would join the meetings table into every query.
         return self.select_related("body", "approved_at_meeting").prefetch_related(
+            "body__memberships",
             Prefetch(
                 "attendance", queryset=attendance.objects.order_by("kind", "position", "name")
             ),

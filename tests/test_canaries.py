@@ -72,7 +72,8 @@ from tests.events.factories import EventFactory
 from tests.offer.factories import FeedbackFactory, OfferCategoryFactory, OfferEntryFactory
 from tests.panels.factories import BodyFactory, MembershipFactory
 from tests.second_factor import verify_session
-from voice.models import Principle, Theme
+from tests.voice.factories import MatterFactory
+from voice.models import Matter, Principle, Theme
 
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
 
@@ -106,6 +107,7 @@ PLANTED: tuple[type[models.Model], ...] = (
     Feedback,
     AlertSubscription,
     Reminder,
+    Matter,
 )
 
 
@@ -293,6 +295,30 @@ def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
             we_did="We found someone to go to viewings with you",
             moderated_at=timezone.now(),
         ).themes.add(housing_theme)
+    # The Children in Care Council (a body of young people, not public) with a seat without an
+    # account on the Panel, by role only, and a matter it raised, answered and shown publicly.
+    council = BodyFactory(
+        name="Children in Care Council",
+        slug="children-in-care-council",
+        kind="children_in_care_council",
+        minute_prefix="CICC",
+    )
+    services.membership_set(
+        actor=clerk,
+        body=body,
+        seat_name="Children in Care Council representative",
+        role="young_people",
+    )
+    MatterFactory(
+        raised_by=council,
+        board=body,
+        owner=clerk,
+        title="Wi-fi in supported lodgings",
+        asked="You asked for wi-fi where you live",
+        response="Every placement now has wi-fi",
+        answered_at=timezone.now(),
+        shown_publicly_at=timezone.now(),
+    ).themes.add(housing_theme)
     return World(body, chair, clerk, sponsor, walker, noted, approved, drafting, coming, entry)
 
 
@@ -458,6 +484,36 @@ def plant_private(canaries: Canaries, world: World) -> None:
     )
     member = factories.councillor(full_name="Pat Fostering")
     MembershipFactory(body=fostering, user=member, role="chair")
+    # The Children in Care Council's matters never chosen to be shown: open, and answered but
+    # not shown publicly (tagged with housing, so the public count would move); one for the
+    # private body; and a young member of the Council, never named in public.
+    council = Body.objects.get(slug="children-in-care-council")
+    MembershipFactory(
+        body=council, user=factories.councillor(full_name=canaries.text("council-member-name"))
+    )
+    MatterFactory(
+        raised_by=council,
+        board=body,
+        owner=clerk,
+        title=canaries.text("open-matter-title"),
+        asked=canaries.text("open-matter-asked"),
+    ).themes.add(Theme.objects.get(slug="housing"))
+    MatterFactory(
+        raised_by=council,
+        board=body,
+        owner=clerk,
+        title=canaries.text("unshown-matter-title"),
+        asked=canaries.text("unshown-matter-asked"),
+        response=canaries.text("unshown-matter-response"),
+        answered_at=timezone.now(),
+    ).themes.add(Theme.objects.get(slug="housing"))
+    MatterFactory(
+        raised_by=council,
+        board=fostering,
+        owner=clerk,
+        title=canaries.text("private-body-matter-title", **private),
+        asked=canaries.text("private-body-matter-asked", **private),
+    )
     meeting = _meeting(fostering, -20, canaries.text("private-venue", **private))
     item = services.agenda_item_add(
         actor=clerk,

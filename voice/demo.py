@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from champions.models import Engagement
 from offer.models import Feedback
-from voice import vocabulary
+from voice import matters_demo, vocabulary
 from voice.models import Principle, Theme
 
 # Words in what young people said (demo engagements and feedback) -> the themes it raises.
@@ -58,8 +58,9 @@ def load(stdout: Any) -> None:
         tagged = _tag(Engagement.objects.submitted(), "young_people_said", themes)
         tagged += _tag(Feedback.objects.moderated(), "text", themes)
     stdout.write(
-        f"Voice: {len(themes)} themes, {made} new pieces of feedback, {tagged} records tagged"
+        f"Voice: {len(themes)} themes, {made} new pieces of feedback, {tagged} records tagged\n"
     )
+    matters_demo.load(stdout)
 
 
 def _load_feedback() -> int:

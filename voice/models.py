@@ -70,3 +70,9 @@ class Theme(BaseModel):
     @property
     def is_retired(self) -> bool:
         return self.retired_at is not None
+
+
+# The Children in Care Council's matters ("you asked") live in their own module.
+from voice.matters import Matter, MatterState  # noqa: E402
+
+__all__ = ["Matter", "MatterState", "Principle", "Theme", "ThemeQuerySet"]

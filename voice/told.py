@@ -5,7 +5,9 @@ done. Built here, in one place, for the members' page, its CSV and the public su
 Counts come from two grouped queries (engagements, feedback), whatever the number of records.
 Signed in, they count submitted engagements and moderated feedback; for the public, only what an
 officer chose to show ("You said, we did": Engagement.objects.you_said_we_did() and
-Feedback.objects.you_said_we_did()), and every count goes through public_count().
+Feedback.objects.you_said_we_did()), and every count goes through public_count(). The
+Children in Care Council's matters are one more grouped query, read only once answered and shown
+publicly (Matter.objects.you_said_we_did()), signed in or not.
 """
 
 from __future__ import annotations
@@ -24,13 +26,15 @@ from champions.models import Engagement
 from corporate_parenting.small_numbers import public_count
 from corporate_parenting.years import PoliticalYear, political_year_starting, years_later
 from offer.models import Feedback
+from voice.matters import Matter
 from voice.models import Theme
 
 FIRST_YEAR = 2017  # the corporate parenting principles came in with the 2017 Act
 SAID_SHOWN = 50  # quotes and answers of each source read for a page, newest first
 
-# The sources a count can come from. Consultations and the Children in Care Council's matters
-# come in a later part of the portal: until then they show as "none yet".
+# The sources a count can come from. Consultations come in a later part of the portal: until
+# then they show as "none yet". The Children in Care Council's matters count once answered and
+# shown publicly (Matter.objects.you_said_we_did()), by the date raised.
 SOURCES = ("Engagements", "Feedback", "Consultations", "Children in Care Council")
 NONE_YET = "none yet"
 
@@ -107,12 +111,16 @@ class ThemeCounts:
     engagements_before: int = 0
     feedback_before: int = 0
     quarter: int | None = None  # the quarter chosen, if any
+    council: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # per quarter
+    council_before: int = 0
     quotes: list[Said] = field(default_factory=list)
     answers: list[Said] = field(default_factory=list)
 
     @property
     def quarters(self) -> list[int]:
-        return [e + f for e, f in zip(self.engagements, self.feedback, strict=True)]
+        return [
+            e + f + c for e, f, c in zip(self.engagements, self.feedback, self.council, strict=True)
+        ]
 
     @property
     def year(self) -> int:
@@ -120,7 +128,7 @@ class ThemeCounts:
 
     @property
     def year_before(self) -> int:
-        return self.engagements_before + self.feedback_before
+        return self.engagements_before + self.feedback_before + self.council_before
 
     @property
     def trend(self) -> str:
@@ -138,8 +146,12 @@ class ThemeCounts:
         return self._in_period(self.feedback)
 
     @property
+    def from_council(self) -> int:
+        return self._in_period(self.council)
+
+    @property
     def in_period(self) -> int:
-        return self.from_engagements + self.from_feedback
+        return self.from_engagements + self.from_feedback + self.from_council
 
     @property
     def public_year(self) -> str:
@@ -247,6 +259,22 @@ def _said(
         yield [t.pk for t in engagement.themes.all()], said, False
 
 
+def _council_said(period: tuple[datetime.date, datetime.date]) -> Iterator[tuple[list[int], Said]]:
+    """The Children in Care Council's answered matters shown publicly, raised in the period,
+    newest first: what they asked and the response."""
+    shown = (
+        Matter.objects.you_said_we_did()
+        .filter(raised_on__range=period)
+        .select_related("raised_by")
+        .only("pk", "raised_on", "asked", "response", "raised_by__name")
+        .prefetch_related(_themes_prefetch())
+        .order_by("-raised_on", "-pk")[:SAID_SHOWN]
+    )
+    for matter in shown:
+        said = Said(matter.raised_on, matter.raised_by.name, matter.asked, matter.response)
+        yield [t.pk for t in matter.themes.all()], said
+
+
 def what_we_were_told(
     year: PoliticalYear,
     *,
@@ -265,6 +293,7 @@ def what_we_were_told(
     engagement_rows, feedback_rows = _sources(public)
     from_engagements = _grouped_counts(engagement_rows, "date", windows)
     from_feedback = _grouped_counts(feedback_rows, "created_at__date", windows)
+    from_council = _grouped_counts(Matter.objects.you_said_we_did(), "raised_on", windows)
     period = (chosen.start, chosen.end) if chosen else (year.start, year.end)
     quotes: dict[int, list[Said]] = defaultdict(list)
     answers: dict[int, list[Said]] = defaultdict(list)
@@ -273,13 +302,17 @@ def what_we_were_told(
     ):
         for theme_id in theme_ids:
             (quotes if is_quote else answers)[theme_id].append(said)
+    for theme_ids, said in _council_said(period):
+        for theme_id in theme_ids:
+            answers[theme_id].append(said)
     rows = []
-    counted = set(from_engagements) | set(from_feedback)
+    counted = set(from_engagements) | set(from_feedback) | set(from_council)
     for theme in Theme.objects.all():
         if theme.is_retired and theme.pk not in counted:
             continue
         engagement = from_engagements.get(theme.pk, {})
         feedback = from_feedback.get(theme.pk, {})
+        council = from_council.get(theme.pk, {})
         rows.append(
             ThemeCounts(
                 theme=theme,
@@ -287,6 +320,8 @@ def what_we_were_told(
                 feedback=[feedback.get(f"q{n}", 0) for n in range(1, 5)],
                 engagements_before=engagement.get("before", 0),
                 feedback_before=feedback.get("before", 0),
+                council=[council.get(f"q{n}", 0) for n in range(1, 5)],
+                council_before=council.get("before", 0),
                 quarter=chosen.number if chosen else None,
                 quotes=sorted(quotes[theme.pk], key=lambda s: s.date, reverse=True),
                 answers=sorted(answers[theme.pk], key=lambda s: s.date, reverse=True),
@@ -320,5 +355,5 @@ def csv_rows(told: Told) -> Iterator[list[str]]:
             public_count(row.from_engagements),
             public_count(row.from_feedback),
             NONE_YET,
-            NONE_YET,
+            public_count(row.from_council),
         ]

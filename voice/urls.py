@@ -1,6 +1,6 @@
 from django.urls import path
 
-from voice import views
+from voice import matter_views, views
 
 app_name = "voice"
 
@@ -14,4 +14,14 @@ urlpatterns = [
     path("themes/<slug:slug>/edit/", views.theme_edit, name="theme_edit"),
     path("themes/<slug:slug>/retire/", views.theme_retire, name="theme_retire"),
     path("themes/<slug:slug>/move/", views.theme_move, name="theme_move"),
+    path("matters/", matter_views.matter_list, name="matter_list"),
+    path("matters/new/", matter_views.matter_create, name="matter_create"),
+    path("matters/<int:pk>/", matter_views.matter_detail, name="matter_detail"),
+    path("matters/<int:pk>/edit/", matter_views.matter_edit, name="matter_edit"),
+    path("matters/<int:pk>/respond/", matter_views.matter_respond, name="matter_respond"),
+    path(
+        "matters/<int:pk>/show-publicly/",
+        matter_views.matter_show_publicly,
+        name="matter_show_publicly",
+    ),
 ]

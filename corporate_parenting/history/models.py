@@ -46,6 +46,7 @@ from partners.models import (
     SelfAssessment,
 )
 from strategy.models import Objective, Priority
+from voice.matters import Matter
 
 GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     # panels
@@ -80,6 +81,8 @@ GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     # the strategy
     Priority,
     Objective,
+    # young people's voice: the Children in Care Council's matters
+    Matter,
     # the portal's own settings, and officers' duties
     SiteSettings,
     Duty,

@@ -18,6 +18,7 @@ class Kind(models.TextChoices):
     ACTION_DUE = "action_due", "Action due soon"
     ACTION_OVERDUE = "action_overdue", "Action overdue"
     ACTIONS_OVERDUE_DIGEST = "actions_overdue_digest", "Overdue actions: weekly digest"
+    MATTER_OVERDUE = "matter_overdue", "Children in Care Council matter overdue"
     REPORT_DEADLINE = "report_deadline", "Report deadline"
     PLANNED_REPORT_DUE = "planned_report_due", "Planned item: report due"
     REPORT_SUBMITTED = "report_submitted", "Report submitted for approval"
@@ -86,6 +87,12 @@ SPECS: dict[str, KindSpec] = {
             "Bodies you clerk: a weekly list of overdue actions",
             optional=True,
             roles=frozenset({"officer", "admin"}),
+        ),
+        KindSpec(
+            Kind.MATTER_OVERDUE,
+            "Matters the Children in Care Council raised that you answer: when one is overdue",
+            optional=False,
+            roles=frozenset({"councillor", "officer"}),
         ),
         KindSpec(
             Kind.REPORT_DEADLINE,

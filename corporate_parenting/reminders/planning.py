@@ -20,6 +20,7 @@ PLANNERS = (
     "champions.reminders",
     "offer.reminders",
     "partners.reminders",
+    "voice.reminders",
 )
 
 

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from corporate_parenting.forms import GovUKFormMixin, list_choices
 from corporate_parenting.models import User
-from panels.models import AgendaItem, DeclarationKind
+from panels.models import AgendaItem, DeclarationKind, Membership
 
 
 class AttendanceForm(GovUKFormMixin, forms.Form):
@@ -26,6 +26,20 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         label="Members who sent apologies",
         help_text="Members not ticked in either list are recorded as absent.",
+    )
+    seats_present = forms.ModelMultipleChoiceField(
+        queryset=Membership.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Seats without an account present",
+        help_text="Seats such as a Children in Care Council representative: counted by the seat, "
+        "never named.",
+    )
+    seats_apologies = forms.ModelMultipleChoiceField(
+        queryset=Membership.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Seats without an account that sent apologies",
     )
     substitutes = forms.CharField(
         required=False,
@@ -60,13 +74,25 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args: object, members: QuerySet[User], **kwargs: object) -> None:
+    def __init__(
+        self,
+        *args: object,
+        members: QuerySet[User],
+        seats: QuerySet[Membership] | None = None,
+        **kwargs: object,
+    ) -> None:
+        seats = seats if seats is not None else Membership.objects.none()
+        self.seats = list(seats)  # read before the layout is built, which lists them if any
         super().__init__(*args, **kwargs)
         listed = list(members)  # one read for both lists
         for name in ("present", "apologies"):
             field = cast(forms.ModelChoiceField, self.fields[name])
             field.queryset = members
             list_choices(field, listed)
+        for name in ("seats_present", "seats_apologies"):
+            field = cast(forms.ModelChoiceField, self.fields[name])
+            field.queryset = seats
+            field.choices = [(m.pk, m.display_name) for m in self.seats]
 
     def clean(self) -> dict:
         data = super().clean() or {}
@@ -76,12 +102,26 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
             self.add_error(
                 "apologies", f"A member cannot be both present and giving apologies: {names}"
             )
+        seats_both = set(data.get("seats_present") or []) & set(data.get("seats_apologies") or [])
+        if seats_both:
+            names = ", ".join(sorted(m.display_name for m in seats_both))
+            self.add_error(
+                "seats_apologies", f"A seat cannot be both present and giving apologies: {names}"
+            )
         return data
 
     def build_layout(self) -> Layout:
         return Layout(
             Field.checkboxes("present", legend_size=Size.SMALL, small=True),
             Field.checkboxes("apologies", legend_size=Size.SMALL, small=True),
+            *(
+                [
+                    Field.checkboxes("seats_present", legend_size=Size.SMALL, small=True),
+                    Field.checkboxes("seats_apologies", legend_size=Size.SMALL, small=True),
+                ]
+                if self.seats
+                else []
+            ),
             Field.textarea("substitutes"),
             Field.textarea("officers"),
             Field.textarea("also_present"),

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from corporate_parenting.duties import people_with_duty
 from corporate_parenting.forms import GovUKFormMixin
 from corporate_parenting.models import DutyKind, Role, User
-from panels.models import Body, MemberRole, NumberingStyle
+from panels.models import Body, BodyKind, MemberRole, NumberingStyle
 
 
 def clerk_choices(current: object = None) -> QuerySet[User]:
@@ -32,6 +32,15 @@ class BodyForm(GovUKFormMixin, forms.Form):
         max_length=150, label="Name", error_messages={"required": "Enter the name of the body"}
     )
     slug = forms.SlugField(max_length=60, label="Short name for web addresses")
+    kind = forms.ChoiceField(
+        choices=BodyKind.choices,
+        initial=BodyKind.PANEL,
+        required=False,
+        widget=forms.RadioSelect,
+        label="Kind of body",
+        help_text="The members of a body of young people are shown by their role only, never "
+        "by name.",
+    )
     numbering_style = forms.ChoiceField(
         choices=NumberingStyle.choices,
         initial=NumberingStyle.PREFIX,
@@ -108,6 +117,10 @@ class BodyForm(GovUKFormMixin, forms.Form):
             # The stored 1 is the default, not a choice: show the field empty.
             self.initial["first_minute_number"] = None
 
+    def clean_kind(self) -> str:
+        """Left unchosen, a body keeps its kind (a new one is a panel or board)."""
+        return self.cleaned_data.get("kind") or self.initial.get("kind") or BodyKind.PANEL
+
     def clean_report_deadline_days(self) -> int:
         days = self.cleaned_data.get("report_deadline_days")
         if days is None:
@@ -119,6 +132,7 @@ class BodyForm(GovUKFormMixin, forms.Form):
         return Layout(
             Field.text("name"),
             Field.text("slug", field_width=20),
+            Field.radios("kind", legend_size=Size.SMALL, small=True),
             Field.radios("numbering_style", legend_size=Size.SMALL, small=True),
             Field.text("minute_prefix", field_width=5),
             Field.checkbox("is_public"),
@@ -135,13 +149,23 @@ class BodyForm(GovUKFormMixin, forms.Form):
 
 
 class MembershipForm(GovUKFormMixin, forms.Form):
+    """A person with an account, or a seat without one named by what it is: one or the other."""
+
     submit_text = "Add the member"
 
     user = forms.ModelChoiceField(
         queryset=User.objects.none(),
+        required=False,
         label="Councillor",
         empty_label="Choose a councillor",
-        error_messages={"required": "Choose the councillor to add"},
+    )
+    seat_name = forms.CharField(
+        max_length=150,
+        required=False,
+        label="Or a seat without an account",
+        help_text="What the seat is, like Children in Care Council representative. A role, "
+        "never a young person's name.",
+        error_messages={"max_length": "Keep the name of the seat to 150 characters or fewer"},
     )
     role = forms.ChoiceField(
         choices=MemberRole.choices,
@@ -159,7 +183,28 @@ class MembershipForm(GovUKFormMixin, forms.Form):
             .order_by("full_name")
         )
 
+    def clean_seat_name(self) -> str:
+        return " ".join((self.cleaned_data.get("seat_name") or "").split())
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if "user" in self.errors or "seat_name" in self.errors:
+            return data
+        if data.get("user") and data.get("seat_name"):
+            self.add_error(
+                "seat_name",
+                "Choose a person or give the name of a seat without an account, not both",
+            )
+        elif not data.get("user") and not data.get("seat_name"):
+            self.add_error(
+                "user",
+                "Choose the councillor to add, or give the name of a seat without an account",
+            )
+        return data
+
     def build_layout(self) -> Layout:
         return Layout(
-            Field.select("user"), Field.radios("role", legend_size=Size.SMALL, small=True)
+            Field.select("user"),
+            Field.text("seat_name"),
+            Field.radios("role", legend_size=Size.SMALL, small=True),
         )

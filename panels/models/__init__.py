@@ -8,7 +8,7 @@ written in the portal are panels.reports.models. All are re-exported here, so `p
 """
 
 from panels.models.attendance import Attendance, AttendanceKind, Declaration, DeclarationKind
-from panels.models.bodies import Body, MemberRole, Membership, NumberingStyle
+from panels.models.bodies import Body, BodyKind, MemberRole, Membership, NumberingStyle
 from panels.models.changes import ChangeKind, MeetingChange
 from panels.models.meetings import (
     AgendaItem,
@@ -39,6 +39,7 @@ __all__ = [
     "Attendance",
     "AttendanceKind",
     "Body",
+    "BodyKind",
     "ChangeKind",
     "DecisionStatus",
     "Declaration",

@@ -20,8 +20,9 @@ class AttendanceKind(models.TextChoices):
 
 
 class Attendance(BaseModel):
-    """One person at (or sending apologies to) one meeting. Young people are a count on the
-    meeting, never a row here."""
+    """One person at (or sending apologies to) one meeting, or one seat without an account (a
+    Children in Care Council seat on the Board: `seat` set, `user` empty, named by the seat).
+    Young people who come along are a count on the meeting, never a row here."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     kind = models.CharField(max_length=20, choices=AttendanceKind.choices)
@@ -31,6 +32,14 @@ class Attendance(BaseModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="panel_attendance",
+    )
+    seat = models.ForeignKey(
+        "panels.Membership",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The seat without an account this row is for.",
     )
     name = models.CharField(max_length=150, help_text="As printed in the minutes.")
     role = models.CharField(max_length=150, blank=True, help_text="Role or job title.")

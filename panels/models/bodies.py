@@ -16,11 +16,28 @@ class NumberingStyle(models.TextChoices):
     PARAGRAPHS = "paragraphs", "Plain numbers with numbered paragraphs, like 17.1 and 17.2"
 
 
+class BodyKind(models.TextChoices):
+    PANEL = "panel", "Panel or board"
+    CHILDREN_IN_CARE_COUNCIL = "children_in_care_council", "Children in Care Council"
+    CARE_LEAVERS_FORUM = "care_leavers_forum", "Care leavers' forum"
+
+
+# Bodies of young people: every member is shown by the role alone, never by name.
+YOUNG_PEOPLES_KINDS = frozenset({BodyKind.CHILDREN_IN_CARE_COUNCIL, BodyKind.CARE_LEAVERS_FORUM})
+
+
 class Body(BaseModel):
-    """A panel, board or council that meets: the Corporate Parenting Panel, the Care Leavers Board."""
+    """A panel, board or council that meets: the Corporate Parenting Panel, the Care Leavers Board,
+    or a body of young people (the Children in Care Council, the care leavers' forum)."""
 
     name = models.CharField(max_length=150, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
+    kind = models.CharField(
+        max_length=30,
+        choices=BodyKind.choices,
+        default=BodyKind.PANEL,
+        help_text="A body of young people shows its members by their role only, never by name.",
+    )
     description = models.TextField(blank=True)
     numbering_style = models.CharField(
         max_length=12, choices=NumberingStyle.choices, default=NumberingStyle.PREFIX
@@ -87,6 +104,11 @@ class Body(BaseModel):
     def get_absolute_url(self) -> str:
         return reverse("panels:body_detail", kwargs={"slug": self.slug})
 
+    @property
+    def is_young_peoples(self) -> bool:
+        """A body of young people (the Children in Care Council, the care leavers' forum)."""
+        return self.kind in YOUNG_PEOPLES_KINDS
+
 
 class MemberRole(models.TextChoices):
     CHAIR = "chair", "Chair"
@@ -102,24 +124,76 @@ ROLE_ONLY = frozenset({MemberRole.YOUNG_PEOPLE})
 
 
 class Membership(BaseModel):
-    """A person who sits on a body, with their role on it."""
+    """A seat on a body, with its role: held by a person who signs in, or a seat without an
+    account named by what it is ("Children in Care Council representative")."""
 
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="panel_memberships"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="panel_memberships",
+    )
+    seat_name = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="For a seat without an account: what the seat is, like Children in Care "
+        "Council representative. A role, never a person's name.",
     )
     role = models.CharField(max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
 
     class Meta:
-        ordering = ("body", "user__full_name")
+        ordering = ("body", "user__full_name", "seat_name", "pk")
         constraints = [
-            models.UniqueConstraint(fields=("body", "user"), name="panels_one_membership_per_body")
+            models.UniqueConstraint(
+                fields=("body", "user"),
+                condition=models.Q(user__isnull=False),
+                name="panels_one_membership_per_body",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False) | ~models.Q(seat_name=""),
+                name="panels_membership_person_or_seat",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} ({self.get_role_display()}, {self.body})"
+        return f"{self.display_name} ({self.get_role_display()}, {self.body})"
+
+    @property
+    def is_seat(self) -> bool:
+        """A seat without an account: nobody signs in for it, nothing is e-mailed to it."""
+        return self.user_id is None
+
+    @property
+    def is_role_only(self) -> bool:
+        """Shown by the role alone, never a name: a young people's representative (ROLE_ONLY),
+        and every member of a body of young people."""
+        return self.role in ROLE_ONLY or self.body.is_young_peoples
+
+    @property
+    def role_label(self) -> str:
+        """What a role-only member is called: the seat's name, or the role."""
+        return self.seat_name or self.get_role_display()
+
+    @property
+    def display_name(self) -> str:
+        """The name every page, the minutes, the pack and the statistics print: the person's
+        name, the seat's name for a seat without an account, the role for a role-only member."""
+        if self.is_role_only:
+            return self.role_label
+        if self.user is None:
+            return self.seat_name
+        return self.user.full_name or self.user.email
+
+    @property
+    def sort_name(self) -> str:
+        return self.display_name.lower()
 
     @property
     def public_name(self) -> str:
-        """The name the public may read: none for a role shown by the role alone (ROLE_ONLY)."""
-        return "" if self.role in ROLE_ONLY else self.user.full_name
+        """The name the public may read: none for a role-only member (their role says who they
+        are), a seat's name for a seat without an account."""
+        if self.is_role_only:
+            return ""
+        return self.seat_name if self.user is None else self.user.full_name

@@ -50,6 +50,7 @@ from panels.reports.pdf import (
     render_with_annexes,
     report_layout,
 )
+from voice.matters import Matter
 
 if TYPE_CHECKING:
     from corporate_parenting.http import Visitor
@@ -58,7 +59,7 @@ logger = logging.getLogger(__name__)
 
 # Change this whenever the templates or the stylesheet change what a pack looks like, so packs
 # made before are made again.
-LAYOUT_VERSION = "pack-2026-12-papers"
+LAYOUT_VERSION = "pack-2026-12-council-matters"
 # A build still "building" after this long lost its worker; the task's hard time limit.
 PACK_TIME_LIMIT = 600
 EDITIONS = tuple(PackEdition.values)
@@ -173,6 +174,7 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
             body.pk,
             body.name,
             body.is_public,
+            body.kind,
             body.numbering_style,
             body.minute_prefix,
             body.clerk.full_name if body.clerk else "",
@@ -180,7 +182,9 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
             body.quorum,
         ],
         "members": list(
-            body.memberships.order_by("pk").values_list("user_id", "user__full_name", "role")
+            body.memberships.order_by("pk").values_list(
+                "user_id", "user__full_name", "seat_name", "role"
+            )
         ),
         "items": list(
             meeting.items.order_by("position").values_list(
@@ -217,6 +221,14 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
             .order_by("pk")
             .values_list("pk", "updated_at", "item__updated_at")
         ),
+        # The members' pack prints the young people's open matters (_council_matters).
+        "matters": list(
+            Matter.objects.before_board(meeting)
+            .order_by("pk")
+            .values_list("pk", "updated_at", "due_on")
+        )
+        if full
+        else [],
         "supplement": [
             supplement.pk,
             supplement.number,
@@ -268,6 +280,9 @@ class AgendaEntry:
     paper: Paper | None = None
     minutes: PackMinutes | None = None
     actions: list[Resolution] | None = None
+    # The members' pack only: the young people's matters open at the meeting, printed with the
+    # action log as a standing item (Matter.objects.before_board).
+    matters: list[Matter] | None = None
     to_follow: bool = False
     # Set before the first exempt item: the resolution to exclude the press and public.
     exclusion: str = ""
@@ -296,7 +311,7 @@ class AgendaEntry:
             return self.paper.anchors[0] if self.paper.is_merged else self.paper.anchor
         if self.minutes is not None:
             return self.minutes.anchor
-        if self.actions:
+        if self.actions or self.matters:
             return self.actions_anchor
         return ""
 
@@ -319,15 +334,20 @@ class AgendaEntry:
 
 def _members(meeting: Meeting, *, full: bool) -> list[dict[str, str]]:
     """The membership on the front sheet, in role order: the public pack names a young people's
-    representative by the role alone (Membership.public_name)."""
+    representative by the role alone (Membership.public_name); every edition names a role-only
+    member by the role and a seat without an account by the seat (Membership.display_name)."""
     members = sorted(
         meeting.body.memberships.select_related("user"),
-        key=lambda m: (ROLE_ORDER.get(m.role, 99), m.user.full_name),
+        key=lambda m: (ROLE_ORDER.get(m.role, 99), m.sort_name),
     )
     return [
         {
-            "name": m.user.full_name if full else m.public_name,
-            "role": "" if m.role == MemberRole.MEMBER else m.get_role_display(),
+            "name": "" if m.is_role_only else m.display_name if full else m.public_name,
+            "role": m.role_label
+            if m.is_role_only
+            else ""
+            if m.role == MemberRole.MEMBER
+            else m.get_role_display(),
         }
         for m in members
     ]
@@ -400,6 +420,12 @@ def _action_log(meeting: Meeting, *, full: bool) -> list[Resolution]:
     return list(actions.select_related("item__meeting__body"))
 
 
+def _council_matters(meeting: Meeting) -> list[Matter]:
+    """The matters the Children in Care Council (or the care leavers' forum) raised for this
+    body that were open at the meeting: for members only, never in the public pack."""
+    return list(Matter.objects.before_board(meeting).for_list())
+
+
 def pack_entries(
     meeting: Meeting, edition: str, *, items: list[AgendaItem] | None = None
 ) -> list[AgendaEntry]:
@@ -449,6 +475,7 @@ def pack_entries(
                 entry.to_follow = entry.minutes is None
             elif item.kind == ItemKind.ACTION_LOG:
                 entry.actions = _action_log(meeting, full=full)
+                entry.matters = _council_matters(meeting) if full else None
         if item.pk in expected and not withheld and layout is None and entry.paper is None:
             entry.to_follow = True
         entries.append(entry)

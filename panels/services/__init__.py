@@ -27,6 +27,7 @@ from panels.services.bodies import (
     members_of,
     membership_remove,
     membership_set,
+    seats_of,
 )
 from panels.services.changes import meeting_cancel
 from panels.services.common import LOCKED_MESSAGE, NOT_HELD_MESSAGE
@@ -69,6 +70,7 @@ __all__ = [
     "meeting_create",
     "meeting_update",
     "members_of",
+    "seats_of",
     "planned_item_add",
     "planned_item_drop",
     "planned_item_update",

@@ -19,6 +19,7 @@ from panels.models import (
     Meeting,
     MeetingStatus,
     MemberRole,
+    Membership,
 )
 from panels.services.common import locked_fresh
 
@@ -103,8 +104,12 @@ def attendance_record(
     young_people_present: int = 0,
     substitutes: str = "",
     today: date | None = None,
+    seats_present: Sequence[Membership] = (),
+    seats_apologies: Sequence[Membership] = (),
 ) -> list[Attendance]:
-    """Who was there. Members not present and without apologies are recorded absent.
+    """Who was there. Members not present and without apologies are recorded absent; so are
+    seats without an account (seats_present, seats_apologies: the body's seats, counted by the
+    seat and named by it).
 
     Substitutes are councillors standing in for a member, one per line with who they stand in
     for in brackets; the minutes print them among those present. Before the day of the meeting
@@ -112,7 +117,9 @@ def attendance_record(
     """
     meeting = locked_fresh(meeting)
     is_future = meeting.is_upcoming_on(today or timezone.localdate())
-    if is_future and (present or substitutes.strip() or officers.strip() or also_present.strip()):
+    if is_future and (
+        present or seats_present or substitutes.strip() or officers.strip() or also_present.strip()
+    ):
         raise ValidationError(
             {
                 "present": "This meeting has not happened yet: only apologies can be recorded "
@@ -130,6 +137,10 @@ def attendance_record(
         raise ValidationError(
             {"apologies": f"A member cannot be both present and giving apologies: {names}"}
         )
+    if {m.pk for m in seats_present} & {m.pk for m in seats_apologies}:
+        raise ValidationError(
+            {"seats_apologies": "A seat cannot be both present and giving apologies"}
+        )
     if young_people_present < 0:
         raise ValidationError({"young_people_present": "Enter a number of young people, 0 or more"})
     for field, text in (
@@ -146,13 +157,18 @@ def attendance_record(
                         f"“{name[:30]}”)"
                     }
                 )
-    memberships = {m.user_id: m for m in meeting.body.memberships.select_related("user")}
+    everyone = list(meeting.body.memberships.select_related("user"))
+    memberships = {m.user_id: m for m in everyone if m.user_id is not None}
+    seats = [m for m in everyone if m.user_id is None]
     strangers = [u for u in (*present, *apologies) if u.pk not in memberships]
     if strangers:
         raise ValidationError(
             {"present": f"Not a member of {meeting.body}: {', '.join(map(str, strangers))}"}
         )
-    members = [m.user for m in memberships.values()]
+    seat_ids = {m.pk for m in seats}
+    if any(m.pk not in seat_ids for m in (*seats_present, *seats_apologies)):
+        raise ValidationError({"seats_present": f"Choose seats on the {meeting.body}"})
+    members = [m.user for m in memberships.values() if m.user is not None]
     problems = substitute_problems(substitutes, members, present)
     if problems:
         raise ValidationError({"substitutes": problems})
@@ -174,8 +190,31 @@ def attendance_record(
                 meeting=meeting,
                 kind=kind,
                 user_id=user_id,
-                name=_member_display(membership.user),
+                # A role-only member is printed by the role, never their name.
+                name=membership.role_label
+                if membership.is_role_only
+                else _member_display(membership.user),  # type: ignore[arg-type]  # a member with an account
                 role=role,
+                position=position,
+            )
+        )
+    seats_present_ids = {m.pk for m in seats_present}
+    seats_apology_ids = {m.pk for m in seats_apologies}
+    for position, seat in enumerate(seats, start=len(memberships)):
+        kind = (
+            AttendanceKind.PRESENT
+            if seat.pk in seats_present_ids
+            else AttendanceKind.APOLOGIES
+            if seat.pk in seats_apology_ids
+            else AttendanceKind.ABSENT
+        )
+        rows.append(
+            Attendance(
+                meeting=meeting,
+                kind=kind,
+                seat=seat,
+                name=seat.display_name,
+                role="" if seat.role == MemberRole.MEMBER else seat.get_role_display(),
                 position=position,
             )
         )
@@ -199,7 +238,8 @@ def attendance_record(
         actor=actor,
         instance=meeting,
         action="attendance recorded",
-        note=f"{len(present)} present, {len(apologies)} apologies, "
+        note=f"{len(present) + len(seats_present)} present, "
+        f"{len(apologies) + len(seats_apologies)} apologies, "
         f"{young_people_present} young people",
     )
     return rows

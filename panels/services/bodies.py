@@ -26,6 +26,7 @@ def body_create(
     first_minute_number: int | None = None,
     first_minute_year: int | None = None,
     quorum: int | None = None,
+    kind: str = "panel",
 ) -> Body:
     _check_first_minute(first_minute_number, first_minute_year)
     body = Body(
@@ -40,6 +41,7 @@ def body_create(
         first_minute_number=first_minute_number or 1,
         first_minute_year=first_minute_year,
         quorum=quorum,
+        kind=kind,
     )
     body.full_clean()
     body.save()
@@ -58,6 +60,7 @@ BODY_FIELDS = (
     "first_minute_number",
     "first_minute_year",
     "quorum",
+    "kind",
 )
 
 
@@ -90,29 +93,60 @@ def body_update(*, actor: User | None, body: Body, **fields: object) -> Body:
 
 @transaction.atomic
 def membership_remove(*, actor: User | None, membership: Membership) -> None:
-    body, user = membership.body, membership.user
+    body, who = membership.body, membership.display_name
     membership.delete()
-    audit_record(actor=actor, instance=body, action="member removed", note=str(user))
+    audit_record(actor=actor, instance=body, action="member removed", note=who)
+
+
+SEAT_NAME_MAX = 150
 
 
 @transaction.atomic
-def membership_set(*, actor: User | None, body: Body, user: User, role: str) -> Membership:
+def membership_set(
+    *, actor: User | None, body: Body, role: str, user: User | None = None, seat_name: str = ""
+) -> Membership:
+    """A person's seat on a body (their role changed if they sit already), or a seat without an
+    account, named by what it is (a Children in Care Council representative): one or the other."""
     if role not in MemberRole.values:
         raise ValidationError({"role": "Choose a role on the body"})
-    membership, created = Membership.objects.update_or_create(
-        body=body, user=user, defaults={"role": role}
-    )
+    seat_name = " ".join(seat_name.split())
+    if user is not None and seat_name:
+        raise ValidationError(
+            {"seat_name": "Choose a person or give the name of a seat without an account, not both"}
+        )
+    if user is None and not seat_name:
+        raise ValidationError(
+            {"user": "Choose the councillor to add, or give the name of a seat without an account"}
+        )
+    if len(seat_name) > SEAT_NAME_MAX:
+        raise ValidationError(
+            {"seat_name": f"Keep the name of the seat to {SEAT_NAME_MAX} characters or fewer"}
+        )
+    if user is not None:
+        membership, created = Membership.objects.update_or_create(
+            body=body, user=user, defaults={"role": role}
+        )
+    else:
+        membership = Membership.objects.create(body=body, seat_name=seat_name, role=role)
+        created = True
     audit_record(
         actor=actor,
         instance=body,
         action="member added" if created else "member role changed",
-        note=f"{user}: {membership.get_role_display()}",
+        note=f"{membership.display_name}: {membership.get_role_display()}",
     )
     return membership
 
 
 def members_of(body: Body) -> QuerySet[User]:
+    """The people who sit on the body with an account (seats without one are not people to
+    choose, e-mail or remind)."""
     return User.objects.filter(panel_memberships__body=body).order_by("full_name")
+
+
+def seats_of(body: Body) -> QuerySet[Membership]:
+    """The body's seats without an account, like a Children in Care Council representative."""
+    return body.memberships.filter(user__isnull=True).order_by("seat_name", "pk")
 
 
 def _check_first_minute(number: int | None, year: int | None) -> None:

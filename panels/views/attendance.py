@@ -24,8 +24,10 @@ def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     members = services.members_of(meeting.body)
     rows = list(meeting.attendance.all())
     initial = {
-        "present": [a.user_id for a in rows if a.kind == "present"],
-        "apologies": [a.user_id for a in rows if a.kind == "apologies"],
+        "present": [a.user_id for a in rows if a.kind == "present" and a.user_id],
+        "apologies": [a.user_id for a in rows if a.kind == "apologies" and a.user_id],
+        "seats_present": [a.seat_id for a in rows if a.kind == "present" and a.seat_id],
+        "seats_apologies": [a.seat_id for a in rows if a.kind == "apologies" and a.seat_id],
         "officers": "\n".join(
             f"{a.name} ({a.role})" if a.role else a.name for a in rows if a.kind == "officer"
         ),
@@ -35,7 +37,12 @@ def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
         ),
         "young_people_present": meeting.young_people_present,
     }
-    form = AttendanceForm(request.POST or None, initial=initial, members=members)
+    form = AttendanceForm(
+        request.POST or None,
+        initial=initial,
+        members=members,
+        seats=services.seats_of(meeting.body),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.attendance_record(
@@ -47,6 +54,8 @@ def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
                 also_present=form.cleaned_data["also_present"],
                 young_people_present=form.cleaned_data["young_people_present"],
                 substitutes=form.cleaned_data["substitutes"],
+                seats_present=list(form.cleaned_data["seats_present"]),
+                seats_apologies=list(form.cleaned_data["seats_apologies"]),
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -37,7 +37,9 @@ def _body_for(request: SignedInRequest, slug: str) -> Body:
 @role_required(*SIGNED_IN_ROLES)
 def body_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     body = _body_for(request, slug)
-    memberships = body.memberships.select_related("user").order_by("role", "user__full_name")
+    memberships = sorted(
+        body.memberships.select_related("user"), key=lambda m: (m.role, m.sort_name)
+    )
     meetings = body.meetings.order_by("-date")[:20]
     return render(
         request,
@@ -101,16 +103,17 @@ def membership_add(request: SignedInRequest, slug: str) -> HttpResponse:
     form = MembershipForm(request.POST or None, body=body)
     if request.method == "POST" and form.is_valid():
         try:
-            services.membership_set(
+            added = services.membership_set(
                 actor=request.user,
                 body=body,
                 user=form.cleaned_data["user"],
+                seat_name=form.cleaned_data["seat_name"],
                 role=form.cleaned_data["role"],
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{form.cleaned_data['user']} added to {body.name}")
+            messages.success(request, f"{added.display_name} added to {body.name}")
             return redirect(body)
     return render(request, "panels/membership_form.html", {"form": form, "body": body})
 
@@ -120,7 +123,7 @@ def membership_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     membership = get_object_or_404(Membership.objects.select_related("body", "user"), pk=pk)
     if request.method == "POST":
         services.membership_remove(actor=request.user, membership=membership)
-        messages.success(request, f"{membership.user} removed from {membership.body.name}")
+        messages.success(request, f"{membership.display_name} removed from {membership.body.name}")
         return redirect(membership.body)
     return render(request, "panels/membership_remove.html", {"membership": membership})
 

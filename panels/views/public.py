@@ -39,28 +39,23 @@ def public_members(memberships: list[Membership]) -> list[dict[str, str]]:
         memberships,
         key=lambda m: (
             ROLE_ORDER.index(MemberRole(m.role)) if m.role in ROLE_ORDER else 99,
-            m.user.full_name,
+            m.sort_name,
         ),
     )
     return [
         {
             "name": m.public_name,
-            "role": m.get_role_display(),
+            "role": m.role_label if m.is_role_only else m.get_role_display(),
         }
         for m in rows
     ]
-
-
-def _names_withheld(memberships: list[Membership]) -> set[str]:
-    return {m.user.full_name for m in memberships if not m.public_name}
 
 
 def public_body(request: HttpRequest, slug: str) -> HttpResponse:
     body = get_object_or_404(Body.objects.public(), slug=slug)
     today = timezone.localdate()
     memberships = list(body.memberships.select_related("user"))
-    withheld = _names_withheld(memberships)
-    role_only = frozenset(m.user_id for m in memberships if not m.public_name)
+    role_only = frozenset(m.user_id for m in memberships if m.is_role_only and m.user_id)
     meetings = MeetingModel.objects.public().filter(body=body)
     decisions = (
         Resolution.objects.public()
@@ -100,8 +95,9 @@ def public_body(request: HttpRequest, slug: str) -> HttpResponse:
                 )
                 for d in interests
             ],
+            # Role-only members (young people) are never in the public's statistics.
             "statistics": [
-                row for row in attendance_statistics(body, public=True) if row.name not in withheld
+                row for row in attendance_statistics(body, public=True) if not row.role_only
             ],
             "page_feeds": body_feed_links(body),
         },

@@ -167,7 +167,7 @@ def previous_meeting_with_minutes(meeting: Meeting, *, approved: bool = False) -
             meeting=previous,
             kind="present",
             user=member.user,
-            name=member.user.full_name,
+            name=member.display_name,
             role="Chair" if member.role == "chair" else "",
             position=n,
         )

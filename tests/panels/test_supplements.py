@@ -205,6 +205,7 @@ def test_members_and_the_public_who_asked_are_told_of_a_supplement(meeting):
     services.supplement_publish(actor=meeting.body.clerk, meeting=meeting, reason=REASON)
     dispatch.dispatch()
     told = {m.to[0]: m for m in mail.outbox}
+    assert member.user is not None
     assert {member.user.email, "reader@example.net"} <= set(told)
     for address in (member.user.email, "reader@example.net"):
         message = told[address]
