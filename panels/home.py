@@ -15,7 +15,8 @@ def home_panels(request: HttpRequest) -> list[str]:
         return []
     panels: list[str] = []
     today = timezone.localdate()
-    if user.has_role(Role.COUNCILLOR):
+    # Members: councillors, and partners' representatives who sit on a body or own an action.
+    if user.has_role(Role.COUNCILLOR, Role.PARTNER):
         next_meeting = (
             Meeting.objects.for_member(user).upcoming(today).select_related("body").first()
         )

@@ -324,8 +324,11 @@ class ResolutionQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         # The bodies as a subquery: a join through the memberships made every row one per
-        # member, to be made distinct again, and the action log's count read them all.
-        return self.filter(item__meeting__body__in=_bodies_of(user))
+        # member, to be made distinct again, and the action log's count read them all. An
+        # action's owner reads it too (a partner's representative need not sit on the body).
+        return self.filter(
+            models.Q(item__meeting__body__in=_bodies_of(user)) | models.Q(owner=user)
+        )
 
     def for_log(self) -> ResolutionQuerySet:
         return self.for_minutes().select_related("item__meeting__body")

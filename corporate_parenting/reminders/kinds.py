@@ -74,13 +74,13 @@ SPECS: dict[str, KindSpec] = {
             Kind.ACTION_DUE,
             "Panel actions you own: ten days before they are due",
             optional=True,
-            roles=frozenset({"councillor", "officer"}),
+            roles=frozenset({"councillor", "officer", "partner"}),
         ),
         KindSpec(
             Kind.ACTION_OVERDUE,
             "Panel actions you own: when one is overdue",
             optional=False,
-            roles=frozenset({"councillor", "officer"}),
+            roles=frozenset({"councillor", "officer", "partner"}),
         ),
         KindSpec(
             Kind.ACTIONS_OVERDUE_DIGEST,

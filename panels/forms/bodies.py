@@ -148,16 +148,35 @@ class BodyForm(GovUKFormMixin, forms.Form):
         )
 
 
+class MemberChoiceField(forms.ModelChoiceField):
+    """A person who can sit on a body, named with what they are: a councillor, an officer or a
+    partner organisation's representative."""
+
+    def label_from_instance(self, obj: User) -> str:
+        link = getattr(obj, "partner_representative", None)
+        if link is not None:
+            return f"{obj.full_name} ({link.organisation.name})"
+        kinds = sorted(g.name for g in obj.groups.all() if g.name in MEMBER_ROLES)
+        return f"{obj.full_name} ({', '.join(Role(k).label.lower() for k in kinds)})"
+
+
+# Who can sit on a body with an account: a body's members can be councillors, officers and
+# partner representatives (co-opted members and young people's representatives are roles on the
+# body, held by any of them or by a seat without an account).
+MEMBER_ROLES = (Role.COUNCILLOR, Role.OFFICER, Role.PARTNER)
+
+
 class MembershipForm(GovUKFormMixin, forms.Form):
     """A person with an account, or a seat without one named by what it is: one or the other."""
 
     submit_text = "Add the member"
 
-    user = forms.ModelChoiceField(
+    user = MemberChoiceField(
         queryset=User.objects.none(),
         required=False,
-        label="Councillor",
-        empty_label="Choose a councillor",
+        label="Person",
+        empty_label="Choose a person",
+        help_text="A councillor, an officer or a partner organisation's representative.",
     )
     seat_name = forms.CharField(
         max_length=150,
@@ -178,8 +197,11 @@ class MembershipForm(GovUKFormMixin, forms.Form):
     def __init__(self, *args: object, body: Body, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["user"]).queryset = (
-            User.objects.filter(groups__name=Role.COUNCILLOR, is_active=True)
+            User.objects.filter(groups__name__in=MEMBER_ROLES, is_active=True)
             .exclude(panel_memberships__body=body)
+            .distinct()
+            .select_related("partner_representative__organisation")
+            .prefetch_related("groups")
             .order_by("full_name")
         )
 
@@ -198,7 +220,7 @@ class MembershipForm(GovUKFormMixin, forms.Form):
         elif not data.get("user") and not data.get("seat_name"):
             self.add_error(
                 "user",
-                "Choose the councillor to add, or give the name of a seat without an account",
+                "Choose the person to add, or give the name of a seat without an account",
             )
         return data
 

@@ -12,16 +12,29 @@ from panels.forms.common import NO_CHILD_DETAILS, DateInput
 from panels.models import DecisionStatus, Meeting
 
 
-def officers() -> QuerySet[User]:
-    return User.objects.filter(groups__name=Role.OFFICER, is_active=True).order_by("full_name")
+def action_owners() -> QuerySet[User]:
+    """Who can own an action: officers, and partner organisations' representatives."""
+    return (
+        User.objects.filter(groups__name__in=(Role.OFFICER, Role.PARTNER), is_active=True)
+        .distinct()
+        .select_related("partner_representative__organisation")
+        .order_by("full_name")
+    )
 
 
-def _officers() -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
-        queryset=officers(),
+class OwnerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        link = getattr(obj, "partner_representative", None)
+        return f"{obj.full_name} ({link.organisation.name})" if link else obj.full_name
+
+
+def _owner_field() -> forms.ModelChoiceField:
+    return OwnerChoiceField(
+        queryset=action_owners(),
         required=False,
         label="Officer who owns the action",
-        empty_label="Choose an officer",
+        help_text="Or a partner organisation's representative, who is reminded as officers are.",
+        empty_label="Choose an officer or a partner",
     )
 
 
@@ -82,8 +95,8 @@ class ResolutionForm(GovUKFormMixin, forms.Form):
         self, *args: object, current_status: DecisionStatus | None = None, **kwargs: object
     ) -> None:
         super().__init__(*args, **kwargs)
-        owner = self.fields["owner"] = _officers()
-        list_choices(owner, list(officers()))
+        owner = self.fields["owner"] = _owner_field()
+        list_choices(owner, list(action_owners()))
         # Statuses in use, and a retired one the resolution already has so it is not lost.
         statuses = DecisionStatus.objects.filter(is_active=True)
         if current_status is not None:

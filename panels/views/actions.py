@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import SIGNED_IN_ROLES, AuditEvent
+from corporate_parenting.models import EVERYONE_SIGNED_IN, AuditEvent
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from panels import services
@@ -20,7 +20,7 @@ from panels.models import Resolution
 from panels.tables import ActionTable
 
 
-@role_required(*SIGNED_IN_ROLES)
+@role_required(*EVERYONE_SIGNED_IN)
 def action_list(request: SignedInRequest) -> HttpResponse:
     actions = Resolution.objects.actions().visible_to(request.user).for_log()
     filterset = ActionFilter(request.GET or {"status": "open_or_in_progress"}, queryset=actions)
@@ -33,7 +33,7 @@ def action_list(request: SignedInRequest) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN_ROLES)
+@role_required(*EVERYONE_SIGNED_IN)
 def my_actions(request: SignedInRequest) -> HttpResponse:
     actions = Resolution.objects.open().owned_by(request.user).for_log()
     return table_page(
@@ -46,7 +46,7 @@ def my_actions(request: SignedInRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*SIGNED_IN_ROLES)
+@role_required(*EVERYONE_SIGNED_IN)
 def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     action = get_object_or_404(
         Resolution.objects.actions()

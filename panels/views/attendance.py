@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES, User
+from corporate_parenting.models import EVERYONE_SIGNED_IN, STAFF_ROLES, User
 from corporate_parenting.permissions import role_required
 from panels import services
 from panels.forms.attendance import AttendanceForm, DeclarationForm
@@ -65,7 +65,7 @@ def attendance(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(request, "panels/attendance_form.html", {"form": form, "meeting": meeting})
 
 
-@role_required(*SIGNED_IN_ROLES)
+@role_required(*EVERYONE_SIGNED_IN)
 def declaration_add(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = meeting_for(request, pk)
     if locked := locked_redirect(request, meeting):

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import SIGNED_IN_ROLES, AuditEvent, Role
+from corporate_parenting.models import EVERYONE_SIGNED_IN, AuditEvent, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from panels import services
@@ -20,7 +20,7 @@ from panels.stats import attendance_statistics
 from panels.tables import DeclarationTable
 
 
-@role_required(*SIGNED_IN_ROLES)
+@role_required(*EVERYONE_SIGNED_IN)
 def body_list(request: SignedInRequest) -> HttpResponse:
     bodies = Body.objects.visible_to(request.user).select_related("clerk").distinct()
     return render(
@@ -34,7 +34,7 @@ def _body_for(request: SignedInRequest, slug: str) -> Body:
     return get_object_or_404(Body.objects.visible_to(request.user).distinct(), slug=slug)
 
 
-@role_required(*SIGNED_IN_ROLES)
+@role_required(*EVERYONE_SIGNED_IN)
 def body_detail(request: SignedInRequest, slug: str) -> HttpResponse:
     body = _body_for(request, slug)
     memberships = sorted(
@@ -128,7 +128,7 @@ def membership_remove(request: SignedInRequest, pk: int) -> HttpResponse:
     return render(request, "panels/membership_remove.html", {"membership": membership})
 
 
-@role_required(*SIGNED_IN_ROLES)
+@role_required(*EVERYONE_SIGNED_IN)
 def body_register(request: SignedInRequest, slug: str) -> HttpResponse:
     body = _body_for(request, slug)
     return table_page(
@@ -141,7 +141,7 @@ def body_register(request: SignedInRequest, slug: str) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN_ROLES)
+@role_required(*EVERYONE_SIGNED_IN)
 def body_attendance(request: SignedInRequest, slug: str) -> HttpResponse:
     body = _body_for(request, slug)
     return render(

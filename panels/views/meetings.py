@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES
+from corporate_parenting.models import EVERYONE_SIGNED_IN, STAFF_ROLES
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
 from panels import services
@@ -22,7 +22,7 @@ from panels.tables import MeetingTable
 from panels.views.common import locked_redirect, meeting_for
 
 
-@role_required(*SIGNED_IN_ROLES)
+@role_required(*EVERYONE_SIGNED_IN)
 def meeting_list(request: SignedInRequest) -> HttpResponse:
     meetings = (
         Meeting.objects.visible_to(request.user)
@@ -66,7 +66,7 @@ def meeting_create(request: SignedInRequest) -> HttpResponse:
     return render(request, "panels/meeting_form.html", {"form": form})
 
 
-@role_required(*SIGNED_IN_ROLES)
+@role_required(*EVERYONE_SIGNED_IN)
 def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(
         Meeting.objects.visible_to(request.user).for_minutes().distinct(), pk=pk

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES, AuditEvent
+from corporate_parenting.models import EVERYONE_SIGNED_IN, STAFF_ROLES, AuditEvent
 from corporate_parenting.permissions import role_required
 from corporate_parenting.uploads import upload_response
 from offer.embed import embed_kpis
@@ -79,7 +79,7 @@ def report_create(request: SignedInRequest, pk: int) -> HttpResponse:
     )
 
 
-@role_required(*SIGNED_IN_ROLES)
+@role_required(*EVERYONE_SIGNED_IN)
 def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     report = _report_for(request, pk)
     user = request.user

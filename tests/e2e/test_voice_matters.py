@@ -106,7 +106,7 @@ def test_an_admin_adds_a_council_seat_without_an_account_on_a_phone(demo, new_pa
     assert_accessible(admin)
     admin.get_by_role("button", name="Add the member").click()
     expect(admin.locator(".govuk-error-summary")).to_contain_text(
-        "Choose the councillor to add, or give the name of a seat without an account"
+        "Choose the person to add, or give the name of a seat without an account"
     )
     assert_accessible(admin)
     admin.get_by_label("Or a seat without an account").fill("Care leavers' forum member")

@@ -61,7 +61,7 @@ ROWS: dict[str, Row] = {
         },
     ),
     # A councillor who does not sit on the body never sees a draft.
-    "panels:report_detail": Row(SIGN_IN, NOT_FOUND, OK, OK, kwargs=report()),
+    "panels:report_detail": Row(SIGN_IN, NOT_FOUND, OK, OK, kwargs=report(), partner=NOT_FOUND),
     "panels:report_edit": Row(SIGN_IN, FORBIDDEN, OK, FORBIDDEN, kwargs=report()),
     "panels:report_submit": Row(SIGN_IN, FORBIDDEN, NOT_ALLOWED, NOT_ALLOWED, kwargs=report()),
     "panels:report_review": Row(SIGN_IN, FORBIDDEN, FORBIDDEN, OK, kwargs=report("submitted")),

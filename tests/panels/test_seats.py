@@ -60,7 +60,7 @@ def test_admin_adds_a_seat_without_an_account(client_for, board):
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
-        ({"user": "", "seat_name": ""}, "user", "Choose the councillor to add, or give the name"),
+        ({"user": "", "seat_name": ""}, "user", "Choose the person to add, or give the name"),
         ({"seat_name": SEAT}, "seat_name", "Choose a person or give the name of a seat"),
     ],
 )
