@@ -50,6 +50,7 @@ from panels.reports.pdf import (
     render_with_annexes,
     report_layout,
 )
+from panels.reports.voice import report_voice, voice_printed
 
 if TYPE_CHECKING:
     from corporate_parenting.http import Visitor
@@ -155,6 +156,14 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
     measurements = Measurement.objects.filter(
         indicator_id__in={row[1] for row in indicator_ids}
     ).aggregate(count=Count("pk"), changed=Max("updated_at"))
+    # What each report's "What children and young people have told us" prints: the public view
+    # (panels.reports.voice), so what is not shown never makes a pack again.
+    voice = [
+        [report.pk, voice_printed(report_voice(report))]
+        for report in Report.objects.filter(pk__in=report_ids, voice_year__isnull=False)
+        .order_by("pk")
+        .prefetch_related("voice_themes")
+    ]
     material = {
         "layout": LAYOUT_VERSION,
         "edition": edition,
@@ -239,6 +248,7 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
         ),
         "indicators": indicator_ids,
         "measurements": [measurements["count"], measurements["changed"]],
+        "voice": voice,
     }
     encoded = json.dumps(material, default=str, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(encoded.encode()).hexdigest()
@@ -410,7 +420,7 @@ def pack_entries(
         r.item_id: r
         for r in reports_in_pack(meeting, edition)
         .select_related("sponsor", "author", "item")
-        .prefetch_related("sections", "annexes", "indicators")
+        .prefetch_related("sections", "annexes", "indicators", "voice_themes")
     }
     agenda = list(meeting.items.order_by("position"))
     chosen = None if items is None else {item.pk for item in items}
