@@ -417,12 +417,17 @@ def told_for_report(
     once published on a public item, so it is always the public view, whoever reads it: only
     what an officer chose to show is counted and quoted, and the report prints every count
     through public_count(). The themes chosen (none chosen: every active theme), with the
-    REPORT_WORDS newest quotes and answers of each."""
+    REPORT_WORDS newest answers ("you said, we did") and quotes of each."""
     told = what_we_were_told(year, quarter=quarter, public=True, today=today)
     chosen = set(theme_ids)
-    told.rows = [
-        replace(row, quotes=row.quotes[:REPORT_WORDS], answers=row.answers[:REPORT_WORDS])
-        for row in told.rows
-        if (row.theme.pk in chosen if chosen else not row.theme.is_retired)
+    rows = [
+        row for row in told.rows if (row.theme.pk in chosen if chosen else not row.theme.is_retired)
     ]
+    told.rows = []
+    for row in rows:
+        answers = row.answers[:REPORT_WORDS]
+        # A quote printed as an answer's "You said" is not printed twice.
+        answered = {(said.date, said.said) for said in answers}
+        quotes = [q for q in row.quotes if (q.date, q.said) not in answered][:REPORT_WORDS]
+        told.rows.append(replace(row, quotes=quotes, answers=answers))
     return told
