@@ -111,6 +111,13 @@ def _previous_minutes_state(meeting: Meeting, edition: str) -> list[object]:
     previous = previous_meeting(meeting, edition)
     if previous is None:
         return []
+    if (
+        edition != PackEdition.FULL
+        and not Meeting.objects.with_public_minutes().filter(pk=previous.pk).exists()
+    ):
+        # The public pack prints only public minutes (_previous_minutes): until they are, the
+        # drafting of them never makes it again.
+        return [previous.pk, previous.date, "not public"]
     changed = [
         previous.items.aggregate(at=Max("updated_at"), count=Count("pk")),
         Resolution.objects.filter(item__meeting=previous).aggregate(
@@ -191,8 +198,10 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
         "members": list(
             body.memberships.order_by("pk").values_list("user_id", "user__full_name", "role")
         ),
-        "items": list(
-            meeting.items.order_by("position").values_list(
+        "items": [
+            # An exempt item's paper is not in the public pack: its upload never remakes it.
+            row if full or not row[6] else (*row[:8], "", None)
+            for row in meeting.items.order_by("position").values_list(
                 "pk",
                 "position",
                 "kind",
@@ -206,7 +215,7 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
                 # Private work on an item (its minutes) never remakes the public pack.
                 *(["updated_at"] if full else []),
             )
-        ),
+        ],
         # The reports the agenda says are to follow (the public pack: only those it announced).
         "to_follow": list(
             Report.objects.filter(item__meeting=meeting)

@@ -376,3 +376,55 @@ def test_the_service_refuses_what_the_form_would(draft):
         fields={"title": draft.title},
         voice=VoiceChoice(year=draft.voice_year, themes=[retired]),
     )
+
+
+def test_the_cached_report_pdf_is_made_again_only_when_the_section_changes(
+    report, told_records, monkeypatch
+):
+    from django.core.cache import cache
+
+    from panels.reports import pdf as pdf_module
+
+    cache.clear()
+    made = []
+    monkeypatch.setattr(pdf_module, "render_report_pdf", lambda r: made.append(r.pk) or b"%PDF")
+    pdf_module.report_pdf_cached(report)
+    _hidden(timezone.localdate(), "housing", said="hidden again")
+    pdf_module.report_pdf_cached(report)
+    assert len(made) == 1  # nothing it prints changed
+    _shown(timezone.localdate(), "housing")
+    pdf_module.report_pdf_cached(report)
+    assert len(made) == 2  # housing now counts 7
+
+
+def test_an_exempt_paper_or_draft_minutes_never_remake_the_public_pack(report):
+    """Found by the canary walk: uploading an exempt item's paper, or drafting the previous
+    meeting's minutes, changed the public pack's key, so its time of making moved."""
+    from panels.models import AgendaItem, Meeting
+
+    meeting = report.item.meeting
+    previous = Meeting.objects.create(
+        body=meeting.body,
+        date=meeting.date - dt.timedelta(days=30),
+        start_time=dt.time(18, 30),
+        status="held",
+        agenda_published_at=timezone.now(),
+    )
+    held = AgendaItem.objects.create(meeting=previous, position=1, title="Held item")
+    exempt = AgendaItem.objects.create(
+        meeting=meeting, position=20, title="Provider fees", is_exempt=True, exempt_paragraph="3"
+    )
+    public, full = pack_content_key(meeting, "public"), pack_content_key(meeting, "full")
+    exempt.report_file = "panels/reports/fees.pdf"
+    exempt.report_file_at = timezone.now()
+    exempt.save()
+    held.discussion = "Draft words of the minutes."
+    held.save()
+    previous.status = "minutes_draft"
+    previous.save()
+    assert pack_content_key(meeting, "public") == public
+    assert pack_content_key(meeting, "full") != full
+    # Approved, the minutes are public and printed: a new public pack.
+    previous.status = "minutes_approved"
+    previous.save()
+    assert pack_content_key(meeting, "public") != public
