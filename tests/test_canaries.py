@@ -40,6 +40,7 @@ from champions.models import FollowUpStatus
 from corporate_parenting.models import User
 from corporate_parenting.reminders import services as alerts
 from corporate_parenting.reminders.models import AlertSubscription, Reminder
+from corporate_parenting.years import current_political_year
 from events.models import Event
 from offer.models import Feedback, OfferCategory, OfferEntry
 from panels import services
@@ -55,6 +56,7 @@ from panels.models import (
 )
 from panels.reports.models import PackBuild, PackEdition, Report, ReportAnnex
 from panels.reports.pack import pack_request
+from panels.reports.voice import VoiceChoice
 from panels.services import reports
 from partners.models import PartnerOrganisation, Pledge, ProgressUpdate
 from tests import factories
@@ -135,6 +137,7 @@ def _report(
     annex: str = "",
     submit: bool = True,
     approve: bool = True,
+    voice: VoiceChoice | None = None,
 ) -> Report:
     report = reports.report_create(
         actor=author, item=item, title=item.title, author=author, sponsor=sponsor
@@ -144,6 +147,7 @@ def _report(
         report=report,
         fields={"summary": summary, "recommendations": "That the report be noted."},
         sections=[{"heading": "Background", "body": section}],
+        voice=voice,
     )
     if annex:
         reports.annex_add(
@@ -208,6 +212,12 @@ def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
         sponsor=sponsor,
         summary="Forty care leavers moved into their own homes this year.",
         section="The Staying Put scheme grew by 12 places.",
+        # What young people told us about housing this year: the public view only, so the
+        # private words tagged with housing below never reach it, nor move its counts.
+        voice=VoiceChoice(
+            year=current_political_year().start_year,
+            themes=list(Theme.objects.filter(slug="housing")),
+        ),
     )
     exempt = services.agenda_item_add(
         actor=clerk,
@@ -715,6 +725,12 @@ def test_nothing_private_reaches_the_public(
     chair_row = f"| {world.chair.full_name} |"
     assert any(chair_row in line for line in body_page.figures), "no attendance figures read"
     assert reverse("api-v1:meetings") in before.answers, "the open data API was not read"
+    # The public report carries what young people told us (the public view), so the private words
+    # planted below are looked for where they would show.
+    housing = Report.objects.get(item__title="Care leavers' housing")
+    housing_pdf = before.answers.get(reverse("panels:report_pdf", args=[housing.pk]))
+    assert housing_pdf is not None and housing_pdf.status == 200, "the public report was not read"
+    assert "What children and young people have told us" in housing_pdf.text
 
     plant_private(canaries, world)
     request_packs(django_capture_on_commit_callbacks)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -23,7 +23,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from champions.models import Engagement
-from corporate_parenting.small_numbers import public_count
+from corporate_parenting.small_numbers import SMALL_NUMBER, public_count
 from corporate_parenting.years import PoliticalYear, political_year_starting, years_later
 from offer.models import Feedback
 from voice.matters import Matter
@@ -84,12 +84,37 @@ def comparable_window(
     return previous.start, min(previous.end, years_later(counted_to, -1))
 
 
+def comparable_period(
+    start: datetime.date, end: datetime.date, today: datetime.date | None = None
+) -> tuple[datetime.date, datetime.date] | None:
+    """The same period a year before: all of it for a period that has ended, up to the same day
+    for one under way (a quarter chosen for a report)."""
+    today = today or timezone.localdate()
+    counted_to = min(end, today)
+    if counted_to < start:
+        return None
+    return years_later(start, -1), years_later(counted_to, -1)
+
+
 def trend(this_year: int, year_before: int) -> str:
     """THE trend of a theme's count against the same part of the year before."""
     if this_year == year_before:
         return "None either year" if this_year == 0 else "No change"
     if year_before == 0:
         return "New this year"
+    return "Up" if this_year > year_before else "Down"
+
+
+TOO_FEW = "Too few to compare"
+
+
+def public_trend(this_year: int, year_before: int) -> str:
+    """The trend as the public may read it: when both counts are small it is not given (it
+    would tell "fewer than 5" apart, down to none), and a small count is never called none."""
+    if this_year < SMALL_NUMBER and year_before < SMALL_NUMBER:
+        return TOO_FEW
+    if this_year == year_before:
+        return "No change"
     return "Up" if this_year > year_before else "Down"
 
 
@@ -113,6 +138,7 @@ class ThemeCounts:
     quarter: int | None = None  # the quarter chosen, if any
     council: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # per quarter
     council_before: int = 0
+    quarter_before: int = 0  # every source's count in the same part of the quarter a year before
     quotes: list[Said] = field(default_factory=list)
     answers: list[Said] = field(default_factory=list)
 
@@ -157,6 +183,38 @@ class ThemeCounts:
     def public_year(self) -> str:
         return public_count(self.year)
 
+    @property
+    def by_source(self) -> list[int | None]:
+        """The period's count from each of SOURCES, in order; None for a source not recorded
+        in the portal yet."""
+        return [self.from_engagements, self.from_feedback, None, self.from_council]
+
+    @property
+    def period_before(self) -> int:
+        """The count of the same part of the period (the year, or the quarter chosen) a year
+        before."""
+        return self.quarter_before if self.quarter else self.year_before
+
+    @property
+    def period_trend(self) -> str:
+        return trend(self.in_period, self.period_before)
+
+    @property
+    def public_period_trend(self) -> str:
+        return public_trend(self.in_period, self.period_before)
+
+    @property
+    def public_in_period(self) -> str:
+        return public_count(self.in_period)
+
+    @property
+    def public_period_before(self) -> str:
+        return public_count(self.period_before)
+
+    @property
+    def public_by_source(self) -> list[str]:
+        return [NONE_YET if n is None else public_count(n) for n in self.by_source]
+
 
 @dataclass
 class Told:
@@ -165,6 +223,14 @@ class Told:
     quarter: Quarter | None
     compared_with: tuple[datetime.date, datetime.date] | None
     rows: list[ThemeCounts]
+    # The same part of the quarter chosen a year before, when a quarter is chosen.
+    quarter_compared_with: tuple[datetime.date, datetime.date] | None = None
+
+    @property
+    def period_compared_with(self) -> tuple[datetime.date, datetime.date] | None:
+        """What the period's trend compares it with: the same part of the year (or of the
+        quarter chosen) a year before."""
+        return self.quarter_compared_with if self.quarter else self.compared_with
 
     @property
     def period(self) -> tuple[datetime.date, datetime.date]:
@@ -290,6 +356,11 @@ def what_we_were_told(
     windows = {f"q{q.number}": (q.start, q.end) for q in quarters}
     if compared_with is not None:
         windows["before"] = compared_with
+    quarter_compared_with = (
+        comparable_period(chosen.start, chosen.end, today) if chosen is not None else None
+    )
+    if quarter_compared_with is not None:
+        windows["quarter_before"] = quarter_compared_with
     engagement_rows, feedback_rows = _sources(public)
     from_engagements = _grouped_counts(engagement_rows, "date", windows)
     from_feedback = _grouped_counts(feedback_rows, "created_at__date", windows)
@@ -323,12 +394,20 @@ def what_we_were_told(
                 council=[council.get(f"q{n}", 0) for n in range(1, 5)],
                 council_before=council.get("before", 0),
                 quarter=chosen.number if chosen else None,
+                quarter_before=engagement.get("quarter_before", 0)
+                + feedback.get("quarter_before", 0)
+                + council.get("quarter_before", 0),
                 quotes=sorted(quotes[theme.pk], key=lambda s: s.date, reverse=True),
                 answers=sorted(answers[theme.pk], key=lambda s: s.date, reverse=True),
             )
         )
     return Told(
-        year=year, quarters=quarters, quarter=chosen, compared_with=compared_with, rows=rows
+        year=year,
+        quarters=quarters,
+        quarter=chosen,
+        compared_with=compared_with,
+        rows=rows,
+        quarter_compared_with=quarter_compared_with,
     )
 
 
@@ -357,3 +436,34 @@ def csv_rows(told: Told) -> Iterator[list[str]]:
             NONE_YET,
             public_count(row.from_council),
         ]
+
+
+# Quotes and answers a panel report prints for each theme, newest first.
+REPORT_WORDS = 3
+
+
+def told_for_report(
+    year: PoliticalYear,
+    *,
+    quarter: int | None = None,
+    theme_ids: Collection[int] = (),
+    today: datetime.date | None = None,
+) -> Told:
+    """What a panel report prints of what children and young people told us. A report is public
+    once published on a public item, so it is always the public view, whoever reads it: only
+    what an officer chose to show is counted and quoted, and the report prints every count
+    through public_count(). The themes chosen (none chosen: every active theme), with the
+    REPORT_WORDS newest answers ("you said, we did") and quotes of each."""
+    told = what_we_were_told(year, quarter=quarter, public=True, today=today)
+    chosen = set(theme_ids)
+    rows = [
+        row for row in told.rows if (row.theme.pk in chosen if chosen else not row.theme.is_retired)
+    ]
+    told.rows = []
+    for row in rows:
+        answers = row.answers[:REPORT_WORDS]
+        # A quote printed as an answer's "You said" is not printed twice.
+        answered = {(said.date, said.said) for said in answers}
+        quotes = [q for q in row.quotes if (q.date, q.said) not in answered][:REPORT_WORDS]
+        told.rows.append(replace(row, quotes=quotes, answers=answers))
+    return told

@@ -9,10 +9,13 @@ from weasyprint import HTML
 
 from corporate_parenting.models import Role, User
 from corporate_parenting.services import user_create_or_update
+from corporate_parenting.years import current_political_year
 from offer.models import Indicator
 from panels.models import AgendaItem
+from panels.reports.voice import VoiceChoice
 from panels.services import reports as services
 from strategy.models import Priority
+from voice.models import Theme
 
 HOUSING_SECTIONS = [
     {
@@ -61,7 +64,7 @@ def _annex_pdf() -> SimpleUploadedFile:
     )
 
 
-def _write(report, author: User, *, summary: str, sections=(), indicators=()) -> None:
+def _write(report, author: User, *, summary: str, sections=(), indicators=(), voice=None) -> None:
     services.report_update(
         actor=author,
         report=report,
@@ -80,6 +83,7 @@ def _write(report, author: User, *, summary: str, sections=(), indicators=()) ->
         priorities=list(Priority.objects.filter(slug__in=("stability", "care-experienced"))),
         indicators=list(indicators),
         sections=list(sections),
+        voice=voice,
     )
 
 
@@ -105,6 +109,12 @@ def load_for_meeting(*, items: list[AgendaItem], clerk: User | None) -> None:
         summary="A refreshed protocol so that every care leaver has a suitable home.",
         sections=HOUSING_SECTIONS,
         indicators=indicators,
+        # What young people told us this year about housing and money (the demo's invented
+        # feedback and engagements, voice/demo.py), as the public may read it.
+        voice=VoiceChoice(
+            year=current_political_year().start_year,
+            themes=list(Theme.objects.filter(slug__in=("housing", "money"))),
+        ),
     )
     services.annex_add(actor=head, report=report, title="The housing pathway", file=_annex_pdf())
     services.report_submit(actor=head, report=report)

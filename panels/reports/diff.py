@@ -24,6 +24,7 @@ LABELS = {
     "risk_implications": "Risk management implications",
     "priorities": "Strategic priorities",
     "indicators": "KPIs",
+    "voice": "What children and young people have told us",
     "sections": "Sections",
     "annexes": "Annexes",
 }
@@ -54,6 +55,14 @@ def _as_lines(name: str, value: Any) -> list[str]:
             lines.append(f"## {section.get('heading', '')}")
             lines.extend((section.get("body") or "").splitlines())
         return lines
+    if name == "voice":
+        if not value:
+            return ["Left out"]
+        quarter = f", Q{value['quarter']}" if value.get("quarter") else ", the whole year"
+        return [
+            f"Political year {value.get('year')}{quarter}",
+            f"Themes: {', '.join(value.get('themes') or []) or 'every theme'}",
+        ]
     if name == "annexes":
         return [f"{a.get('title')} ({a.get('file')})" for a in value or []]
     if isinstance(value, list):

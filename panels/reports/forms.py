@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout, Size
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from corporate_parenting.duties import people_with_duty
@@ -15,8 +16,12 @@ from corporate_parenting.models import DutyKind, User
 from offer.models import Indicator
 from panels.reports.markup import check_markup
 from panels.reports.models import Report
+from panels.reports.voice import HEADING as VOICE_HEADING
+from panels.reports.voice import VoiceChoice, voice_check
 from panels.services.reports.drafting import AUTHOR_AS_SPONSOR
 from strategy.models import Priority
+from voice.models import Theme
+from voice.told import quarters_of, year_choices
 
 MARKUP_HELP = (
     "Separate paragraphs with a blank line. Use ## for a sub-heading, - for a bullet, 1. for a "
@@ -148,6 +153,32 @@ class ReportForm(GovUKFormMixin, forms.Form):
         label="KPIs to show (optional)",
         help_text="Their latest figures and trend charts are printed in the report.",
     )
+    voice_year = forms.TypedChoiceField(
+        coerce=int,
+        required=False,
+        empty_value=None,
+        label="Political year",
+        help_text="Leave it out, or choose the year to report on.",
+        error_messages={"invalid_choice": "Choose a political year from the list"},
+    )
+    voice_quarter = forms.TypedChoiceField(
+        coerce=int,
+        required=False,
+        empty_value=None,
+        label="Quarter",
+        error_messages={"invalid_choice": "Choose a quarter from the list, or the whole year"},
+    )
+    voice_themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.active(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes (optional)",
+        help_text="None ticked: every theme.",
+        error_messages={
+            "invalid_choice": "Choose themes from the list",
+            "invalid_pk_value": "Choose themes from the list",
+        },
+    )
     financial_implications = MarkupField(label="Financial implications", rows=3)
     legal_implications = MarkupField(label="Legal implications", rows=3)
     equalities_implications = MarkupField(label="Equalities implications", rows=3)
@@ -157,6 +188,24 @@ class ReportForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.helper.form_tag = False
         self.helper.layout.pop()  # the page has its own buttons
+        years = year_choices()
+        year_field = self.fields["voice_year"]
+        assert isinstance(year_field, forms.TypedChoiceField)
+        year_field.choices = [("", "Leave this section out")] + [
+            (y.start_year, y.label) for y in years
+        ]
+        quarter_field = self.fields["voice_quarter"]
+        assert isinstance(quarter_field, forms.TypedChoiceField)
+        # Named by their months, which follow the month the political year starts.
+        quarter_field.choices = [("", "The whole year")] + [
+            (q.number, q.label) for q in (quarters_of(years[0]) if years else ())
+        ]
+        # A theme retired since the report chose it stays on offer for this report.
+        themes = self.initial.get("voice_themes") or ()
+        self.initial["voice_themes"] = themes = [getattr(t, "pk", t) for t in themes]
+        _model_field(self, "voice_themes").queryset = Theme.objects.filter(
+            Q(retired_at__isnull=True) | Q(pk__in=themes)
+        )
         # A priority retired since the report chose it stays on offer for this report.
         chosen = self.initial.get("priorities") or ()
         if hasattr(chosen, "all"):  # the report's own related manager
@@ -183,6 +232,20 @@ class ReportForm(GovUKFormMixin, forms.Form):
             ),
             Field.checkboxes("indicators", small=True),
             Fieldset(
+                HTML(
+                    '<p class="govuk-body">Counts by theme for the period, the trend against the '
+                    "same period a year before, where they came from, quotes and what was done. "
+                    "The report is public once published, so it shows only what an officer has "
+                    "chosen to show on ‘You said, we did’, with counts under 5 as ‘fewer than "
+                    "5’.</p>"
+                ),
+                Field.select("voice_year"),
+                Field.select("voice_quarter"),
+                Field.checkboxes("voice_themes", small=True),
+                legend=VOICE_HEADING,
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
                 Field.textarea("financial_implications"),
                 Field.textarea("legal_implications"),
                 Field.textarea("equalities_implications"),
@@ -190,6 +253,27 @@ class ReportForm(GovUKFormMixin, forms.Form):
                 legend="Implications",
                 legend_size=Size.MEDIUM,
             ),
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not {"voice_year", "voice_quarter", "voice_themes"} & set(self.errors):
+            try:
+                voice_check(self.voice_choice())
+            except ValidationError as error:
+                for name, messages in error.message_dict.items():
+                    # A retired theme already chosen is the service's to judge (it knows the
+                    # report); the list on offer already holds it.
+                    if name != "voice_themes":
+                        self.add_error(name, messages)
+        return data
+
+    def voice_choice(self) -> VoiceChoice:
+        data = self.cleaned_data
+        return VoiceChoice(
+            year=data.get("voice_year"),
+            quarter=data.get("voice_quarter"),
+            themes=list(data.get("voice_themes") or ()),
         )
 
 

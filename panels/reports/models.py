@@ -73,6 +73,27 @@ class Report(BaseModel):
         verbose_name="KPIs to show",
         help_text="Their scorecard, with charts, is printed in the report.",
     )
+    # "What children and young people have told us" (voice.told.told_for_report): printed when a
+    # political year is chosen, for the year or one quarter of it, for the themes chosen (none:
+    # every active theme).
+    voice_year = models.PositiveSmallIntegerField(
+        "what young people told us: political year",
+        null=True,
+        blank=True,
+        help_text="The year the political year starts, like 2025 for 2025/26.",
+    )
+    voice_quarter = models.PositiveSmallIntegerField(
+        "what young people told us: quarter",
+        null=True,
+        blank=True,
+        choices=[(n, f"Q{n}") for n in range(1, 5)],
+    )
+    voice_themes = models.ManyToManyField(
+        "voice.Theme",
+        blank=True,
+        related_name="reports",
+        verbose_name="what young people told us: themes",
+    )
     status = models.CharField(
         max_length=12, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
@@ -88,9 +109,21 @@ class Report(BaseModel):
 
     class Meta:
         ordering = ("item__meeting__date", "item__position")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(voice_quarter__isnull=True)
+                | models.Q(voice_year__isnull=False, voice_quarter__gte=1, voice_quarter__lte=4),
+                name="panels_report_voice_quarter_of_a_year",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def has_voice(self) -> bool:
+        """Whether the report prints what children and young people have told us."""
+        return self.voice_year is not None
 
     def get_absolute_url(self) -> str:
         return reverse("panels:report_detail", kwargs={"pk": self.pk})

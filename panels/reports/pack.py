@@ -50,6 +50,7 @@ from panels.reports.pdf import (
     render_with_annexes,
     report_layout,
 )
+from panels.reports.voice import report_voice, voice_printed
 from voice.matters import Matter
 
 if TYPE_CHECKING:
@@ -111,6 +112,13 @@ def _previous_minutes_state(meeting: Meeting, edition: str) -> list[object]:
     previous = previous_meeting(meeting, edition)
     if previous is None:
         return []
+    if (
+        edition != PackEdition.FULL
+        and not Meeting.objects.with_public_minutes().filter(pk=previous.pk).exists()
+    ):
+        # The public pack prints only public minutes (_previous_minutes): until they are, the
+        # drafting of them never makes it again.
+        return [previous.pk, previous.date, "not public"]
     changed = [
         previous.items.aggregate(at=Max("updated_at"), count=Count("pk")),
         Resolution.objects.filter(item__meeting=previous).aggregate(
@@ -156,6 +164,14 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
     measurements = Measurement.objects.filter(
         indicator_id__in={row[1] for row in indicator_ids}
     ).aggregate(count=Count("pk"), changed=Max("updated_at"))
+    # What each report's "What children and young people have told us" prints: the public view
+    # (panels.reports.voice), so what is not shown never makes a pack again.
+    voice = [
+        [report.pk, voice_printed(report_voice(report))]
+        for report in Report.objects.filter(pk__in=report_ids, voice_year__isnull=False)
+        .order_by("pk")
+        .prefetch_related("voice_themes")
+    ]
     material = {
         "layout": LAYOUT_VERSION,
         "edition": edition,
@@ -186,8 +202,10 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
                 "user_id", "user__full_name", "seat_name", "role"
             )
         ),
-        "items": list(
-            meeting.items.order_by("position").values_list(
+        "items": [
+            # An exempt item's paper is not in the public pack: its upload never remakes it.
+            row if full or not row[6] else (*row[:8], "", None)
+            for row in meeting.items.order_by("position").values_list(
                 "pk",
                 "position",
                 "kind",
@@ -201,7 +219,7 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
                 # Private work on an item (its minutes) never remakes the public pack.
                 *(["updated_at"] if full else []),
             )
-        ),
+        ],
         # The reports the agenda says are to follow (the public pack: only those it announced).
         "to_follow": list(
             Report.objects.filter(item__meeting=meeting)
@@ -251,6 +269,7 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
         ),
         "indicators": indicator_ids,
         "measurements": [measurements["count"], measurements["changed"]],
+        "voice": voice,
     }
     encoded = json.dumps(material, default=str, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(encoded.encode()).hexdigest()
@@ -436,7 +455,7 @@ def pack_entries(
         r.item_id: r
         for r in reports_in_pack(meeting, edition)
         .select_related("sponsor", "author", "item")
-        .prefetch_related("sections", "annexes", "indicators")
+        .prefetch_related("sections", "annexes", "indicators", "voice_themes")
     }
     agenda = list(meeting.items.order_by("position"))
     chosen = None if items is None else {item.pk for item in items}

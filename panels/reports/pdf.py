@@ -35,7 +35,10 @@ from panels.models import AgendaItem
 from panels.reports.annexes import check_drawable, open_pdf
 from panels.reports.markup import render_markup
 from panels.reports.models import Report, ReportAnnex
+from panels.reports.voice import HEADING as VOICE_HEADING
+from panels.reports.voice import report_voice, voice_printed
 from strategy.progress import PriorityProgress, progress_of
+from voice.told import SOURCES, Told
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +97,7 @@ class Annex:
 
 @dataclass
 class Part:
-    """One numbered section of a report. kind: recommendations, html, kpis, strategy,
+    """One numbered section of a report. kind: recommendations, html, kpis, strategy, voice,
     implications, annexes; what it holds depends on the kind."""
 
     number: int
@@ -104,6 +107,8 @@ class Part:
     lines: list[str] = field(default_factory=list)
     pairs: list[tuple[str, SafeString]] = field(default_factory=list)
     progress: list[PriorityProgress] = field(default_factory=list)
+    told: Told | None = None  # voice: what children and young people have told us
+    sources: tuple[str, ...] = ()
 
 
 @dataclass
@@ -184,6 +189,9 @@ def _parts(report: Report, annexes: list[Annex]) -> list[Part]:
     progress = [p for p in progress_of(report.priorities.all()) if p.objectives]
     if progress:
         add("Strategic priorities: progress", "strategy", progress=progress)
+    told = report_voice(report)
+    if told is not None:
+        add(f"{VOICE_HEADING}, {told.period_label}", "voice", told=told, sources=SOURCES)
     implications = [
         (label, render_markup(text.strip()))
         for label, text in (
@@ -327,6 +335,8 @@ def report_pdf_cached(report: Report) -> bytes:
         meeting.body.name,
         SiteSettings.load().updated_at.isoformat(),
         *(a.sha256 for a in report.annexes.all()),
+        # What the voice section prints (the public view, read live): a change shows at once.
+        voice_printed(report_voice(report)),
     ]
     key = "report-pdf:" + hashlib.sha256(repr(parts).encode()).hexdigest()
     data = cache.get(key)

@@ -127,7 +127,7 @@ class ReportQuerySet(models.QuerySet):
     def for_page(self) -> ReportQuerySet:
         return self.select_related(
             "item__meeting__body", "sponsor", "author", "published_by"
-        ).prefetch_related("sections", "annexes", "indicators")
+        ).prefetch_related("sections", "annexes", "indicators", "voice_themes")
 
     def upcoming_or_open(self, today: date | None = None) -> ReportQuerySet:
         today = today or timezone.localdate()

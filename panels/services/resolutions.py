@@ -26,7 +26,9 @@ def _action_errors(
         return {}
     errors = {}
     if owner is None and not owner_is_members:
-        errors["owner"] = "Choose who owns this action: an officer or a partner, or the members together"
+        errors["owner"] = (
+            "Choose who owns this action: an officer or a partner, or the members together"
+        )
     elif owner is not None and owner_is_members:
         errors["owner"] = "Choose an officer or a partner, or the members together, not both"
     if due_date is None and not due_next_meeting:

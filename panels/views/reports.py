@@ -23,7 +23,10 @@ from panels.reports import forms
 from panels.reports.diff import version_changes
 from panels.reports.models import Report, ReportAnnex, ReportStatus
 from panels.reports.querysets import report_deadline
+from panels.reports.voice import HEADING as VOICE_HEADING
+from panels.reports.voice import report_voice
 from panels.services import reports as services
+from voice.told import SOURCES
 
 
 def _report_for(request: SignedInRequest, pk: int) -> Report:
@@ -37,6 +40,9 @@ def _edit_forms(report: Report, data: Any = None) -> tuple[Any, Any]:
     initial = {name: getattr(report, name) for name in services.TEXT_FIELDS}
     initial["priorities"] = report.priorities
     initial["indicators"] = [i.pk for i in report.indicators.all()]
+    initial["voice_year"] = report.voice_year
+    initial["voice_quarter"] = report.voice_quarter
+    initial["voice_themes"] = [t.pk for t in report.voice_themes.all()]
     sections = [{"heading": s.heading, "body": s.body} for s in report.sections.all()]
     return (
         forms.ReportForm(data, initial=initial),
@@ -97,6 +103,9 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "kpis": embed_kpis([i.code for i in report.indicators.all()])
             if report.indicators.all()
             else "",
+            "voice": report_voice(report),
+            "voice_heading": VOICE_HEADING,
+            "sources": SOURCES,
         },
     )
 
@@ -120,6 +129,7 @@ def report_edit(request: SignedInRequest, pk: int) -> HttpResponse:
                 priorities=form.cleaned_data["priorities"],
                 indicators=list(form.cleaned_data["indicators"]),
                 sections=_sections_from(sections),
+                voice=form.voice_choice(),
             )
             if submitting:
                 services.report_submit(actor=request.user, report=report)

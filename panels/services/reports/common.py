@@ -7,6 +7,7 @@ from typing import Any
 
 from corporate_parenting.models import User
 from panels.reports.models import Report, ReportVersion
+from panels.reports.voice import voice_content
 
 TEXT_FIELDS = (
     "title",
@@ -43,6 +44,7 @@ def report_content(report: Report) -> dict[str, Any]:
         "author": str(report.author),
         "priorities": [p.name for p in report.priorities.all()],
         "indicators": sorted(i.code for i in report.indicators.all()),
+        "voice": voice_content(report),
         "sections": [
             {"heading": s.heading, "body": s.body} for s in report.sections.order_by("position")
         ],

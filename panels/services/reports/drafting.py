@@ -15,6 +15,7 @@ from offer.models import Indicator
 from panels.models import AgendaItem, ItemKind
 from panels.reports.markup import check_markup, render_markup
 from panels.reports.models import EDITABLE_STATUSES, Report, ReportSection
+from panels.reports.voice import VoiceChoice, voice_check, voice_save
 from panels.services.reports.common import (
     MARKUP_FIELDS,
     TEXT_FIELDS,
@@ -110,8 +111,10 @@ def report_update(
     priorities: Sequence[Priority] = (),
     indicators: Sequence[Indicator] = (),
     sections: Sequence[dict[str, str]] = (),
+    voice: VoiceChoice | None = None,
 ) -> Report:
-    """The author saves the text. A save that changes something is a new version."""
+    """The author saves the text. A save that changes something is a new version. voice: what
+    children and young people told us, to print (None: leave the report's choice as it is)."""
     report = locked(report)
     if actor is None or actor.pk != report.author_id:
         raise PermissionDenied("Only the report's author can change it")
@@ -138,13 +141,20 @@ def report_update(
         cleaned_sections = _clean_sections(sections)
     except ValidationError as error:
         errors.update(error.message_dict)
+    if voice is not None:
+        try:
+            voice_check(voice, report=report)
+        except ValidationError as error:
+            errors.update(error.message_dict)
     if errors:
         raise ValidationError(errors)
 
     before = report_content(report)
     for name, value in fields.items():
         setattr(report, name, value.strip())
-    report.full_clean(exclude=["item", "indicators", "priorities"])
+    if voice is not None:
+        voice_save(report, voice)  # its year and quarter are saved with the text below
+    report.full_clean(exclude=["item", "indicators", "priorities", "voice_themes"])
     report.save()
     report.priorities.set(priorities)
     report.indicators.set(indicators)
