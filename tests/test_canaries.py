@@ -329,32 +329,23 @@ def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
         answered_at=timezone.now(),
         shown_publicly_at=timezone.now(),
     ).themes.add(housing_theme)
+    _plant_partner(canaries, body)
     return World(body, chair, clerk, sponsor, walker, noted, approved, drafting, coming, entry)
 
 
-def _plant_partner(canaries: Canaries, world: World) -> None:
+def _plant_partner(canaries: Canaries, body: Body) -> None:
     """Another partner organisation than the walking representative's, answering to the public
-    body: its contact (the council's people only), a draft pledge (its own people and the
-    council's staff only) and the evidence file of a made pledge (never the public's)."""
+    body, made with the public content (its name and made pledge are public): its contact (the
+    council's people only) and the evidence file of its made pledge (never the public's)."""
     college = PartnerOrganisation.objects.create(
         name="Eastbrook College",
         slug="eastbrook-college",
         kind="education",
         contact_name=canaries.text("partner-contact-name"),
         contact_email=canaries.email("partner-contact-email"),
-        board=world.body,
+        board=body,
     )
-    principle = Principle.objects.get(letter="a")
     today = timezone.localdate()
-    Pledge.objects.create(
-        organisation=college,
-        year=today.year,
-        what=canaries.text("draft-pledge", withheld_from_members=True),
-        for_whom="care_leavers",
-        how_shown=canaries.text("draft-pledge-how", withheld_from_members=True),
-        due_on=today - datetime.timedelta(days=1),  # late, but a draft is never on the agenda
-        principle=principle,
-    )
     made = Pledge.objects.create(
         organisation=college,
         year=today.year,
@@ -362,7 +353,7 @@ def _plant_partner(canaries: Canaries, world: World) -> None:
         for_whom="care_leavers",
         how_shown="Bursaries paid each term",
         due_on=today + datetime.timedelta(days=90),
-        principle=principle,
+        principle=Principle.objects.get(letter="a"),
         made_at=timezone.now(),
     )
     update = ProgressUpdate(
@@ -375,6 +366,20 @@ def _plant_partner(canaries: Canaries, world: World) -> None:
         "evidence.pdf",
         SimpleUploadedFile("e.pdf", pdf_with_text(canaries.text("partner-evidence-file"))),
         save=True,
+    )
+
+
+def _plant_partner_draft(canaries: Canaries) -> None:
+    """A draft pledge: its own people's and the council's staff's only."""
+    today = timezone.localdate()
+    Pledge.objects.create(
+        organisation=PartnerOrganisation.objects.get(slug="eastbrook-college"),
+        year=today.year,
+        what=canaries.text("draft-pledge", withheld_from_members=True),
+        for_whom="care_leavers",
+        how_shown=canaries.text("draft-pledge-how", withheld_from_members=True),
+        due_on=today - datetime.timedelta(days=1),  # late, but a draft is never on the agenda
+        principle=Principle.objects.get(letter="a"),
     )
 
 
@@ -573,7 +578,7 @@ def plant_private(canaries: Canaries, world: World) -> None:
         text=canaries.text("unmoderated-feedback"),
         status=Feedback.Status.NEW,
     )
-    _plant_partner(canaries, world)
+    _plant_partner_draft(canaries)
     # What young people said, tagged with a theme but never chosen to be shown: feedback
     # moderated and hidden, feedback not moderated yet, and a champion's engagement whose
     # follow-up is done but not marked for "You said, we did".
