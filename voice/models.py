@@ -70,3 +70,27 @@ class Theme(BaseModel):
     @property
     def is_retired(self) -> bool:
         return self.retired_at is not None
+
+
+# Consultations and their findings live in their own module; Django finds models through here.
+from voice.consultation_models import (  # noqa: E402 (after Theme, which they name)
+    AGE_BANDS,
+    Consultation,
+    ConsultationKind,
+    Finding,
+    FindingStatus,
+    Quote,
+    QuoteStatus,
+)
+
+__all__ = [
+    "AGE_BANDS",
+    "Consultation",
+    "ConsultationKind",
+    "Finding",
+    "FindingStatus",
+    "Principle",
+    "Quote",
+    "QuoteStatus",
+    "Theme",
+]

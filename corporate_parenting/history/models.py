@@ -39,6 +39,7 @@ from panels.models import (
 )
 from panels.reports.models import Report, ReportAnnex, ReportSection
 from strategy.models import Objective, Priority
+from voice.models import Consultation, Finding, Quote, Theme
 
 GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     # panels
@@ -73,6 +74,11 @@ GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     # the strategy
     Priority,
     Objective,
+    # young people's voice: the themes, consultations, findings and quotes (their moderation)
+    Theme,
+    Consultation,
+    Finding,
+    Quote,
     # the portal's own settings, and officers' duties
     SiteSettings,
     Duty,

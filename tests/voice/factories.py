@@ -1,6 +1,15 @@
 import factory
+from django.utils import timezone
 
-from voice.models import Theme
+from voice.models import (
+    Consultation,
+    ConsultationKind,
+    Finding,
+    FindingStatus,
+    Quote,
+    QuoteStatus,
+    Theme,
+)
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -11,3 +20,33 @@ class ThemeFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Theme {n}")
     slug = factory.Sequence(lambda n: f"theme-{n}")
     position = factory.Sequence(lambda n: 100 + n)
+
+
+class ConsultationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consultation
+
+    title = factory.Sequence(lambda n: f"Make A Noise {n}")
+    kind = ConsultationKind.EVENT
+    asked = "What would make living on your own easier?"
+    held_from = factory.LazyFunction(timezone.localdate)
+    aged_16_to_17 = 4
+    aged_18_to_21 = 7
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Finding
+
+    consultation = factory.SubFactory(ConsultationFactory)
+    statement = factory.Sequence(lambda n: f"Young people want more help with bills ({n})")
+    status = FindingStatus.APPROVED
+
+
+class QuoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Quote
+
+    finding = factory.SubFactory(FindingFactory)
+    text = factory.Sequence(lambda n: f"I did not know who to ask ({n})")
+    status = QuoteStatus.APPROVED
