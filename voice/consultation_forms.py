@@ -165,6 +165,15 @@ class ConsultationForm(GovUKFormMixin, forms.Form):
             ),
         )
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        held_from, held_to = data.get("held_from"), data.get("held_to")
+        if held_from and held_to and held_to < held_from:
+            self.add_error(
+                "held_to", "The date it ended must be the same as or after the date it started"
+            )
+        return data
+
     def age_bands(self) -> dict[str, int | None]:
         return {name: self.cleaned_data.get(name) for name, _ in AGE_BANDS}
 

@@ -22,7 +22,7 @@ READ_AT_MOST = 20_000
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # UK numbers: 07700 900123, +44 7700 900123, 0117 496 0123, (020) 7946 0000, 01632960123.
-_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d(?:[\s\-()]?\d){8,9}(?!\d)")
+_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d(?:[\s\-()]{0,2}\d){8,9}(?!\d)")
 # A full UK postcode (SW1A 1AA, M1 1AE, B33 8TH) or its outward half followed by a space and
 # the inward half; upper or lower case.
 _POSTCODE = re.compile(
