@@ -39,8 +39,8 @@ class ConsultationKind(models.TextChoices):
 class ConsultationQuerySet(models.QuerySet["Consultation"]):
     def with_finding_counts(self) -> ConsultationQuerySet:
         """findings_moderated: findings that count; findings_waiting: those still to moderate
-        (for staff's lists)."""
-        return self.annotate(
+        (for staff's lists). Newest first: a grouped query does not take Meta.ordering."""
+        return self.order_by("-held_from", "-pk").annotate(
             findings_moderated=models.Count(
                 "findings", filter=models.Q(findings__status__in=MODERATED), distinct=True
             ),

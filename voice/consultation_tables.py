@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from corporate_parenting.tables import PortalTable
 from voice.consultation_models import Consultation, Finding
 from voice.identifying import warnings_for
+
+DEMO_TAG = mark_safe(' <strong class="govuk-tag govuk-tag--grey">Demonstration</strong>')
 
 
 class ConsultationTable(PortalTable):
@@ -32,16 +35,11 @@ class ConsultationTable(PortalTable):
         return record.when
 
     def render_title(self, record: Consultation, value: str) -> str:
-        demo = (
-            format_html(' <strong class="govuk-tag govuk-tag--grey">Demonstration</strong>')
-            if record.is_demo
-            else ""
-        )
         return format_html(
             '<a class="govuk-link" href="{}">{}</a>{}',
             self.row_url("voice:consultation_detail", record.pk),
             value,
-            demo,
+            DEMO_TAG if record.is_demo else "",
         )
 
     def value_title(self, value: str) -> str:

@@ -247,8 +247,9 @@ def _what_was_done(finding: Finding, public: bool) -> str:
 def _said_in_consultations(
     findings: QuerySet[Finding], period: tuple[datetime.date, datetime.date], public: bool
 ) -> Iterator[tuple[list[int], Said, bool]]:
-    """Approved quotes of the findings, and the findings that led to something ("you said, we
-    did"). Findings as counted: moderated ones signed in, those chosen to be shown in public."""
+    """Approved quotes of the findings (signed in), and the findings that led to something
+    ("you said, we did"). Findings as counted: moderated ones signed in, those chosen to be shown
+    in public."""
     public_actions = Resolution.objects.public().filter(pk=OuterRef("pk"))
     shown = (
         findings.filter(_tagged(Finding.themes.through, "finding_id"))
@@ -271,7 +272,8 @@ def _said_in_consultations(
         themes = [t.pk for t in finding.themes.all()]
         when = finding.consultation.held_from
         source = f"Consultation: {finding.consultation.title}"
-        for quote in finding.quotes.all():
+        # Quotes are read signed in only: the public summary gives counts and answers alone.
+        for quote in [] if public else finding.quotes.all():
             yield themes, Said(when, source, quote.text), True
         did = _what_was_done(finding, public)
         if did:

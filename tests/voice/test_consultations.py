@@ -151,7 +151,10 @@ def test_participation_officer_is_a_duty_and_offered_as_who_ran_it(officer, port
     assert services.default_run_by(officer) == officer
     assert services.default_run_by(other) is None
     form = ConsultationForm()
-    assert [label for _, label in form.fields["run_by"].choices] == ["Not recorded", "Sam Patel"]
+    options = form.as_div()
+    assert '<option value="" selected>Not recorded</option>' in options
+    assert f'<option value="{officer.pk}">Sam Patel</option>' in options
+    assert "Zed Other" not in options
 
 
 def test_only_council_staff_record_consultations(councillor, officer):
@@ -391,6 +394,15 @@ def test_approved_quotes_and_what_was_done_are_among_the_words():
     public = what_we_were_told(year, public=True, today=year.end)
     assert _row(public, "money").quotes == []
     assert _row(public, "money").answers == []
+    # Shown: its answer is public, in the moderator's words; its quotes are still not.
+    services.finding_moderate(
+        actor=factories.officer(), finding=linked, decision="show", we_did="We wrote"
+    )
+    public = what_we_were_told(year, public=True, today=year.end)
+    assert _row(public, "money").quotes == []
+    assert [(a.said, a.did) for a in _row(public, "money").answers] == [
+        ("They did not know about the allowance", "We wrote")
+    ]
 
 
 def test_the_members_page_shows_consultations_and_its_queries_stay_fixed(client_for):
@@ -541,11 +553,12 @@ def test_members_read_only_what_was_approved(client_for):
 def test_the_list_pages_exports_and_says_when_empty(client_for):
     client = client_for("councillor")
     assert "No consultations have been recorded yet." in client.get(LIST).content.decode()
-    ConsultationFactory(title="Forum in June", aged_16_to_17=4, aged_18_to_21=7)
     for _ in range(30):
         ConsultationFactory()
+    ConsultationFactory(title="Forum in June", aged_16_to_17=4, aged_18_to_21=7, is_demo=True)
     page = client.get(LIST).content.decode()
-    assert "Forum in June" in page or "page=2" in page
+    assert "Forum in June" in page and "Demonstration" in page  # the newest, first
+    assert "page=2" in page
     assert "Record a consultation" not in page
     csv = client.get(LIST + "?export=csv").content.decode()
     assert "Forum in June" in csv
@@ -653,5 +666,5 @@ def test_pages_make_the_same_queries_as_findings_grow(client_for):
         assert_constant_queries(client, consultation.get_absolute_url(), grow)
         assert_constant_queries(client, LIST, grow)
     assert_constant_queries(staff, MODERATION, grow)
-    finding = Finding.objects.first()
+    finding = Finding.objects.earliest("pk")
     assert_constant_queries(staff, reverse("voice:finding_moderate", args=[finding.pk]), grow)
