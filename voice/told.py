@@ -273,7 +273,8 @@ def _said_in_consultations(
         when = finding.consultation.held_from
         source = f"Consultation: {finding.consultation.title}"
         # Quotes are read signed in only: the public summary gives counts and answers alone.
-        for quote in [] if public else finding.quotes.all():
+        quotes: list[Quote] = [] if public else list(finding.quotes.all())
+        for quote in quotes:
             yield themes, Said(when, source, quote.text), True
         did = _what_was_done(finding, public)
         if did:
