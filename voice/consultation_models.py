@@ -67,7 +67,11 @@ class Consultation(BaseModel):
         help_text="The participation officer who ran it.",
     )
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     under_11 = models.PositiveIntegerField(default=0)
     aged_11_to_15 = models.PositiveIntegerField(default=0)
@@ -176,7 +180,11 @@ class Finding(BaseModel):
         max_length=10, choices=FindingStatus.choices, default=FindingStatus.PENDING
     )
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -223,7 +231,11 @@ class Quote(BaseModel):
         max_length=10, choices=QuoteStatus.choices, default=QuoteStatus.PENDING
     )
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

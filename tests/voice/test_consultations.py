@@ -668,3 +668,44 @@ def test_pages_make_the_same_queries_as_findings_grow(client_for):
     assert_constant_queries(staff, MODERATION, grow)
     finding = Finding.objects.earliest("pk")
     assert_constant_queries(staff, reverse("voice:finding_moderate", args=[finding.pk]), grow)
+
+
+def test_the_public_summary_reads_only_findings_chosen_to_be_shown(client):
+    year = current_political_year()
+    held = ConsultationFactory(held_from=year.start + dt.timedelta(days=5))
+    _finding(
+        held,
+        "money",
+        statement="Shown words",
+        we_did="We wrote a money guide",
+        status=FindingStatus.SHOWN,
+    )
+    approved = _finding(held, "money", statement="Members-only words", we_did="Members did")
+    QuoteFactory(finding=approved, text="An approved quote")
+    page = client.get(reverse("voice:public") + f"?year={year.start_year}").content.decode()
+    assert "Shown words" in page and "We wrote a money guide" in page
+    for private in ("Members-only words", "Members did", "An approved quote"):
+        assert private not in page
+    assert "fewer than 5" in page  # one shown finding counted for money
+
+
+def test_changing_a_consultation_keeps_who_ran_it_after_they_gave_up_the_duty(
+    client_for, officer, portal_admin
+):
+    consultation = ConsultationFactory(run_by=officer, is_demo=True)
+    url = reverse("voice:consultation_edit", args=[consultation.pk])
+    client = client_for("officer")
+    assert "Sam Patel" in client.get(url).content.decode()
+    response = client.post(
+        url, _form_data(title="Make A Noise, changed", run_by=str(officer.pk), held_to="")
+    )
+    assert response.url == consultation.get_absolute_url()
+    consultation.refresh_from_db()
+    assert (consultation.title, consultation.run_by, consultation.held_to) == (
+        "Make A Noise, changed",
+        officer,
+        None,
+    )
+    assert consultation.is_demo  # still marked as invented
+    page = client.get(response.url).content.decode()
+    assert "Invented for the demonstration" in page

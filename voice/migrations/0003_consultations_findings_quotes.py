@@ -58,6 +58,7 @@ class Migration(migrations.Migration):
                 (
                     "entered_by",
                     models.ForeignKey(
+                        blank=True,
                         null=True,
                         on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",
@@ -137,6 +138,7 @@ class Migration(migrations.Migration):
                 (
                     "entered_by",
                     models.ForeignKey(
+                        blank=True,
                         null=True,
                         on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",
@@ -202,6 +204,7 @@ class Migration(migrations.Migration):
                 (
                     "entered_by",
                     models.ForeignKey(
+                        blank=True,
                         null=True,
                         on_delete=django.db.models.deletion.SET_NULL,
                         related_name="+",

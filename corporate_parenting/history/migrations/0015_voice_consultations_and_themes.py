@@ -80,6 +80,7 @@ class Migration(migrations.Migration):
                 (
                     "entered_by",
                     models.ForeignKey(
+                        blank=True,
                         db_constraint=False,
                         null=True,
                         on_delete=django.db.models.deletion.DO_NOTHING,
@@ -171,6 +172,7 @@ class Migration(migrations.Migration):
                 (
                     "entered_by",
                     models.ForeignKey(
+                        blank=True,
                         db_constraint=False,
                         null=True,
                         on_delete=django.db.models.deletion.DO_NOTHING,
@@ -243,6 +245,7 @@ class Migration(migrations.Migration):
                 (
                     "entered_by",
                     models.ForeignKey(
+                        blank=True,
                         db_constraint=False,
                         null=True,
                         on_delete=django.db.models.deletion.DO_NOTHING,
