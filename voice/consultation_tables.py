@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from corporate_parenting.small_numbers import public_count
 from corporate_parenting.tables import PortalTable
 from voice.consultation_models import Consultation, Finding
 from voice.identifying import warnings_for
@@ -48,8 +49,9 @@ class ConsultationTable(PortalTable):
     def render_took_part(self, record: Consultation) -> int:
         return record.took_part
 
-    def value_took_part(self, record: Consultation) -> int:
-        return record.took_part
+    def value_took_part(self, record: Consultation) -> str:
+        """The spreadsheet leaves the portal: a count under 5 is "fewer than 5"."""
+        return public_count(record.took_part)
 
 
 class StaffConsultationTable(ConsultationTable):

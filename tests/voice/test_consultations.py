@@ -563,6 +563,10 @@ def test_the_list_pages_exports_and_says_when_empty(client_for):
     csv = client.get(LIST + "?export=csv").content.decode()
     assert "Forum in June" in csv
     assert csv.count("\n") == 32  # the header and every consultation, not one page
+    assert 'Forum in June,"An event, such as Make A Noise",11,' in csv
+    ConsultationFactory(title="Small forum", aged_16_to_17=1, aged_18_to_21=2)
+    csv = client.get(LIST + "?export=csv").content.decode()
+    assert 'Small forum,"An event, such as Make A Noise",fewer than 5,' in csv
     assert "Record a consultation" in client_for("officer").get(LIST).content.decode()
 
 
