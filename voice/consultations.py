@@ -23,6 +23,7 @@ from corporate_parenting.audit import audit_record
 from corporate_parenting.duties import people_with_duty
 from corporate_parenting.models import DutyKind, User
 from panels.models import Resolution
+from panels.reports.forms import people_with_duty_or
 from strategy.models import Objective
 from voice.consultation_models import (
     AGE_BAND_MAX,
@@ -69,10 +70,7 @@ def _check(actor: User | None) -> None:
 def participation_officers(current: User | None = None) -> QuerySet[User]:
     """The pick-list of who ran a consultation: those holding the participation officer duty,
     and the person already chosen even if they no longer hold it."""
-    people = people_with_duty(DutyKind.PARTICIPATION_OFFICER)
-    if current is None:
-        return people
-    return (people | User.objects.filter(pk=current.pk)).distinct().order_by("full_name", "email")
+    return people_with_duty_or(DutyKind.PARTICIPATION_OFFICER, current)
 
 
 def default_run_by(actor: User) -> User | None:
