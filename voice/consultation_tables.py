@@ -66,7 +66,7 @@ class StaffConsultationTable(ConsultationTable):
 class ModerationTable(PortalTable):
     consultation = tables.Column(accessor="consultation__title", verbose_name="Consultation")
     statement = tables.Column(verbose_name="Finding (select to moderate)")
-    status = tables.Column(verbose_name="Finding")
+    status = tables.Column(verbose_name="Status of the finding")
     quotes_waiting = tables.Column(verbose_name="Quotes waiting")
     check = tables.Column(verbose_name="Check before approving", empty_values=())
 
