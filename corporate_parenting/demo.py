@@ -50,6 +50,7 @@ DEMO_DUTIES: tuple[DemoDuty, ...] = (
             DutyKind.KPI_OWNER,
             DutyKind.REPORT_AUTHOR,
             DutyKind.REPORT_SPONSOR,
+            DutyKind.PARTICIPATION_OFFICER,
         )
     ),
     # The reports' sponsor and author (panels/reports/demo.py).

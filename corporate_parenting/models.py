@@ -227,6 +227,7 @@ class DutyKind(models.TextChoices):
     CLERK = "clerk", "Clerk to a body"
     KPI_OWNER = "kpi_owner", "KPI owner"
     OFFER_REVIEW_LEAD = "offer_review_lead", "Offer review lead"
+    PARTICIPATION_OFFICER = "participation_officer", "Participation officer"
 
 
 class Duty(BaseModel):
@@ -238,7 +239,7 @@ class Duty(BaseModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="duties"
     )
-    kind = models.CharField(max_length=20, choices=DutyKind.choices)
+    kind = models.CharField(max_length=30, choices=DutyKind.choices)
     job_title = models.CharField(
         max_length=150,
         blank=True,

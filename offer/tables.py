@@ -2,11 +2,12 @@ from typing import Any
 
 import django_tables2 as tables
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from corporate_parenting.tables import PortalTable
 from offer.models import Feedback, OfferEntry
+from voice.identifying import identifying_details
 
 
 class OfferEntryTable(PortalTable):
@@ -56,11 +57,12 @@ class FeedbackTable(PortalTable):
     text = tables.Column(verbose_name="What they said (select to moderate)", default="")
     entry = tables.Column(verbose_name="About", default="The whole offer")
     status = tables.Column(verbose_name="Status")
+    check = tables.Column(verbose_name="Check before approving", empty_values=())
 
     class Meta:
         model = Feedback
         template_name = "django_tables2/govuk.html"
-        fields = ("created_at", "kind", "text", "entry", "status")
+        fields = ("created_at", "kind", "text", "entry", "status", "check")
         caption = "Feedback from young people"
         orderable = False
 
@@ -79,3 +81,15 @@ class FeedbackTable(PortalTable):
 
     def value_status(self, record: Feedback) -> str:
         return record.get_status_display()
+
+    def render_check(self, record: Feedback) -> str:
+        found = identifying_details(record.text)
+        if not found:
+            return "Nothing flagged"
+        return format_html(
+            '<ul class="govuk-list govuk-!-margin-0">{}</ul>',
+            format_html_join("", "<li>{}</li>", ((flag,) for flag in found)),
+        )
+
+    def value_check(self, record: Feedback) -> str:
+        return "; ".join(identifying_details(record.text))

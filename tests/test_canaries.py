@@ -5,8 +5,9 @@ unpublished meeting (its venue, item, report file, written report, annex and the
 ahead of it), a held meeting whose agenda was never published (its minutes), an exempt item of a
 published meeting (its minutes, report, annex, report file and resolution), a private body's
 published meeting and papers, draft minutes, draft and returned reports, a draft offer entry, a
-members-only event, unmoderated feedback, alert subscribers' addresses and the e-mail addresses
-of the people who sit on the public body. Then every address an anonymous visitor can reach is
+members-only event, unmoderated feedback, consultation findings and quotes not approved or not
+chosen to be shown, alert subscribers' addresses and the e-mail addresses of the people who sit
+on the public body. Then every address an anonymous visitor can reach is
 read (tests/canaries.py: every URL pattern filled with the planted ids and slugs, every link,
 redirect, form, feed, open data page, CSV, calendar and PDF), and no canary may be in any answer.
 
@@ -74,12 +75,29 @@ from tests.events.factories import EventFactory
 from tests.offer.factories import FeedbackFactory, OfferCategoryFactory, OfferEntryFactory
 from tests.panels.factories import BodyFactory, MembershipFactory
 from tests.second_factor import verify_session
-from tests.voice.factories import MatterFactory
-from voice.models import Matter, Principle, Theme
+from tests.voice.factories import (
+    ConsultationFactory,
+    FindingFactory,
+    MatterFactory,
+    QuoteFactory,
+)
+from voice.models import (
+    Consultation,
+    Finding,
+    FindingStatus,
+    Matter,
+    Principle,
+    Quote,
+    QuoteStatus,
+    Theme,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
 
-MAX_REQUESTS = 10_000  # each walk's bound (well above what it needs); reaching it fails
+# Each walk's bound; reaching it fails. The walks needed about 5,900 requests before the
+# consultations' pages (December 2026), about 7,300 with them, the Council's matters and the
+# partners' pages.
+MAX_REQUESTS = 10_000
 PROJECT_APPS = (
     "corporate_parenting",
     "champions",
@@ -110,6 +128,9 @@ PLANTED: tuple[type[models.Model], ...] = (
     AlertSubscription,
     Reminder,
     Matter,
+    Consultation,
+    Finding,
+    Quote,
 )
 
 
@@ -329,6 +350,15 @@ def plant_public(canaries: Canaries, *, walker: User, sponsor: User) -> World:
         answered_at=timezone.now(),
         shown_publicly_at=timezone.now(),
     ).themes.add(housing_theme)
+    # A consultation whose finding an officer chose to show: the public summary counts 6 for
+    # housing, and the finding's words and what was done are on it.
+    finding = FindingFactory(
+        consultation=ConsultationFactory(title="Make A Noise"),
+        statement="You said a first flat needs furniture",
+        we_did="We added a furniture grant to the offer",
+        status=FindingStatus.SHOWN,
+    )
+    finding.themes.add(housing_theme)
     _plant_partner(canaries, body)
     return World(body, chair, clerk, sponsor, walker, noted, approved, drafting, coming, entry)
 
@@ -603,6 +633,39 @@ def plant_private(canaries: Canaries, world: World) -> None:
         follow_up_response=canaries.text("engagement-response"),
         show_in_you_said_we_did=False,
     ).themes.add(housing_theme)
+    # A consultation's words nobody chose to show: what it asked, a finding approved for members
+    # only, and (not even for members) a finding waiting, a rejected one and quotes waiting or
+    # rejected, all tagged with housing; and an approved quote, read by members only.
+    consultation = ConsultationFactory(asked=canaries.text("consultation-asked"))
+    approved = FindingFactory(
+        consultation=consultation,
+        statement=canaries.text("approved-finding"),
+        we_did=canaries.text("approved-finding-we-did"),
+        status=FindingStatus.APPROVED,
+    )
+    QuoteFactory(finding=approved, text=canaries.text("approved-quote"))
+    QuoteFactory(
+        finding=approved,
+        text=canaries.text("pending-quote", **withheld),
+        status=QuoteStatus.PENDING,
+    )
+    QuoteFactory(
+        finding=approved,
+        text=canaries.text("rejected-quote", **withheld),
+        status=QuoteStatus.REJECTED,
+    )
+    pending = FindingFactory(
+        consultation=consultation,
+        statement=canaries.text("pending-finding", **withheld),
+        status=FindingStatus.PENDING,
+    )
+    rejected = FindingFactory(
+        consultation=consultation,
+        statement=canaries.text("rejected-finding", **withheld),
+        status=FindingStatus.REJECTED,
+    )
+    for finding in (approved, pending, rejected):
+        finding.themes.add(housing_theme)
     # The work programme's officers' side: an item's notes and author, a dropped item and why.
     month = timezone.localdate().replace(day=1)
     services.planned_item_add(

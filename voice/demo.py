@@ -1,5 +1,6 @@
-"""The demo council's voice: the demo engagements and moderated feedback tagged with themes, and
-a few more pieces of moderated feedback. All invented: no real young person said these words.
+"""The demo council's voice: the demo engagements and moderated feedback tagged with themes, a
+few more pieces of moderated feedback, and a "Make A Noise" consultation with its findings and
+quotes (marked as a demonstration). All invented: no real young person said these words.
 
 Loaded by load_demo only, after the champions and offer demos; it first makes sure the
 principles and the first themes are there (voice/vocabulary.py). Safe to run again: only records
@@ -8,15 +9,30 @@ with no themes yet are tagged, so nothing a person tagged is changed.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from champions.models import Engagement
+from corporate_parenting.duties import people_with_duty
+from corporate_parenting.models import DutyKind
+from corporate_parenting.years import current_political_year
 from offer.models import Feedback
+from panels.models import Resolution
+from strategy.models import Objective
 from voice import matters_demo, vocabulary
-from voice.models import Principle, Theme
+from voice.models import (
+    Consultation,
+    ConsultationKind,
+    Finding,
+    FindingStatus,
+    Principle,
+    Quote,
+    QuoteStatus,
+    Theme,
+)
 
 # Words in what young people said (demo engagements and feedback) -> the themes it raises.
 TAGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -50,6 +66,51 @@ FEEDBACK: tuple[tuple[str, str, str], ...] = (
 )
 
 
+CONSULTATION_TITLE = "Make A Noise (demonstration)"
+CONSULTATION_ASKED = (
+    "What would make the biggest difference to you in the next year, and what should the "
+    "Corporate Parenting Board work on first?"
+)
+AGE_BAND_COUNTS = {
+    "under_11": 6,
+    "aged_11_to_15": 14,
+    "aged_16_to_17": 9,
+    "aged_18_to_21": 11,
+    "aged_22_to_25": 3,
+    "age_not_known": 2,
+}
+# (statement, theme slugs, status, what was done, quotes as (text, approved)).
+FINDINGS: tuple[tuple[str, tuple[str, ...], str, str, tuple[tuple[str, bool], ...]], ...] = (
+    (
+        "Young people want to meet their personal adviser before they turn 18, not after.",
+        ("being-listened-to", "relationships-and-family"),
+        FindingStatus.SHOWN,
+        "Personal advisers now meet every young person in care from their 16th birthday.",
+        (("I met my PA two weeks before I moved out. That was too late.", True),),
+    ),
+    (
+        "Many did not know what help with money there is when they leave care.",
+        ("money", "housing"),
+        FindingStatus.APPROVED,
+        "",
+        (
+            (
+                "Nobody told me about the setting up home allowance until I'd bought everything.",
+                True,
+            ),
+            ("I just want a list of what I can get, in one place.", False),
+        ),
+    ),
+    (
+        "Younger children said they want to see their brothers and sisters more often.",
+        ("relationships-and-family",),
+        FindingStatus.APPROVED,
+        "",
+        (("Seeing my sister is the best day of the month.", True),),
+    ),
+)
+
+
 def load(stdout: Any) -> None:
     with transaction.atomic():
         vocabulary.ensure(Principle, Theme)
@@ -57,10 +118,62 @@ def load(stdout: Any) -> None:
         made = _load_feedback()
         tagged = _tag(Engagement.objects.submitted(), "young_people_said", themes)
         tagged += _tag(Feedback.objects.moderated(), "text", themes)
+        consultations = _load_consultation(themes)
     stdout.write(
-        f"Voice: {len(themes)} themes, {made} new pieces of feedback, {tagged} records tagged\n"
+        f"Voice: {len(themes)} themes, {made} new pieces of feedback, {tagged} records tagged, "
+        f"{consultations} new consultation"
     )
     matters_demo.load(stdout)
+
+
+def _load_consultation(themes: dict[str, Theme]) -> int:
+    """One invented "Make A Noise" consultation, marked as a demonstration: how many took part
+    by age band, findings tagged with themes, approved quotes and one quote waiting for
+    moderation. Made once; a second run changes nothing."""
+    if Consultation.objects.filter(title=CONSULTATION_TITLE).exists():
+        return 0
+    officer = people_with_duty(DutyKind.PARTICIPATION_OFFICER).first()
+    today = timezone.localdate()
+    # Six weeks ago, inside this political year, so this year's page counts it.
+    held = max(today - datetime.timedelta(days=45), current_political_year().start)
+    consultation = Consultation.objects.create(
+        title=CONSULTATION_TITLE,
+        kind=ConsultationKind.EVENT,
+        asked=CONSULTATION_ASKED,
+        held_from=held,
+        held_to=min(held + datetime.timedelta(days=1), today),
+        run_by=officer,
+        entered_by=officer,
+        is_demo=True,
+        **AGE_BAND_COUNTS,
+    )
+    action = Resolution.objects.actions().order_by("pk").first()
+    objective = Objective.objects.order_by("pk").first()
+    for number, (statement, slugs, status, we_did, quotes) in enumerate(FINDINGS):
+        finding = Finding.objects.create(
+            consultation=consultation,
+            statement=statement,
+            status=status,
+            we_did=we_did,
+            entered_by=officer,
+            moderated_by=officer,
+            moderated_at=timezone.now(),
+        )
+        finding.themes.set([themes[slug] for slug in slugs if slug in themes])
+        if number == 0 and action is not None:
+            finding.actions.set([action])
+        if number == 1 and objective is not None:
+            finding.objectives.set([objective])
+        for text, approved in quotes:
+            Quote.objects.create(
+                finding=finding,
+                text=text,
+                entered_by=officer,
+                status=QuoteStatus.APPROVED if approved else QuoteStatus.PENDING,
+                moderated_by=officer if approved else None,
+                moderated_at=timezone.now() if approved else None,
+            )
+    return 1
 
 
 def _load_feedback() -> int:

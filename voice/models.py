@@ -73,6 +73,29 @@ class Theme(BaseModel):
 
 
 # The Children in Care Council's matters ("you asked") live in their own module.
+# Consultations and their findings live in their own module; Django finds models through here.
+from voice.consultation_models import (  # noqa: E402 (after Theme, which they name)
+    AGE_BANDS,
+    Consultation,
+    ConsultationKind,
+    Finding,
+    FindingStatus,
+    Quote,
+    QuoteStatus,
+)
 from voice.matters import Matter, MatterState  # noqa: E402
 
-__all__ = ["Matter", "MatterState", "Principle", "Theme", "ThemeQuerySet"]
+__all__ = [
+    "AGE_BANDS",
+    "Consultation",
+    "ConsultationKind",
+    "Finding",
+    "FindingStatus",
+    "Matter",
+    "MatterState",
+    "Principle",
+    "Quote",
+    "QuoteStatus",
+    "Theme",
+    "ThemeQuerySet",
+]

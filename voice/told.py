@@ -2,17 +2,20 @@
 year, the trend against the year before, where it came from, the moderated quotes and what was
 done. Built here, in one place, for the members' page, its CSV and the public summary.
 
-Counts come from two grouped queries (engagements, feedback), whatever the number of records.
-Signed in, they count submitted engagements and moderated feedback; for the public, only what an
-officer chose to show ("You said, we did": Engagement.objects.you_said_we_did() and
-Feedback.objects.you_said_we_did()), and every count goes through public_count(). The
-Children in Care Council's matters are one more grouped query, read only once answered and shown
-publicly (Matter.objects.you_said_we_did()), signed in or not.
+Counts come from four grouped queries (engagements, feedback, consultation findings, the
+Children in Care Council's matters), whatever the number of records. Signed in, they count
+submitted engagements, moderated feedback and moderated findings (a finding once per theme, dated
+by its consultation); for the public, only what an officer chose to show ("You said, we did":
+Engagement.objects.you_said_we_did(), Feedback.objects.you_said_we_did() and
+Finding.objects.you_said_we_did()), and every count goes through public_count(). The Children in
+Care Council's matters are read only once answered and shown publicly
+(Matter.objects.you_said_we_did()), signed in or not.
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field, replace
@@ -26,15 +29,15 @@ from champions.models import Engagement
 from corporate_parenting.small_numbers import SMALL_NUMBER, public_count
 from corporate_parenting.years import PoliticalYear, political_year_starting, years_later
 from offer.models import Feedback
+from panels.models import Resolution
 from voice.matters import Matter
-from voice.models import Theme
+from voice.models import Finding, Quote, Theme
 
 FIRST_YEAR = 2017  # the corporate parenting principles came in with the 2017 Act
 SAID_SHOWN = 50  # quotes and answers of each source read for a page, newest first
 
-# The sources a count can come from. Consultations come in a later part of the portal: until
-# then they show as "none yet". The Children in Care Council's matters count once answered and
-# shown publicly (Matter.objects.you_said_we_did()), by the date raised.
+# The sources a count can come from. The Children in Care Council's matters count once answered
+# and shown publicly (Matter.objects.you_said_we_did()), by the date raised.
 SOURCES = ("Engagements", "Feedback", "Consultations", "Children in Care Council")
 NONE_YET = "none yet"
 
@@ -135,6 +138,8 @@ class ThemeCounts:
     feedback: list[int]  # per quarter
     engagements_before: int = 0
     feedback_before: int = 0
+    consultations: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # per quarter
+    consultations_before: int = 0
     quarter: int | None = None  # the quarter chosen, if any
     council: list[int] = field(default_factory=lambda: [0, 0, 0, 0])  # per quarter
     council_before: int = 0
@@ -145,7 +150,10 @@ class ThemeCounts:
     @property
     def quarters(self) -> list[int]:
         return [
-            e + f + c for e, f, c in zip(self.engagements, self.feedback, self.council, strict=True)
+            e + f + c + m
+            for e, f, c, m in zip(
+                self.engagements, self.feedback, self.consultations, self.council, strict=True
+            )
         ]
 
     @property
@@ -154,7 +162,12 @@ class ThemeCounts:
 
     @property
     def year_before(self) -> int:
-        return self.engagements_before + self.feedback_before + self.council_before
+        return (
+            self.engagements_before
+            + self.feedback_before
+            + self.consultations_before
+            + self.council_before
+        )
 
     @property
     def trend(self) -> str:
@@ -172,12 +185,18 @@ class ThemeCounts:
         return self._in_period(self.feedback)
 
     @property
+    def from_consultations(self) -> int:
+        return self._in_period(self.consultations)
+
+    @property
     def from_council(self) -> int:
         return self._in_period(self.council)
 
     @property
     def in_period(self) -> int:
-        return self.from_engagements + self.from_feedback + self.from_council
+        return (
+            self.from_engagements + self.from_feedback + self.from_consultations + self.from_council
+        )
 
     @property
     def public_year(self) -> str:
@@ -187,7 +206,12 @@ class ThemeCounts:
     def by_source(self) -> list[int | None]:
         """The period's count from each of SOURCES, in order; None for a source not recorded
         in the portal yet."""
-        return [self.from_engagements, self.from_feedback, None, self.from_council]
+        return [
+            self.from_engagements,
+            self.from_feedback,
+            self.from_consultations,
+            self.from_council,
+        ]
 
     @property
     def period_before(self) -> int:
@@ -253,10 +277,14 @@ class Told:
         return [row for row in self.rows if row.quotes or row.answers]
 
 
-def _sources(public: bool) -> tuple[QuerySet[Engagement], QuerySet[Feedback]]:
+def _sources(public: bool) -> tuple[QuerySet[Engagement], QuerySet[Feedback], QuerySet[Finding]]:
     if public:
-        return Engagement.objects.you_said_we_did(), Feedback.objects.you_said_we_did()
-    return Engagement.objects.submitted(), Feedback.objects.moderated()
+        return (
+            Engagement.objects.you_said_we_did(),
+            Feedback.objects.you_said_we_did(),
+            Finding.objects.you_said_we_did(),
+        )
+    return Engagement.objects.submitted(), Feedback.objects.moderated(), Finding.objects.moderated()
 
 
 def _grouped_counts(
@@ -286,6 +314,60 @@ def _tagged(through: type[Any], column: str) -> Exists:
 
 def _themes_prefetch() -> Prefetch:
     return Prefetch("themes", queryset=Theme.objects.only("pk", "name").order_by())
+
+
+def _what_was_done(finding: Finding, public: bool) -> str:
+    """What a finding led to: the moderator's words; signed in, else the actions it led to
+    (their words only when they are in public minutes)."""
+    if finding.we_did or public:
+        return finding.we_did
+    actions = list(finding.actions.all())
+    # in_public_minutes is annotated by the prefetch in _said_in_consultations.
+    readable = [
+        f"Action: {action.text}"
+        for action in actions
+        if getattr(action, "in_public_minutes", False)
+    ]
+    if len(readable) < len(actions):
+        readable.append("An action of the panel, in minutes not yet public")
+    return "; ".join(readable)
+
+
+def _said_in_consultations(
+    findings: QuerySet[Finding], period: tuple[datetime.date, datetime.date], public: bool
+) -> Iterator[tuple[list[int], Said, bool]]:
+    """Approved quotes of the findings (signed in), and the findings that led to something
+    ("you said, we did"). Findings as counted: moderated ones signed in, those chosen to be shown
+    in public."""
+    public_actions = Resolution.objects.public().filter(pk=OuterRef("pk"))
+    shown = (
+        findings.filter(_tagged(Finding.themes.through, "finding_id"))
+        .filter(consultation__held_from__range=period)
+        .select_related("consultation")
+        .only("pk", "statement", "we_did", "consultation__title", "consultation__held_from")
+        .prefetch_related(
+            _themes_prefetch(),
+            Prefetch("quotes", queryset=Quote.objects.readable().only("pk", "finding_id", "text")),
+            Prefetch(
+                "actions",
+                queryset=Resolution.objects.only("pk", "text").annotate(
+                    in_public_minutes=Exists(public_actions)
+                ),
+            ),
+        )
+        .order_by("-consultation__held_from", "-pk")[:SAID_SHOWN]
+    )
+    for finding in shown:
+        themes = [t.pk for t in finding.themes.all()]
+        when = finding.consultation.held_from
+        source = f"Consultation: {finding.consultation.title}"
+        # Quotes are read signed in only: the public summary gives counts and answers alone.
+        quotes: list[Quote] = [] if public else list(finding.quotes.all())
+        for quote in quotes:
+            yield themes, Said(when, source, quote.text), True
+        did = _what_was_done(finding, public)
+        if did:
+            yield themes, Said(when, source, finding.statement, did), False
 
 
 def _said(
@@ -361,28 +443,34 @@ def what_we_were_told(
     )
     if quarter_compared_with is not None:
         windows["quarter_before"] = quarter_compared_with
-    engagement_rows, feedback_rows = _sources(public)
+    engagement_rows, feedback_rows, finding_rows = _sources(public)
     from_engagements = _grouped_counts(engagement_rows, "date", windows)
     from_feedback = _grouped_counts(feedback_rows, "created_at__date", windows)
+    from_consultations = _grouped_counts(finding_rows, "consultation__held_from", windows)
     from_council = _grouped_counts(Matter.objects.you_said_we_did(), "raised_on", windows)
     period = (chosen.start, chosen.end) if chosen else (year.start, year.end)
     quotes: dict[int, list[Said]] = defaultdict(list)
     answers: dict[int, list[Said]] = defaultdict(list)
-    for theme_ids, said, is_quote in _said(
-        Engagement.objects.you_said_we_did(), Feedback.objects.you_said_we_did(), period
-    ):
+    said_anywhere = itertools.chain(
+        _said(Engagement.objects.you_said_we_did(), Feedback.objects.you_said_we_did(), period),
+        _said_in_consultations(finding_rows, period, public),
+    )
+    for theme_ids, said, is_quote in said_anywhere:
         for theme_id in theme_ids:
             (quotes if is_quote else answers)[theme_id].append(said)
     for theme_ids, said in _council_said(period):
         for theme_id in theme_ids:
             answers[theme_id].append(said)
     rows = []
-    counted = set(from_engagements) | set(from_feedback) | set(from_council)
+    counted = (
+        set(from_engagements) | set(from_feedback) | set(from_consultations) | set(from_council)
+    )
     for theme in Theme.objects.all():
         if theme.is_retired and theme.pk not in counted:
             continue
         engagement = from_engagements.get(theme.pk, {})
         feedback = from_feedback.get(theme.pk, {})
+        consultation = from_consultations.get(theme.pk, {})
         council = from_council.get(theme.pk, {})
         rows.append(
             ThemeCounts(
@@ -391,11 +479,14 @@ def what_we_were_told(
                 feedback=[feedback.get(f"q{n}", 0) for n in range(1, 5)],
                 engagements_before=engagement.get("before", 0),
                 feedback_before=feedback.get("before", 0),
+                consultations=[consultation.get(f"q{n}", 0) for n in range(1, 5)],
+                consultations_before=consultation.get("before", 0),
                 council=[council.get(f"q{n}", 0) for n in range(1, 5)],
                 council_before=council.get("before", 0),
                 quarter=chosen.number if chosen else None,
                 quarter_before=engagement.get("quarter_before", 0)
                 + feedback.get("quarter_before", 0)
+                + consultation.get("quarter_before", 0)
                 + council.get("quarter_before", 0),
                 quotes=sorted(quotes[theme.pk], key=lambda s: s.date, reverse=True),
                 answers=sorted(answers[theme.pk], key=lambda s: s.date, reverse=True),
@@ -433,7 +524,7 @@ def csv_rows(told: Told) -> Iterator[list[str]]:
             row.trend,
             public_count(row.from_engagements),
             public_count(row.from_feedback),
-            NONE_YET,
+            public_count(row.from_consultations),
             public_count(row.from_council),
         ]
 

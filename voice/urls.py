@@ -1,6 +1,6 @@
 from django.urls import path
 
-from voice import matter_views, views
+from voice import consultation_views, matter_views, views
 
 app_name = "voice"
 
@@ -24,4 +24,34 @@ urlpatterns = [
         matter_views.matter_show_publicly,
         name="matter_show_publicly",
     ),
+    path("consultations/", consultation_views.consultation_list, name="consultation_list"),
+    path(
+        "consultations/new/",
+        consultation_views.consultation_create,
+        name="consultation_create",
+    ),
+    path("consultations/moderation/", consultation_views.moderation, name="moderation"),
+    path(
+        "consultations/<int:pk>/",
+        consultation_views.consultation_detail,
+        name="consultation_detail",
+    ),
+    path(
+        "consultations/<int:pk>/edit/",
+        consultation_views.consultation_edit,
+        name="consultation_edit",
+    ),
+    path(
+        "consultations/<int:pk>/findings/new/",
+        consultation_views.finding_add,
+        name="finding_add",
+    ),
+    path("findings/<int:pk>/edit/", consultation_views.finding_edit, name="finding_edit"),
+    path(
+        "findings/<int:pk>/moderate/",
+        consultation_views.finding_moderate,
+        name="finding_moderate",
+    ),
+    path("findings/<int:pk>/quotes/new/", consultation_views.quote_add, name="quote_add"),
+    path("quotes/<int:pk>/moderate/", consultation_views.quote_moderate, name="quote_moderate"),
 ]

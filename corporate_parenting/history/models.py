@@ -47,6 +47,7 @@ from partners.models import (
 )
 from strategy.models import Objective, Priority
 from voice.matters import Matter
+from voice.models import Consultation, Finding, Quote, Theme
 
 GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     # panels
@@ -83,6 +84,11 @@ GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     Objective,
     # young people's voice: the Children in Care Council's matters
     Matter,
+    # young people's voice: the themes, consultations, findings and quotes (their moderation)
+    Theme,
+    Consultation,
+    Finding,
+    Quote,
     # the portal's own settings, and officers' duties
     SiteSettings,
     Duty,

@@ -16,6 +16,7 @@ from offer import forms, services
 from offer.models import Feedback, OfferEntry
 from offer.tables import FeedbackTable
 from offer.views.common import safe_next
+from voice.identifying import warnings_for
 
 
 @require_POST
@@ -105,4 +106,8 @@ def feedback_moderate(request: SignedInRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Decision saved")
             return redirect("offer:feedback_list")
-    return render(request, "offer/feedback_moderate.html", {"form": form, "item": item})
+    return render(
+        request,
+        "offer/feedback_moderate.html",
+        {"form": form, "item": item, "warnings": warnings_for(item.text)},
+    )

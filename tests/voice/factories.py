@@ -1,9 +1,19 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from tests import factories as core
-from voice.models import Matter, Theme
+from voice.models import (
+    Consultation,
+    ConsultationKind,
+    Finding,
+    FindingStatus,
+    Matter,
+    Quote,
+    QuoteStatus,
+    Theme,
+)
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):
@@ -36,3 +46,33 @@ class MatterFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Matter {n}")
     asked = factory.Sequence(lambda n: f"What the Council asked, number {n}")
     owner = factory.LazyFunction(core.officer)
+
+
+class ConsultationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consultation
+
+    title = factory.Sequence(lambda n: f"Make A Noise {n}")
+    kind = ConsultationKind.EVENT
+    asked = "What would make living on your own easier?"
+    held_from = factory.LazyFunction(timezone.localdate)
+    aged_16_to_17 = 4
+    aged_18_to_21 = 7
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Finding
+
+    consultation = factory.SubFactory(ConsultationFactory)
+    statement = factory.Sequence(lambda n: f"Young people want more help with bills ({n})")
+    status = FindingStatus.APPROVED
+
+
+class QuoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Quote
+
+    finding = factory.SubFactory(FindingFactory)
+    text = factory.Sequence(lambda n: f"I did not know who to ask ({n})")
+    status = QuoteStatus.APPROVED
