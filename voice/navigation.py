@@ -3,5 +3,6 @@ from corporate_parenting.navigation import NavItem
 
 NAV_ITEMS = (
     NavItem("What young people told us", "voice:index", frozenset(SIGNED_IN_ROLES)),
+    NavItem("Principles coverage", "voice:principles_coverage", frozenset(SIGNED_IN_ROLES)),
     NavItem("Themes", "voice:theme_list", frozenset({Role.ADMIN})),
 )

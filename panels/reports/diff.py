@@ -24,6 +24,7 @@ LABELS = {
     "risk_implications": "Risk management implications",
     "priorities": "Strategic priorities",
     "indicators": "KPIs",
+    "principles": "Corporate parenting principles",
     "sections": "Sections",
     "annexes": "Annexes",
 }

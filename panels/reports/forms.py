@@ -17,6 +17,7 @@ from panels.reports.markup import check_markup
 from panels.reports.models import Report
 from panels.services.reports.drafting import AUTHOR_AS_SPONSOR
 from strategy.models import Priority
+from voice.principles import offer_principles, principles_checkboxes, principles_field
 
 MARKUP_HELP = (
     "Separate paragraphs with a blank line. Use ## for a sub-heading, - for a bullet, 1. for a "
@@ -148,6 +149,7 @@ class ReportForm(GovUKFormMixin, forms.Form):
         label="KPIs to show (optional)",
         help_text="Their latest figures and trend charts are printed in the report.",
     )
+    principles = principles_field()
     financial_implications = MarkupField(label="Financial implications", rows=3)
     legal_implications = MarkupField(label="Legal implications", rows=3)
     equalities_implications = MarkupField(label="Equalities implications", rows=3)
@@ -157,6 +159,7 @@ class ReportForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.helper.form_tag = False
         self.helper.layout.pop()  # the page has its own buttons
+        offer_principles(self)
         # A priority retired since the report chose it stays on offer for this report.
         chosen = self.initial.get("priorities") or ()
         if hasattr(chosen, "all"):  # the report's own related manager
@@ -182,6 +185,7 @@ class ReportForm(GovUKFormMixin, forms.Form):
                 legend_size=Size.MEDIUM,
             ),
             Field.checkboxes("indicators", small=True),
+            principles_checkboxes(),
             Fieldset(
                 Field.textarea("financial_implications"),
                 Field.textarea("legal_implications"),

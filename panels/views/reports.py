@@ -24,6 +24,7 @@ from panels.reports.diff import version_changes
 from panels.reports.models import Report, ReportAnnex, ReportStatus
 from panels.reports.querysets import report_deadline
 from panels.services import reports as services
+from voice.principles import principles_initial
 
 
 def _report_for(request: SignedInRequest, pk: int) -> Report:
@@ -37,6 +38,7 @@ def _edit_forms(report: Report, data: Any = None) -> tuple[Any, Any]:
     initial = {name: getattr(report, name) for name in services.TEXT_FIELDS}
     initial["priorities"] = report.priorities
     initial["indicators"] = [i.pk for i in report.indicators.all()]
+    initial["principles"] = principles_initial(report)
     sections = [{"heading": s.heading, "body": s.body} for s in report.sections.all()]
     return (
         forms.ReportForm(data, initial=initial),
@@ -120,6 +122,7 @@ def report_edit(request: SignedInRequest, pk: int) -> HttpResponse:
                 priorities=form.cleaned_data["priorities"],
                 indicators=list(form.cleaned_data["indicators"]),
                 sections=_sections_from(sections),
+                principles=list(form.cleaned_data["principles"]),
             )
             if submitting:
                 services.report_submit(actor=request.user, report=report)

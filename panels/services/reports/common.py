@@ -43,6 +43,7 @@ def report_content(report: Report) -> dict[str, Any]:
         "author": str(report.author),
         "priorities": [p.name for p in report.priorities.all()],
         "indicators": sorted(i.code for i in report.indicators.all()),
+        "principles": [str(p) for p in report.principles.all()],
         "sections": [
             {"heading": s.heading, "body": s.body} for s in report.sections.order_by("position")
         ],

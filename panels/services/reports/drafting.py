@@ -23,6 +23,7 @@ from panels.services.reports.common import (
     report_content,
 )
 from strategy.models import Priority
+from voice.models import Principle
 
 # Approval is a second pair of eyes: the sponsor is never the report's own author.
 AUTHOR_AS_SPONSOR = "Choose a sponsor other than the author: someone else approves the report"
@@ -110,8 +111,10 @@ def report_update(
     priorities: Sequence[Priority] = (),
     indicators: Sequence[Indicator] = (),
     sections: Sequence[dict[str, str]] = (),
+    principles: Sequence[Principle] | None = None,
 ) -> Report:
-    """The author saves the text. A save that changes something is a new version."""
+    """The author saves the text. A save that changes something is a new version. The
+    principles, when given, replace those the report named (None leaves them)."""
     report = locked(report)
     if actor is None or actor.pk != report.author_id:
         raise PermissionDenied("Only the report's author can change it")
@@ -144,10 +147,12 @@ def report_update(
     before = report_content(report)
     for name, value in fields.items():
         setattr(report, name, value.strip())
-    report.full_clean(exclude=["item", "indicators", "priorities"])
+    report.full_clean(exclude=["item", "indicators", "priorities", "principles"])
     report.save()
     report.priorities.set(priorities)
     report.indicators.set(indicators)
+    if principles is not None:
+        report.principles.set(list(principles))
     report.sections.all().delete()
     ReportSection.objects.bulk_create(
         [
