@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from champions.models import Engagement
 from offer.models import Feedback
-from voice import vocabulary
+from voice import demo_principles, vocabulary
 from voice.models import Principle, Theme
 
 # Words in what young people said (demo engagements and feedback) -> the themes it raises.
@@ -57,6 +57,7 @@ def load(stdout: Any) -> None:
         made = _load_feedback()
         tagged = _tag(Engagement.objects.submitted(), "young_people_said", themes)
         tagged += _tag(Feedback.objects.moderated(), "text", themes)
+        demo_principles.load(stdout)
     stdout.write(
         f"Voice: {len(themes)} themes, {made} new pieces of feedback, {tagged} records tagged"
     )

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
@@ -71,6 +71,7 @@ def principles(request: SignedInRequest) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN_ROLES)
+@require_safe
 def principles_coverage(request: SignedInRequest) -> HttpResponse:
     """For a political year: how often the Board's work named each principle, through what,
     and the principles it left untouched."""
@@ -89,6 +90,7 @@ def principles_coverage(request: SignedInRequest) -> HttpResponse:
 
 
 @role_required(*SIGNED_IN_ROLES)
+@require_safe
 def principles_coverage_csv(request: SignedInRequest) -> HttpResponse:
     form = forms.YearForm(request.GET or None)
     year, _ = form.chosen()
