@@ -11,8 +11,9 @@ children):
   year it was last worked on: the offer is kept, not dated).
 
 Each source is one Source in SOURCES: adding one (consultation findings, say) is one entry there.
-Each source costs two queries whatever the number of records: one grouped count, and one list of
-the newest records per principle that the person asking may open (a window ranks them).
+Each source costs three queries whatever the number of records: one grouped count, one ranking
+of the newest records per principle that the person asking may open (a window), and one reading
+those records.
 """
 
 from __future__ import annotations
@@ -226,32 +227,31 @@ def _counts(source: Source, year: PoliticalYear) -> dict[int, int]:
 
 
 def _listed(source: Source, year: PoliticalYear, user: User) -> dict[int, list[Record]]:
-    """{principle id: the newest records naming it that this person may open}, in one query."""
+    """{principle id: the newest records naming it that this person may open}: the pairs
+    ranked by a window in one query, then the records' fields read by id in another."""
     newest_first = (F(source.day_field).desc(), F("pk").desc())
+    visible = _in_year(source.listed(user), source, year)
     ranked = (
-        _in_year(source.listed(user), source, year)
-        .annotate(principle=F("principles"))
+        visible.annotate(principle=F("principles"))
         .filter(principle__isnull=False)
-        .annotate(
-            rank=Window(RowNumber(), partition_by=F("principle"), order_by=newest_first),
-            day=F(source.day_field),
-        )
+        .annotate(rank=Window(RowNumber(), partition_by=F("principle"), order_by=newest_first))
         .filter(rank__lte=LISTED)
-        .order_by("principle", "rank")
-        .values("principle", "pk", "day", *source.fields)
     )
+    pairs = list(ranked.order_by("principle", "rank").values_list("principle", "pk"))
     staff = is_council_staff(user)
-    listed: dict[int, list[Record]] = defaultdict(list)
-    for row in ranked:
-        row["staff"] = staff
-        day = row["day"]
-        listed[row["principle"]].append(
-            Record(
-                title=source.title(row),
-                url=source.link(row),
-                day=timezone.localdate(day) if isinstance(day, datetime.datetime) else day,
-            )
+    records: dict[int, Record] = {}
+    # The ids as a subquery, so that the query is made (and counted) however many there are.
+    chosen = visible.filter(pk__in=ranked.order_by().values("pk"))
+    for row in chosen.order_by().values("pk", source.day, *source.fields):
+        day = row[source.day]
+        records[row["pk"]] = Record(
+            title=source.title(row),
+            url=source.link(row | {"staff": staff}),
+            day=timezone.localdate(day) if isinstance(day, datetime.datetime) else day,
         )
+    listed: dict[int, list[Record]] = defaultdict(list)
+    for principle, pk in pairs:
+        listed[principle].append(records[pk])
     return listed
 
 
