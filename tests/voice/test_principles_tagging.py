@@ -109,12 +109,12 @@ def test_a_change_of_principles_is_a_new_version_with_its_difference(client_for,
     client.post(edit, _report_post(principles=_ids("a", "e")))
     report.refresh_from_db()
     assert report.version == version + 1
-    latest = ReportVersion.objects.filter(report=report).order_by("-number").first()
+    latest = ReportVersion.objects.filter(report=report).latest("number")
     assert latest.content["principles"] == [
         "(a) Best interests, health and wellbeing",
         "(e) High aspirations and the best outcomes",
     ]
-    event = AuditEvent.objects.filter(action="report changed").order_by("-pk").first()
+    event = AuditEvent.objects.filter(action="report changed").latest("pk")
     assert "principles" in event.note
     history = client.get(reverse("panels:report_history", args=[report.pk])).text
     assert "Corporate parenting principles" in history
@@ -286,7 +286,7 @@ def test_an_offer_editor_names_principles_and_the_change_is_audited(client_for, 
     assert _checked(client.get(edit).text, "d")
     client.post(edit, _entry_post(category, officer, principles=_ids("d", "e")))
     assert _letters(entry) == ["d", "e"]
-    changed = AuditEvent.objects.filter(action="changed").order_by("-pk").first()
+    changed = AuditEvent.objects.filter(action="changed").latest("pk")
     assert changed.changes["principles"] == [
         "(d) Access to services",
         "(d) Access to services; (e) High aspirations and the best outcomes",

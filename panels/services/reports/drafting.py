@@ -3,7 +3,7 @@ something changed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -111,7 +111,7 @@ def report_update(
     priorities: Sequence[Priority] = (),
     indicators: Sequence[Indicator] = (),
     sections: Sequence[dict[str, str]] = (),
-    principles: Sequence[Principle] | None = None,
+    principles: Iterable[Principle] | None = None,
 ) -> Report:
     """The author saves the text. A save that changes something is a new version. The
     principles, when given, replace those the report named (None leaves them)."""
