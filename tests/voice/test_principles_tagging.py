@@ -203,13 +203,24 @@ def test_changing_a_decisions_principles_is_in_its_audit_trail(client_for, item)
     assert "principles" not in AuditEvent.objects.get(action="resolution added").changes
 
 
-def test_hostile_principles_on_the_resolution_form_are_a_field_error(client_for, item):
+@pytest.mark.parametrize(
+    ("sent", "message"),
+    [
+        (["x" * 300, "-1"], "Choose principles from the list"),
+        (["99999999999999999999"], "Choose principles from the list"),
+        (["\x00"], "Null characters are not allowed"),
+    ],
+)
+def test_hostile_principles_on_the_resolution_form_are_a_field_error(
+    client_for, item, sent, message
+):
     response = client_for("officer").post(
         reverse("panels:resolution_add", args=[item.pk]),
-        {"text": "Kept words", "principles": ["x" * 300, "-1", "\x00"]},
+        {"text": "Kept words", "principles": sent},
     )
     assert response.status_code == 200
-    assert "Choose principles from the list" in response.text and "Kept words" in response.text
+    assert message in response.text and "Kept words" in response.text
+    assert 'href="#id_principles' in response.text  # the error links to the field
     assert not Resolution.objects.exists()
 
 
