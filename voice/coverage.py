@@ -251,7 +251,8 @@ def _listed(source: Source, year: PoliticalYear, user: User) -> dict[int, list[R
         )
     listed: dict[int, list[Record]] = defaultdict(list)
     for principle, pk in pairs:
-        listed[principle].append(records[pk])
+        if pk in records:  # not if changed between the two queries
+            listed[principle].append(records[pk])
     return listed
 
 
