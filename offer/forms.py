@@ -17,6 +17,12 @@ from offer.models import (
 )
 from offer.services import ENTRY_FIELDS
 from voice.models import Theme
+from voice.principles import (
+    offer_principles,
+    principles_checkboxes,
+    principles_field,
+    principles_initial,
+)
 
 STATUS_CHOICES = [("", "Any status")] + [(s.value, s.label) for s in CareLeaverStatus]
 WORDS_MAX_LENGTH = 200
@@ -163,8 +169,13 @@ class OfferEntryForm(GovUKFormMixin, forms.ModelForm):
             "legal_basis": {"max_length": "Use 200 characters or fewer"},
         }
 
+    principles = principles_field()
+
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        offer_principles(self)
+        if not self.is_bound:
+            self.initial.setdefault("principles", principles_initial(self.instance))
         owner = self.fields["owner"]
         assert isinstance(owner, forms.ModelChoiceField)
         owner.queryset = User.objects.filter(groups__name__in=list(STAFF_ROLES)).distinct()
@@ -202,6 +213,7 @@ class OfferEntryForm(GovUKFormMixin, forms.ModelForm):
             Field.text("place"),
             Field.select("owner"),
             Field.select("provider"),
+            principles_checkboxes(),
             Field.text("review_by", field_width=10),
             Field.radios("status", legend_size=Size.SMALL, inline=True),
         )

@@ -22,7 +22,7 @@ from corporate_parenting.years import current_political_year
 from offer.models import Feedback
 from panels.models import Resolution
 from strategy.models import Objective
-from voice import matters_demo, vocabulary
+from voice import demo_principles, matters_demo, vocabulary
 from voice.models import (
     Consultation,
     ConsultationKind,
@@ -119,6 +119,7 @@ def load(stdout: Any) -> None:
         tagged = _tag(Engagement.objects.submitted(), "young_people_said", themes)
         tagged += _tag(Feedback.objects.moderated(), "text", themes)
         consultations = _load_consultation(themes)
+        demo_principles.load(stdout)
     stdout.write(
         f"Voice: {len(themes)} themes, {made} new pieces of feedback, {tagged} records tagged, "
         f"{consultations} new consultation"

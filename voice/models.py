@@ -21,6 +21,16 @@ class Principle(models.Model):
     letter = models.CharField(max_length=1, unique=True)
     short_name = models.CharField(max_length=80)
     wording = models.TextField(help_text="The words of the Act.")
+    # The Board's work that names the principles it serves (voice/coverage.py counts them).
+    # Declared here, like Theme's links, so the tagged apps need not know about voice.
+    reports = models.ManyToManyField("panels.Report", blank=True, related_name="principles")
+    resolutions = models.ManyToManyField("panels.Resolution", blank=True, related_name="principles")
+    engagements = models.ManyToManyField(
+        "champions.Engagement", blank=True, related_name="principles"
+    )
+    offer_entries = models.ManyToManyField(
+        "offer.OfferEntry", blank=True, related_name="principles"
+    )
 
     class Meta:
         ordering = ("letter",)

@@ -7,14 +7,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import SIGNED_IN_ROLES, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import csv_response
-from voice import forms, services
+from voice import coverage, forms, services
 from voice.models import Principle, Theme
 from voice.told import NONE_YET, SOURCES, csv_rows, what_we_were_told
 
@@ -68,6 +68,36 @@ def public(request: HttpRequest) -> HttpResponse:
 @role_required(*SIGNED_IN_ROLES)
 def principles(request: SignedInRequest) -> HttpResponse:
     return render(request, "voice/principles.html", {"principles": Principle.objects.all()})
+
+
+@role_required(*SIGNED_IN_ROLES)
+@require_safe
+def principles_coverage(request: SignedInRequest) -> HttpResponse:
+    """For a political year: how often the Board's work named each principle, through what,
+    and the principles it left untouched."""
+    form = forms.YearForm(request.GET or None)
+    year, _ = form.chosen()
+    return render(
+        request,
+        "voice/principles_coverage.html",
+        {
+            "form": form,
+            "coverage": coverage.principles_coverage(year, user=request.user),
+            "listed": coverage.LISTED,
+            "query": f"year={year.start_year}",
+        },
+    )
+
+
+@role_required(*SIGNED_IN_ROLES)
+@require_safe
+def principles_coverage_csv(request: SignedInRequest) -> HttpResponse:
+    form = forms.YearForm(request.GET or None)
+    year, _ = form.chosen()
+    return csv_response(
+        coverage.csv_rows(coverage.principles_coverage(year, user=request.user)),
+        filename=f"principles-coverage-{year.start_year}.csv",
+    )
 
 
 # ---------------------------------------------------------------- themes (admins)

@@ -28,6 +28,7 @@ from corporate_parenting.widgets import Select
 from corporate_parenting.years import current_political_year
 from events.models import Event, SignUp
 from voice.models import Theme
+from voice.principles import offer_principles, principles_checkboxes, principles_field
 
 EVENT_DAYS_BACK = 90  # events that ended this many days ago are offered without a search
 EVENT_DAYS_AHEAD = 30  # and events starting within this many days
@@ -173,6 +174,7 @@ class EngagementForm(GovUKFormMixin, forms.Form):
             "list": "Choose themes from the list",
         },
     )
+    principles = principles_field()
     plan_item = forms.ModelChoiceField(
         label="Does this tick off an item of your plan? (optional)",
         required=False,
@@ -223,6 +225,7 @@ class EngagementForm(GovUKFormMixin, forms.Form):
             "position", "name"
         )
         list_choices(themes, list(themes.queryset))
+        offer_principles(self)
         today = timezone.localdate()
         self.fields["date"].initial = today
         self.fields["kind"].initial = EngagementKind.EVENT
@@ -264,6 +267,7 @@ class EngagementForm(GovUKFormMixin, forms.Form):
             Field.textarea("what_we_did", rows=3),
             Field.textarea("young_people_said", rows=3),
             Field.checkboxes("themes", small=True, legend_size=Size.SMALL),
+            principles_checkboxes(),
             Field.textarea("follow_up_requested", rows=2),
             Field.text("young_people_count", field_width=4),
             Field.select("plan_item"),

@@ -24,7 +24,7 @@ from champions.models import (
 )
 from corporate_parenting.models import User
 from corporate_parenting.years import political_year_for
-from voice.models import Theme
+from voice.models import Principle, Theme
 from voice.services import themes_for_tagging
 
 if TYPE_CHECKING:
@@ -103,11 +103,13 @@ def engagement_log(
     submit: bool,
     plan_item: PlanItem | None = None,
     themes: Iterable[Theme] = (),
+    principles: Iterable[Principle] = (),
     **values: object,
 ) -> Engagement:
     """A new engagement, saved as a draft or submitted. Counts towards the target once submitted.
     With a plan item, it ticks that item of the champion's plan off; with themes, it is tagged
-    with what young people talked about."""
+    with what young people talked about; with principles, the corporate parenting principles it
+    served."""
     unknown = set(values) - set(ENGAGEMENT_FIELDS)
     if unknown:
         raise ValueError(f"Unknown engagement fields: {sorted(unknown)}")
@@ -125,6 +127,7 @@ def engagement_log(
     engagement.full_clean()
     engagement.save()
     engagement.themes.set(tagged)
+    engagement.principles.set(list(principles))
     if plan_item is not None:
         _tick_off(plan_item, engagement)
     return engagement
@@ -137,11 +140,12 @@ def engagement_update(
     submit: bool,
     plan_item: PlanItem | None = None,
     themes: Iterable[Theme] | None = None,
+    principles: Iterable[Principle] | None = None,
     **values: object,
 ) -> Engagement:
     """The champion changes their own entry; a draft may be submitted, a submitted one stays so.
-    With a plan item, it also ticks that item off (the plan page unticks one). Themes, when
-    given, replace those it had (None leaves them)."""
+    With a plan item, it also ticks that item off (the plan page unticks one). Themes and
+    principles, when given, replace those it had (None leaves them)."""
     unknown = set(values) - set(ENGAGEMENT_FIELDS)
     if unknown:
         raise ValueError(f"Unknown engagement fields: {sorted(unknown)}")
@@ -161,6 +165,8 @@ def engagement_update(
     engagement.save()
     if tagged is not None:
         engagement.themes.set(tagged)
+    if principles is not None:
+        engagement.principles.set(list(principles))
     if plan_item is not None:
         _tick_off(plan_item, engagement)
     return engagement

@@ -20,6 +20,7 @@ from corporate_parenting.http import SignedInRequest
 from corporate_parenting.models import SIGNED_IN_ROLES, STAFF_ROLES, Role
 from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import table_page
+from voice.principles import principles_initial
 
 
 def _form_page(request: SignedInRequest, form: forms.EngagementForm, editing: Engagement | None):
@@ -77,6 +78,7 @@ def engagement_edit(request: SignedInRequest, pk: int) -> HttpResponse:
     initial["event"] = engagement.event_id
     initial["plan_item"] = engagement.plan_items.values_list("pk", flat=True).first()
     initial["themes"] = list(engagement.themes.values_list("pk", flat=True))
+    initial["principles"] = principles_initial(engagement)
     form = forms.EngagementForm(
         request.POST or None,
         member=engagement.member,
@@ -152,6 +154,7 @@ def engagement_detail(request: SignedInRequest, pk: int) -> HttpResponse:
             "can_respond": can_respond,
             "plan_items": list(engagement.plan_items.all()),
             "themes": list(engagement.themes.all()),
+            "principles": list(engagement.principles.all()),
         },
     )
 

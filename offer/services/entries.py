@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.postgres.search import SearchVector
@@ -12,6 +13,8 @@ from django.utils.text import slugify
 from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import User
 from offer.models import SEARCH_CONFIG, OfferEntry
+from voice.models import Principle
+from voice.principles import principles_text
 
 ENTRY_FIELDS = (
     "category",
@@ -69,13 +72,18 @@ def _unique_slug(title: str, *, exclude_pk: int | None) -> str:
 
 @transaction.atomic
 def offer_entry_save(
-    *, entry: OfferEntry | None = None, actor: User | None, **fields: Any
+    *,
+    entry: OfferEntry | None = None,
+    actor: User | None,
+    principles: Iterable[Principle] | None = None,
+    **fields: Any,
 ) -> OfferEntry:
-    """Make or change an offer entry; its search text is refreshed in the same transaction."""
+    """Make or change an offer entry; its search text is refreshed in the same transaction.
+    The principles, when given, replace those it named (None leaves them)."""
     creating = entry is None
     entry = entry or OfferEntry()
     # Compare with what is stored: a bound ModelForm has already changed the instance in memory.
-    before = {} if creating else snapshot(OfferEntry.objects.get(pk=entry.pk), ENTRY_FIELDS)
+    before = {} if creating else _snapshot(OfferEntry.objects.get(pk=entry.pk))
     for name, value in fields.items():
         if name not in ENTRY_FIELDS:
             raise TypeError(f"offer_entry_save got an unexpected field {name!r}")
@@ -84,11 +92,18 @@ def offer_entry_save(
         entry.slug = _unique_slug(entry.title, exclude_pk=entry.pk)
     entry.full_clean(exclude=["slug"])
     entry.save()
+    if principles is not None:
+        entry.principles.set(list(principles))
     entries_reindex(entry_ids=[entry.pk])
     audit_record(
         actor=actor,
         instance=entry,
         action="created" if creating else "changed",
-        changes=changes_between(before, snapshot(entry, ENTRY_FIELDS)) if not creating else None,
+        changes=changes_between(before, _snapshot(entry)) if not creating else None,
     )
     return entry
+
+
+def _snapshot(entry: OfferEntry) -> dict[str, Any]:
+    """What the audit trail compares: the fields, and the principles named."""
+    return snapshot(entry, ENTRY_FIELDS) | {"principles": principles_text(entry.principles.all())}

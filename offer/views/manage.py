@@ -59,6 +59,7 @@ def _entry_form(request: SignedInRequest, existing: OfferEntry | None) -> HttpRe
             saved = services.offer_entry_save(
                 entry=existing,
                 actor=request.user,
+                principles=form.cleaned_data["principles"],
                 **{k: form.cleaned_data[k] for k in form.Meta.fields},
             )
         except ValidationError as error:

@@ -10,6 +10,7 @@ from corporate_parenting.forms import GovUKFormMixin, list_choices
 from corporate_parenting.models import Role, User
 from panels.forms.common import NO_CHILD_DETAILS, DateInput
 from panels.models import DecisionStatus, Meeting
+from voice.principles import offer_principles, principles_checkboxes, principles_field
 
 
 def action_owners() -> QuerySet[User]:
@@ -90,11 +91,13 @@ class ResolutionForm(GovUKFormMixin, forms.Form):
         "call-in.",
         error_messages={"invalid": "Enter a real date, like 3 March 2026"},
     )
+    principles = principles_field()
 
     def __init__(
         self, *args: object, current_status: DecisionStatus | None = None, **kwargs: object
     ) -> None:
         super().__init__(*args, **kwargs)
+        offer_principles(self)
         owner = self.fields["owner"] = _owner_field()
         list_choices(owner, list(action_owners()))
         # Statuses in use, and a retired one the resolution already has so it is not lost.
@@ -127,6 +130,7 @@ class ResolutionForm(GovUKFormMixin, forms.Form):
                 legend="If it is a decision",
                 legend_size=Size.SMALL,
             ),
+            principles_checkboxes(),
         )
 
 

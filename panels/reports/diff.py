@@ -25,6 +25,7 @@ LABELS = {
     "priorities": "Strategic priorities",
     "indicators": "KPIs",
     "voice": "What children and young people have told us",
+    "principles": "Corporate parenting principles",
     "sections": "Sections",
     "annexes": "Annexes",
 }

@@ -21,6 +21,7 @@ from panels.reports.voice import VoiceChoice, voice_check
 from panels.services.reports.drafting import AUTHOR_AS_SPONSOR
 from strategy.models import Priority
 from voice.models import Theme
+from voice.principles import offer_principles, principles_checkboxes, principles_field
 from voice.told import quarters_of, year_choices
 
 MARKUP_HELP = (
@@ -179,6 +180,7 @@ class ReportForm(GovUKFormMixin, forms.Form):
             "invalid_pk_value": "Choose themes from the list",
         },
     )
+    principles = principles_field()
     financial_implications = MarkupField(label="Financial implications", rows=3)
     legal_implications = MarkupField(label="Legal implications", rows=3)
     equalities_implications = MarkupField(label="Equalities implications", rows=3)
@@ -206,6 +208,7 @@ class ReportForm(GovUKFormMixin, forms.Form):
         _model_field(self, "voice_themes").queryset = Theme.objects.filter(
             Q(retired_at__isnull=True) | Q(pk__in=themes)
         )
+        offer_principles(self)
         # A priority retired since the report chose it stays on offer for this report.
         chosen = self.initial.get("priorities") or ()
         if hasattr(chosen, "all"):  # the report's own related manager
@@ -231,6 +234,7 @@ class ReportForm(GovUKFormMixin, forms.Form):
                 legend_size=Size.MEDIUM,
             ),
             Field.checkboxes("indicators", small=True),
+            principles_checkboxes(),
             Fieldset(
                 HTML(
                     '<p class="govuk-body">Counts by theme for the period, the trend against the '

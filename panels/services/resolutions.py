@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -12,6 +13,8 @@ from corporate_parenting.audit import audit_record, changes_between, snapshot
 from corporate_parenting.models import User
 from panels.models import ActionStatus, AgendaItem, DecisionStatus, Meeting, Resolution
 from panels.services.common import locked_fresh, start_minutes
+from voice.models import Principle
+from voice.principles import principles_text
 
 
 def _action_errors(
@@ -67,6 +70,7 @@ def resolution_add(
     is_key_decision: bool = False,
     subject_to_call_in: bool = False,
     call_in_deadline: date | None = None,
+    principles: Iterable[Principle] = (),
 ) -> Resolution:
     meeting = locked_fresh(item.meeting)
     errors = {} if text.strip() else {"text": "Enter what was resolved"}
@@ -104,11 +108,12 @@ def resolution_add(
     )
     resolution.full_clean()
     resolution.save()
+    resolution.principles.set(list(principles))
     audit_record(
         actor=actor,
         instance=resolution,
         action="resolution added",
-        changes=changes_between({}, snapshot(resolution, RESOLUTION_FIELDS)),
+        changes=changes_between({"principles": ""}, _snapshot(resolution)),
     )
     return resolution
 
@@ -128,7 +133,10 @@ def resolution_update(
     is_key_decision: bool = False,
     subject_to_call_in: bool = False,
     call_in_deadline: date | None = None,
+    principles: Iterable[Principle] | None = None,
 ) -> Resolution:
+    """Change a resolution. The principles, when given, replace those it named (None leaves
+    them)."""
     meeting = locked_fresh(resolution.item.meeting)
     errors = {} if text.strip() else {"text": "Enter what was resolved"}
     errors |= _action_errors(
@@ -147,7 +155,7 @@ def resolution_update(
     )
     if errors:
         raise ValidationError(errors)
-    before = snapshot(resolution, RESOLUTION_FIELDS)
+    before = _snapshot(resolution)
     resolution.text = text.strip()
     resolution.is_action = is_action
     resolution.owner = owner if is_action else None
@@ -164,13 +172,22 @@ def resolution_update(
     resolution.call_in_deadline = call_in_deadline
     resolution.full_clean()
     resolution.save()
+    if principles is not None:
+        resolution.principles.set(list(principles))
     audit_record(
         actor=actor,
         instance=resolution,
         action="resolution changed",
-        changes=changes_between(before, snapshot(resolution, RESOLUTION_FIELDS)),
+        changes=changes_between(before, _snapshot(resolution)),
     )
     return resolution
+
+
+def _snapshot(resolution: Resolution) -> dict[str, object]:
+    """What the audit trail compares: the fields, and the principles named."""
+    return snapshot(resolution, RESOLUTION_FIELDS) | {
+        "principles": principles_text(resolution.principles.all())
+    }
 
 
 def _decision_errors(

@@ -19,6 +19,7 @@ from panels.forms.minutes import AmendmentForm, ApproveForm, MinutesForm, Resolu
 from panels.minutes import build_minutes
 from panels.models import Meeting, MeetingStatus, Resolution
 from panels.views.common import item_for, locked_redirect, meeting_for
+from voice.principles import principles_initial
 
 
 @role_required(*STAFF_ROLES)
@@ -45,7 +46,9 @@ def minutes_item(request: SignedInRequest, pk: int) -> HttpResponse:
             "form": form,
             "item": item,
             "meeting": meeting,
-            "resolutions": list(item.resolutions.select_related("owner")),
+            "resolutions": list(
+                item.resolutions.select_related("owner").prefetch_related("principles")
+            ),
         },
     )
 
@@ -63,6 +66,7 @@ def _resolution_kwargs(form: ResolutionForm) -> dict[str, Any]:
         "is_key_decision": data["is_key_decision"],
         "subject_to_call_in": data["subject_to_call_in"],
         "call_in_deadline": data["call_in_deadline"],
+        "principles": data["principles"],
     }
 
 
@@ -111,6 +115,7 @@ def resolution_edit(request: SignedInRequest, pk: int) -> HttpResponse:
             "is_key_decision": resolution.is_key_decision,
             "subject_to_call_in": resolution.subject_to_call_in,
             "call_in_deadline": resolution.call_in_deadline,
+            "principles": principles_initial(resolution),
         },
     )
     if request.method == "POST" and form.is_valid():

@@ -26,6 +26,7 @@ from panels.reports.querysets import report_deadline
 from panels.reports.voice import HEADING as VOICE_HEADING
 from panels.reports.voice import report_voice
 from panels.services import reports as services
+from voice.principles import principles_initial
 from voice.told import SOURCES
 
 
@@ -43,6 +44,7 @@ def _edit_forms(report: Report, data: Any = None) -> tuple[Any, Any]:
     initial["voice_year"] = report.voice_year
     initial["voice_quarter"] = report.voice_quarter
     initial["voice_themes"] = [t.pk for t in report.voice_themes.all()]
+    initial["principles"] = principles_initial(report)
     sections = [{"heading": s.heading, "body": s.body} for s in report.sections.all()]
     return (
         forms.ReportForm(data, initial=initial),
@@ -130,6 +132,7 @@ def report_edit(request: SignedInRequest, pk: int) -> HttpResponse:
                 indicators=list(form.cleaned_data["indicators"]),
                 sections=_sections_from(sections),
                 voice=form.voice_choice(),
+                principles=list(form.cleaned_data["principles"]),
             )
             if submitting:
                 services.report_submit(actor=request.user, report=report)

@@ -20,6 +20,8 @@ ROWS: dict[str, Row] = {
     "voice:told_csv": signed_in(OK),
     "voice:public": everyone(OK),
     "voice:principles": signed_in(OK),
+    "voice:principles_coverage": signed_in(OK),
+    "voice:principles_coverage_csv": signed_in(OK),
     "voice:theme_list": admin_only(),
     "voice:theme_create": admin_only(),
     "voice:theme_edit": _admin_only(theme),

@@ -45,6 +45,7 @@ def report_content(report: Report) -> dict[str, Any]:
         "priorities": [p.name for p in report.priorities.all()],
         "indicators": sorted(i.code for i in report.indicators.all()),
         "voice": voice_content(report),
+        "principles": [str(p) for p in report.principles.all()],
         "sections": [
             {"heading": s.heading, "body": s.body} for s in report.sections.order_by("position")
         ],

@@ -3,7 +3,7 @@ something changed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -24,6 +24,7 @@ from panels.services.reports.common import (
     report_content,
 )
 from strategy.models import Priority
+from voice.models import Principle
 
 # Approval is a second pair of eyes: the sponsor is never the report's own author.
 AUTHOR_AS_SPONSOR = "Choose a sponsor other than the author: someone else approves the report"
@@ -112,9 +113,11 @@ def report_update(
     indicators: Sequence[Indicator] = (),
     sections: Sequence[dict[str, str]] = (),
     voice: VoiceChoice | None = None,
+    principles: Iterable[Principle] | None = None,
 ) -> Report:
     """The author saves the text. A save that changes something is a new version. voice: what
-    children and young people told us, to print (None: leave the report's choice as it is)."""
+    children and young people told us, to print (None: leave the report's choice as it is). The
+    principles, when given, replace those the report named (None leaves them)."""
     report = locked(report)
     if actor is None or actor.pk != report.author_id:
         raise PermissionDenied("Only the report's author can change it")
@@ -154,10 +157,12 @@ def report_update(
         setattr(report, name, value.strip())
     if voice is not None:
         voice_save(report, voice)  # its year and quarter are saved with the text below
-    report.full_clean(exclude=["item", "indicators", "priorities", "voice_themes"])
+    report.full_clean(exclude=["item", "indicators", "priorities", "voice_themes", "principles"])
     report.save()
     report.priorities.set(priorities)
     report.indicators.set(indicators)
+    if principles is not None:
+        report.principles.set(list(principles))
     report.sections.all().delete()
     ReportSection.objects.bulk_create(
         [
