@@ -22,6 +22,7 @@ from voice.consultations import (
     participation_officers,
 )
 from voice.models import Theme
+from voice.principles import offer_principles, principles_checkboxes, principles_field
 
 NO_NAMES = HTML(
     '<div class="govuk-inset-text">Do not record names or details that identify a child or '
@@ -213,6 +214,7 @@ class FindingForm(GovUKFormMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages=CHOOSE,
     )
+    principles = principles_field()
     objectives = forms.ModelMultipleChoiceField(
         label="Strategy objectives it led to (optional)",
         required=False,
@@ -240,6 +242,7 @@ class FindingForm(GovUKFormMixin, forms.Form):
         objectives = _model_field(self, "objectives")
         objectives.queryset = Objective.objects.select_related("priority")
         list_choices(objectives, list(objectives.queryset))
+        offer_principles(self)
 
     def build_layout(self) -> Layout:
         fields: list[Any] = [
@@ -252,6 +255,7 @@ class FindingForm(GovUKFormMixin, forms.Form):
         fields += [
             Field.checkboxes("actions", small=True, legend_size=Size.SMALL),
             Field.checkboxes("objectives", small=True, legend_size=Size.SMALL),
+            principles_checkboxes(),
         ]
         return Layout(*fields)
 

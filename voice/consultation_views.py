@@ -53,6 +53,7 @@ def _findings_for(request: SignedInRequest, consultation: Consultation) -> Query
     quotes = Quote.objects.all() if staff else Quote.objects.readable()
     return findings.prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("position", "name")),
+        "principles",
         Prefetch("quotes", queryset=quotes.order_by("pk")),
         Prefetch(
             "actions",
@@ -164,6 +165,7 @@ def _finding_form(
                 "themes": list(finding.themes.values_list("pk", flat=True)),
                 "actions": list(finding.actions.values_list("pk", flat=True)),
                 "objectives": list(finding.objectives.values_list("pk", flat=True)),
+                "principles": list(finding.principles.values_list("pk", flat=True)),
             },
         )
     else:
@@ -180,6 +182,7 @@ def _finding_form(
                 actions=data["actions"],
                 objectives=data["objectives"],
                 quote=data.get("quote") or "",
+                principles=data["principles"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -36,7 +36,7 @@ from voice.consultation_models import (
     QuoteStatus,
 )
 from voice.identifying import warnings_for
-from voice.models import Theme
+from voice.models import Principle, Theme
 from voice.services import themes_for_tagging
 
 TITLE_MAX = 200
@@ -183,6 +183,7 @@ def finding_save(
     actions: Iterable[Resolution] = (),
     objectives: Iterable[Objective] = (),
     quote: str = "",
+    principles: Iterable[Principle] | None = None,
 ) -> Saved:
     """Add a finding (finding=None), with a first quote when given, or change one. A new
     finding, and one whose statement changed, waits for moderation."""
@@ -209,6 +210,8 @@ def finding_save(
     target.themes.set(tagged)
     target.actions.set(chosen_actions)
     target.objectives.set(chosen_objectives)
+    if principles is not None:
+        target.principles.set(list(principles))
     audit_record(
         actor=actor,
         instance=target,

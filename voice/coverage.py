@@ -37,7 +37,8 @@ from corporate_parenting.years import PoliticalYear
 from offer.models import OfferEntry
 from panels.models import Resolution
 from panels.reports.models import Report
-from voice.models import Principle
+from partners.models import Pledge
+from voice.models import Finding, Principle
 
 LISTED = 10  # records listed under each principle and source, newest first
 TITLE_WORDS = 20  # a decision's or an action's words shown as its title
@@ -62,6 +63,9 @@ class Source:
     title: Callable[[Row], str]
     link: Callable[[Row], str]
     dated_by: str  # said on the page: which date puts a record in a year
+    # The relation to the principles: most records name several ("principles"); a partner's
+    # pledge serves one ("principle").
+    relation: str = "principles"
 
     @property
     def day_field(self) -> str:
@@ -147,6 +151,31 @@ SOURCES: tuple[Source, ...] = (
         link=_offer_entry_link,
         dated_by="the day they were last added or changed",
     ),
+    Source(
+        key="findings",
+        label="Consultation findings",
+        counted=lambda: Finding.objects.moderated(),
+        listed=lambda user: Finding.objects.moderated(),
+        day="consultation__held_from",
+        fields=("statement", "consultation_id"),
+        title=lambda row: _words(row["statement"]),
+        link=lambda row: reverse(
+            "voice:consultation_detail", kwargs={"pk": row["consultation_id"]}
+        ),
+        dated_by="the day their consultation was held, once moderated",
+    ),
+    Source(
+        key="pledges",
+        label="Partners' pledges",
+        counted=lambda: Pledge.objects.made(),
+        listed=lambda user: Pledge.objects.visible_to(user).made(),
+        day="made_at__date",
+        fields=("what",),
+        title=lambda row: _words(row["what"]),
+        link=lambda row: reverse("partners:pledge_detail", kwargs={"pk": row["pk"]}),
+        dated_by="the day the partner made them",
+        relation="principle",
+    ),
 )
 
 
@@ -220,10 +249,10 @@ def _counts(source: Source, year: PoliticalYear) -> dict[int, int]:
     counted = (
         _in_year(source.counted(), source, year)
         .order_by()
-        .values("principles")
+        .values(source.relation)
         .annotate(n=Count("pk", distinct=True))
     )
-    return {row["principles"]: row["n"] for row in counted if row["principles"] is not None}
+    return {row[source.relation]: row["n"] for row in counted if row[source.relation] is not None}
 
 
 def _listed(source: Source, year: PoliticalYear, user: User) -> dict[int, list[Record]]:
@@ -232,12 +261,12 @@ def _listed(source: Source, year: PoliticalYear, user: User) -> dict[int, list[R
     newest_first = (F(source.day_field).desc(), F("pk").desc())
     visible = _in_year(source.listed(user), source, year)
     ranked = (
-        visible.annotate(principle=F("principles"))
-        .filter(principle__isnull=False)
-        .annotate(rank=Window(RowNumber(), partition_by=F("principle"), order_by=newest_first))
+        visible.annotate(named=F(source.relation))
+        .filter(named__isnull=False)
+        .annotate(rank=Window(RowNumber(), partition_by=F("named"), order_by=newest_first))
         .filter(rank__lte=LISTED)
     )
-    pairs = list(ranked.order_by("principle", "rank").values_list("principle", "pk"))
+    pairs = list(ranked.order_by("named", "rank").values_list("named", "pk"))
     staff = is_council_staff(user)
     records: dict[int, Record] = {}
     # The ids as a subquery, so that the query is made (and counted) however many there are.

@@ -31,6 +31,7 @@ class Principle(models.Model):
     offer_entries = models.ManyToManyField(
         "offer.OfferEntry", blank=True, related_name="principles"
     )
+    findings = models.ManyToManyField("voice.Finding", blank=True, related_name="principles")
 
     class Meta:
         ordering = ("letter",)

@@ -39,7 +39,6 @@ SAID_SHOWN = 50  # quotes and answers of each source read for a page, newest fir
 # The sources a count can come from. The Children in Care Council's matters count once answered
 # and shown publicly (Matter.objects.you_said_we_did()), by the date raised.
 SOURCES = ("Engagements", "Feedback", "Consultations", "Children in Care Council")
-NONE_YET = "none yet"
 
 
 @dataclass(frozen=True)
@@ -203,9 +202,8 @@ class ThemeCounts:
         return public_count(self.year)
 
     @property
-    def by_source(self) -> list[int | None]:
-        """The period's count from each of SOURCES, in order; None for a source not recorded
-        in the portal yet."""
+    def by_source(self) -> list[int]:
+        """The period's count from each of SOURCES, in order."""
         return [
             self.from_engagements,
             self.from_feedback,
@@ -237,7 +235,7 @@ class ThemeCounts:
 
     @property
     def public_by_source(self) -> list[str]:
-        return [NONE_YET if n is None else public_count(n) for n in self.by_source]
+        return [public_count(n) for n in self.by_source]
 
 
 @dataclass

@@ -16,7 +16,7 @@ from corporate_parenting.permissions import role_required
 from corporate_parenting.tables import csv_response
 from voice import coverage, forms, services
 from voice.models import Principle, Theme
-from voice.told import NONE_YET, SOURCES, csv_rows, what_we_were_told
+from voice.told import SOURCES, csv_rows, what_we_were_told
 
 # ---------------------------------------------------------------- reading
 
@@ -35,7 +35,6 @@ def index(request: SignedInRequest) -> HttpResponse:
             "form": form,
             "told": told,
             "sources": SOURCES,
-            "none_yet": NONE_YET,
             "query": query.urlencode(),
             "can_shape": services.can_shape(request.user),
         },

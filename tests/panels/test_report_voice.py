@@ -147,8 +147,8 @@ def test_the_page_shows_counts_for_the_chosen_themes_only_what_was_shown(
     money = _row_text(text, "Money")
     assert "fewer than 5" in money  # 2 pieces of feedback and 1 engagement
     assert "Health and wellbeing" not in text  # not chosen
-    # Where it came from: engagements and feedback, consultations and the Council not yet.
-    assert "none yet" in text.lower()
+    # Where it came from: every source, the consultations and the Council's too.
+    assert "none yet" not in text.lower() and "Children in Care Council" in text
     # The words: moderated and chosen to be shown, never the raw text or what was not shown.
     assert "A first flat is hard" in text and "We found a buddy" in text
     assert "Shown engagement words" in text and "Officer answer" in text

@@ -11,13 +11,15 @@ from django.utils import timezone
 from corporate_parenting.years import political_year_starting
 from offer.models import OfferEntry
 from panels.reports.models import Report
+from partners.models import PartnerOrganisation, Pledge
 from tests import factories
 from tests.champions.factories import EngagementFactory
 from tests.helpers import assert_constant_queries
 from tests.offer.factories import OfferEntryFactory
 from tests.panels.factories import AgendaItemFactory, MeetingFactory
+from tests.voice.factories import ConsultationFactory, FindingFactory
 from voice.coverage import SOURCES, csv_rows, principles_coverage
-from voice.models import Principle
+from voice.models import FindingStatus, Principle
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +76,26 @@ def entry(day, letters, **extra):
     return _tag(made, letters)
 
 
+def finding(day, letters, **extra):
+    return _tag(FindingFactory(consultation=ConsultationFactory(held_from=day), **extra), letters)
+
+
+def pledge(day, letter, *, made=True):
+    noon = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+    return Pledge.objects.create(
+        organisation=PartnerOrganisation.objects.get_or_create(
+            slug="trust", defaults={"name": "Trust", "kind": "nhs"}
+        )[0],
+        year=day.year,
+        what=f"A pledge serving ({letter})",
+        for_whom="both",
+        how_shown="Counted",
+        due_on=day,
+        principle=Principle.objects.get(letter=letter),
+        made_at=noon if made else None,
+    )
+
+
 def _counts(coverage, letter):
     row = next(r for r in coverage.rows if r.principle.letter == letter)
     return {touch.source.key: touch.count for touch in row.touches}
@@ -90,6 +112,10 @@ def test_each_source_counts_in_its_year_and_not_the_next(portal_admin):
     engagement(YEAR.end + datetime.timedelta(days=1), "c")
     entry(YEAR.start, "g")
     entry(YEAR.end + datetime.timedelta(days=1), "c")
+    finding(YEAR.start, "d")
+    finding(YEAR.start, "f", status=FindingStatus.PENDING)  # not moderated: not counted
+    pledge(YEAR.end, "e")
+    pledge(YEAR.end, "f", made=False)  # a draft: not counted
 
     coverage = principles_coverage(YEAR, user=portal_admin)
     assert _counts(coverage, "a") == {
@@ -98,6 +124,8 @@ def test_each_source_counts_in_its_year_and_not_the_next(portal_admin):
         "actions": 0,
         "engagements": 1,
         "offer_entries": 0,
+        "findings": 0,
+        "pledges": 0,
     }
     assert _counts(coverage, "b") == {
         "reports": 1,
@@ -105,10 +133,14 @@ def test_each_source_counts_in_its_year_and_not_the_next(portal_admin):
         "actions": 1,
         "engagements": 0,
         "offer_entries": 0,
+        "findings": 0,
+        "pledges": 0,
     }
     assert _counts(coverage, "g")["offer_entries"] == 1
-    assert [row.principle.letter for row in coverage.untouched] == ["c", "d", "e", "f"]
-    assert coverage.totals == [2, 1, 1, 1, 1]
+    assert _counts(coverage, "d")["findings"] == 1
+    assert _counts(coverage, "e")["pledges"] == 1
+    assert [row.principle.letter for row in coverage.untouched] == ["c", "f"]
+    assert coverage.totals == [2, 1, 1, 1, 1, 1, 1]
 
     following = principles_coverage(political_year_starting(2026, 5), user=portal_admin)
     assert _counts(following, "c") == {
@@ -117,6 +149,8 @@ def test_each_source_counts_in_its_year_and_not_the_next(portal_admin):
         "actions": 0,
         "engagements": 1,
         "offer_entries": 1,
+        "findings": 0,
+        "pledges": 0,
     }
 
 
@@ -170,8 +204,8 @@ def test_the_csv_has_a_row_for_each_principle(client_for):
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Principle,Children and Social Work Act 2017,Reports,Decisions")
     assert len(lines) == 8
-    assert lines[2] == "(b) Express their views,section 1(1)(b),1,0,0,0,0,1,Yes"
-    assert lines[3].endswith(",0,0,0,0,0,0,No: not touched this year")
+    assert lines[2] == "(b) Express their views,section 1(1)(b),1,0,0,0,0,0,0,1,Yes"
+    assert lines[3].endswith(",0,0,0,0,0,0,0,0,No: not touched this year")
 
 
 def test_csv_rows_follow_the_sources(portal_admin):
