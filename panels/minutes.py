@@ -18,6 +18,7 @@ from datetime import date, time
 
 from django.contrib.humanize.templatetags.humanize import apnumber
 
+from corporate_parenting.models import Role, User
 from panels.models import (
     AgendaItem,
     Attendance,
@@ -67,6 +68,17 @@ def _councillors(entries: list[tuple[str, str]]) -> str:
     if not labels:
         return ""
     return f"{'Councillor' if len(labels) == 1 else 'Councillors'} {join_names(labels)}"
+
+
+def _members(entries: list[tuple[str, str, bool]]) -> str:
+    """[(name, role, is a councillor)] -> 'Councillors A and B (Vice-Chair), Jo Director
+    (Member) and Kit Morgan (Co-opted member)': a body's members who are not councillors
+    (officers, partners' representatives) by their name and role, never called councillor."""
+    councillors = _councillors([(n, r) for n, r, c in entries if c])
+    others = [f"{n} ({r})" if r else n for n, r, c in entries if not c]
+    if councillors and others:
+        return f"{councillors}; {join_names(others)}"
+    return councillors or join_names(others)
 
 
 @dataclass
@@ -193,7 +205,11 @@ def _decision_statuses(resolutions: list[Resolution]) -> dict[int, DecisionStatu
 
 
 def declaration_sentence(
-    declaration: object, *, public: bool = False, role_only: frozenset[int] = frozenset()
+    declaration: object,
+    *,
+    public: bool = False,
+    role_only: frozenset[int] = frozenset(),
+    councillors: frozenset[int] | None = None,
 ) -> str:
     """The sentence the minutes print. public=True: an exempt item's interest withheld, and a
     member in role_only (user ids of ROLE_ONLY members) named by the role alone."""
@@ -203,7 +219,10 @@ def declaration_sentence(
         if declaration.item_id  # type: ignore[attr-defined]  # as above
         else ""
     )
-    who = f"Councillor {short_name(str(member))}"
+    # councillors: the members who are councillors, when known (an officer or a partner's
+    # representative on the body is named without the title).
+    titled = councillors is None or member.pk in councillors
+    who = f"Councillor {short_name(str(member))}" if titled else str(member)
     if member.pk in role_only:
         who = "A young people's representative"
     if public and declaration.item_id and not declaration.item.content_is_public:  # type: ignore[attr-defined]  # as above
@@ -249,23 +268,44 @@ def build_minutes(
         as_role(a) for a in attendance if by_role(a) and a.kind == AttendanceKind.APOLOGIES
     ]
     attendance = [a for a in attendance if not by_role(a)]
+    # A body's members may be officers and partners' representatives as well as councillors:
+    # only councillors are called councillor (a name typed in, with no account, is as before).
+    declarations = list(meeting.declarations.all())
+    people = {a.user_id for a in attendance if a.user_id is not None}
+    people |= {d.member_id for d in declarations}
+    councillors = frozenset(
+        User.objects.filter(pk__in=people, groups__name=Role.COUNCILLOR).values_list(
+            "pk", flat=True
+        )
+        if people
+        else ()
+    )
+
+    def is_councillor(a: Attendance) -> bool:
+        return a.user_id is None or a.user_id in councillors
+
     present = [a for a in attendance if a.kind == AttendanceKind.PRESENT]
     chair = next((a for a in present if a.role == "Chair"), None)
-    others = [(a.name, a.role) for a in present if a is not chair]
+    others = [(a.name, a.role, is_councillor(a)) for a in present if a is not chair]
     # Substitutes sit with the members present: "Nolan (substitute for Councillor Marlow)".
-    others += [(a.name, a.role) for a in attendance if a.kind == AttendanceKind.SUBSTITUTE]
+    others += [
+        (a.name, a.role, is_councillor(a))
+        for a in attendance
+        if a.kind == AttendanceKind.SUBSTITUTE
+    ]
     officers = [
         f"{a.name} ({a.role})" if a.role else a.name
         for a in attendance
         if a.kind == AttendanceKind.OFFICER
     ]
-    apologies = [(a.name, "") for a in attendance if a.kind == AttendanceKind.APOLOGIES]
+    apologies = [
+        (a.name, "", is_councillor(a)) for a in attendance if a.kind == AttendanceKind.APOLOGIES
+    ]
     also = [a.name for a in attendance if a.kind == AttendanceKind.ALSO_PRESENT] + also_by_role
     if meeting.young_people_present:
         count = meeting.young_people_present
         also.append(f"{count_in_words(count)} young {'person' if count == 1 else 'people'}")
 
-    declarations = list(meeting.declarations.all())
     agenda = list(meeting.items.all())
     statuses = _decision_statuses([r for item in agenda for r in item.resolutions.all()])
     items = []
@@ -312,7 +352,8 @@ def build_minutes(
         )
         if item.kind == ItemKind.DECLARATIONS and not minute_item.paragraphs:
             minute_item.declarations = [
-                declaration_sentence(d, public=public, role_only=role_only) for d in declarations
+                declaration_sentence(d, public=public, role_only=role_only, councillors=councillors)
+                for d in declarations
             ] or ["There were no declarations of interest."]
         if item.kind == ItemKind.ACTION_LOG and not withheld:
             minute_item.carried_actions = [
@@ -328,11 +369,15 @@ def build_minutes(
     )
     return Minutes(
         heading=heading,
-        chair_line=f"Councillor {short_name(chair.name)} (Chair)" if chair else "",
-        members_line=_councillors(others),
+        chair_line=(
+            f"{'Councillor ' if is_councillor(chair) else ''}{short_name(chair.name)} (Chair)"
+            if chair
+            else ""
+        ),
+        members_line=_members(others),
         officers=join_names(officers),
         apologies=join_names(
-            [part for part in (_councillors(apologies), join_names(apologies_by_role)) if part]
+            [part for part in (_members(apologies), join_names(apologies_by_role)) if part]
         ),
         also_present=join_names(
             [f"Councillor {short_name(n)}" if n.startswith("Councillor") else n for n in also]

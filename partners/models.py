@@ -197,6 +197,20 @@ class PledgeQuerySet(models.QuerySet["Pledge"]):
     def late(self, today: datetime.date | None = None) -> PledgeQuerySet:
         return self.with_status(today).filter(status=PledgeStatus.LATE)  # type: ignore[misc]  # annotated by with_status
 
+    def standing_item(self, meeting: object) -> PledgeQuerySet:
+        """The standing item on a meeting still to come: the late pledges of the organisations
+        answering to its body (a held meeting's papers keep what they said, so none)."""
+        today = timezone.localdate()
+        if meeting.date < today:  # type: ignore[attr-defined]  # meeting is a panels Meeting
+            return self.none()
+        return (
+            self.made()
+            .late(today)
+            .filter(organisation__board_id=meeting.body_id)  # type: ignore[attr-defined]  # as above
+            .select_related("organisation")
+            .order_by("organisation__name", "due_on", "pk")
+        )
+
     def in_year(self, start_year: int) -> PledgeQuerySet:
         return self.filter(year=start_year)
 

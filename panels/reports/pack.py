@@ -51,6 +51,7 @@ from panels.reports.pdf import (
     report_layout,
 )
 from panels.reports.voice import report_voice, voice_printed
+from partners.models import Pledge
 from voice.matters import Matter
 
 if TYPE_CHECKING:
@@ -239,6 +240,10 @@ def pack_content_key(meeting: Meeting, edition: str, supplement: Supplement | No
             .order_by("pk")
             .values_list("pk", "updated_at", "item__updated_at")
         ),
+        # Both packs print the late pledges of the partners answering to the body.
+        "pledges": list(
+            Pledge.objects.standing_item(meeting).values_list("pk", "updated_at", "due_on")
+        ),
         # The members' pack prints the young people's open matters (_council_matters).
         "matters": list(
             Matter.objects.before_board(meeting)
@@ -302,6 +307,8 @@ class AgendaEntry:
     # The members' pack only: the young people's matters open at the meeting, printed with the
     # action log as a standing item (Matter.objects.before_board).
     matters: list[Matter] | None = None
+    # Both packs: the late pledges of the partners answering to the body, a standing item.
+    pledges: list[Pledge] | None = None
     to_follow: bool = False
     # Set before the first exempt item: the resolution to exclude the press and public.
     exclusion: str = ""
@@ -495,6 +502,7 @@ def pack_entries(
             elif item.kind == ItemKind.ACTION_LOG:
                 entry.actions = _action_log(meeting, full=full)
                 entry.matters = _council_matters(meeting) if full else None
+                entry.pledges = list(Pledge.objects.standing_item(meeting))
         if item.pk in expected and not withheld and layout is None and entry.paper is None:
             entry.to_follow = True
         entries.append(entry)

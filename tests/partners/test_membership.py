@@ -63,3 +63,35 @@ def test_a_partner_member_reads_the_published_papers_and_their_own_action(client
     )
     assert response.status_code == 302
     assert action.updates.get().author == partner_rep
+
+
+def test_the_minutes_call_only_councillors_councillor(partner_rep):
+    from panels import services
+    from panels.minutes import build_minutes
+    from panels.models import Declaration, ItemKind, Meeting
+
+    board = BodyFactory(slug="board")
+    chair = factories.councillor(full_name="Ruth Hollis")
+    councillor = factories.councillor(full_name="Sam Marlow")
+    director = factories.officer(full_name="Jo Director")
+    MembershipFactory(body=board, user=chair, role="chair")
+    MembershipFactory(body=board, user=councillor, role="member")
+    MembershipFactory(body=board, user=director, role="member")
+    MembershipFactory(body=board, user=partner_rep, role="co_opted")
+    meeting = MeetingFactory(body=board, date=timezone.localdate())
+    AgendaItemFactory(meeting=meeting, kind=ItemKind.DECLARATIONS, title="Declarations")
+    services.attendance_record(
+        actor=None, meeting=meeting, present=[chair, councillor, partner_rep], apologies=[director]
+    )
+    Declaration.objects.create(
+        meeting=meeting, member=partner_rep, kind="non_registerable", text="Works for the trust"
+    )
+    minutes = build_minutes(Meeting.objects.for_minutes().get(pk=meeting.pk))
+    assert minutes.chair_line == "Councillor Ruth Hollis (Chair)"
+    assert minutes.members_line == "Councillor Sam Marlow; Kit Morgan (Co-opted member)"
+    assert minutes.apologies == "Jo Director"
+    declared = [d for item in minutes.items for d in item.declarations]
+    assert (
+        "Kit Morgan declared an interest (non-registerable interest): Works for the trust"
+        in declared
+    )

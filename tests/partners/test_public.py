@@ -79,3 +79,24 @@ def test_the_boards_public_page_lists_its_partners_and_its_agenda_carries_late_p
     assert "A protocol on criminalisation" not in page
     # A held meeting's page keeps what its agenda said, not today's list.
     assert "Standing item: partners" not in officer.get(held.get_absolute_url()).content.decode()
+
+
+def test_both_agenda_packs_carry_the_late_pledges_with_the_action_log():
+    from panels.models import ItemKind
+    from panels.reports.pack import pack_content_key, pack_entries
+    from tests.panels.factories import AgendaItemFactory
+
+    board = BodyFactory(slug="board", is_public=True)
+    police = PartnerOrganisation.objects.create(
+        name="Northfield Constabulary", slug="police", kind="police", board=board
+    )
+    meeting = MeetingFactory(
+        body=board, date=TODAY + datetime.timedelta(days=7), agenda_published_at=timezone.now()
+    )
+    AgendaItemFactory(meeting=meeting, kind=ItemKind.ACTION_LOG, title="Action log")
+    before = pack_content_key(meeting, "public")
+    late = _pledge(police, "A named officer for each children's home", due=-2)
+    for edition in ("public", "full"):
+        [log] = [e for e in pack_entries(meeting, edition) if e.item.kind == ItemKind.ACTION_LOG]
+        assert log.pledges == [late]
+    assert pack_content_key(meeting, "public") != before

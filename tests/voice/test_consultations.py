@@ -353,7 +353,9 @@ def test_moderated_findings_count_once_per_theme_in_the_quarter_held():
     header, *rows = list(csv_rows(told))
     money_csv = next(r for r in rows if r[0] == "Money")
     assert money_csv[header.index(f"Consultations, {told.period_label}")] == "fewer than 5"
-    assert money_csv[header.index(f"Children in Care Council, {told.period_label}")] == "fewer than 5"
+    assert (
+        money_csv[header.index(f"Children in Care Council, {told.period_label}")] == "fewer than 5"
+    )
 
 
 def test_the_public_counts_only_findings_chosen_to_be_shown():

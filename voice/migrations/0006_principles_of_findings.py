@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('voice', '0005_principles_tagging'),
+        ("voice", "0005_principles_tagging"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='principle',
-            name='findings',
-            field=models.ManyToManyField(blank=True, related_name='principles', to='voice.finding'),
+            model_name="principle",
+            name="findings",
+            field=models.ManyToManyField(blank=True, related_name="principles", to="voice.finding"),
         ),
     ]
