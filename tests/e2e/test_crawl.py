@@ -17,7 +17,7 @@ from tests.e2e.journeys import sign_in
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 SKIP_PREFIXES = ("/django-admin/", "/static/", "/media/", "/sign-out/")
-MAX_PAGES = 400
+MAX_PAGES = 600
 # Pages of one URL pattern share a template: a few of each (say, two engagements of hundreds)
 # cover it, and keep the crawl's length independent of how much demo data there is.
 MAX_PER_PATTERN = 3

@@ -82,7 +82,9 @@ def test_officer_on_a_phone_adds_an_entry_for_18_to_25(demo, new_page):
     page = new_page(viewport="phone")
     sign_in(page, demo, "officer")
     page.goto(f"{demo}/offer/manage/new/")
-    assert page.locator("main input[type=checkbox]").count() == 4
+    # The four care leaver statuses, none ticked (the principles' boxes are the other seven).
+    statuses = page.locator("main input[type=checkbox][name^=for_]")
+    assert statuses.count() == 4
     assert page.locator("main input[type=checkbox]:checked").count() == 0
     assert_accessible(page)
 
