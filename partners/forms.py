@@ -9,7 +9,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 
 from corporate_parenting.forms import EMAIL_MAX_LENGTH, GovUKFormMixin
-from corporate_parenting.years import current_political_year
+from corporate_parenting.years import current_political_year, political_year_starting
 from offer.models import OfferCategory
 from offer.models.entries import AGE_HIGHEST, AGE_LOWEST
 from panels.forms.common import DateInput
@@ -243,9 +243,11 @@ class PledgeForm(GovUKFormMixin, forms.Form):
         year = self.fields["year"]
         assert isinstance(year, forms.TypedChoiceField)
         current = current_political_year()
-        year.choices = [
-            (y.start_year, y.label) for y in (current.previous(), current, current.next())
-        ]
+        years = {y.start_year: y.label for y in (current.previous(), current, current.next())}
+        kept = self.initial.get("year")  # a pledge's own year stays on offer when it is changed
+        if isinstance(kept, int) and kept not in years:
+            years[kept] = political_year_starting(kept).label
+        year.choices = sorted(years.items())
 
     def build_layout(self) -> Layout:
         return Layout(

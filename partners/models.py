@@ -158,9 +158,10 @@ class PledgeQuerySet(models.QuerySet["Pledge"]):
         if user.is_council_staff:  # type: ignore[attr-defined]
             return self
         if user.is_partner:  # type: ignore[attr-defined]
-            return self.filter(
-                models.Q(made_at__isnull=False) | models.Q(organisation__representatives__user=user)
-            )
+            # The organisation as a subquery: a join through its representatives would give a
+            # made pledge once per representative.
+            own = PartnerOrganisation.objects.of(user).values("pk")
+            return self.filter(models.Q(made_at__isnull=False) | models.Q(organisation__in=own))
         return self.made()
 
     def with_last_report(self) -> PledgeQuerySet:

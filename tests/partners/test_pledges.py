@@ -23,7 +23,7 @@ def _pledge(organisation=None, *, made=True, due=None, **extra):
     organisation = organisation or PartnerOrganisation.objects.get(slug="northfield-nhs")
     return Pledge.objects.create(
         organisation=organisation,
-        year=TODAY.year,
+        year=extra.pop("year", TODAY.year),
         what=extra.pop("what", "A named nurse for every care leaver"),
         for_whom="care_leavers",
         how_shown="The number with a named nurse",
@@ -196,3 +196,17 @@ def test_the_board_list_makes_the_same_queries_however_many_pledges(client_for, 
             ProgressUpdate.objects.create(pledge=pledge, reported_on=TODAY, summary="Going")
 
     assert_constant_queries(client_for("councillor"), reverse("partners:pledge_list"), grow)
+
+
+def test_a_made_pledge_of_an_organisation_with_two_representatives_opens_once(
+    client_for, partner_rep
+):
+    trust = PartnerOrganisation.objects.get(slug="northfield-nhs")
+    factories.partner_rep(organisation=trust, email="second@example.org")
+    pledge = _pledge(year=TODAY.year - 3)
+    partner = client_for("partner")
+    assert partner.get(pledge.get_absolute_url()).status_code == 200
+    assert Pledge.objects.visible_to(partner_rep).filter(pk=pledge.pk).count() == 1
+    # Changing a pledge of an earlier year keeps its year on offer.
+    form = partner.get(reverse("partners:pledge_edit", args=[pledge.pk])).content.decode()
+    assert f'value="{TODAY.year - 3}" selected' in form
