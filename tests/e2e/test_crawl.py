@@ -76,9 +76,9 @@ def crawl(page: Page, base_url: str, *, check=assert_accessible) -> list[str]:
     return visited
 
 
-# Every role at phone width (the narrowest the portal promises); at desktop width the public's
-# pages and the admin's, who reaches every kind of page the others do (the others' desktop
-# crawls found nothing the admin's did not, and cost a minute each).
+# Every role at phone width (the narrowest the portal promises, where a page most often breaks);
+# at desktop width the public's pages and the admin's, who reaches the most pages. Each crawl
+# costs about a minute; the phone crawls still axe-check every page each role reaches.
 CRAWLS = [
     *((role, "phone") for role in ("anonymous", "councillor", "officer", "admin", "partner")),
     ("anonymous", "desktop"),
