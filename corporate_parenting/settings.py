@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "strategy",
     "voice",
     "partners",
+    "annual",
 ]
 
 MIDDLEWARE = [
