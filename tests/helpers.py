@@ -23,3 +23,18 @@ def assert_constant_queries(client: Client, url: str, grow: Callable[[], object]
     after = query_count(client, url)
     assert before == after, f"{url}: {before} queries with less data, {after} with more"
     return after
+
+
+def assert_constant_queries_of(call: Callable[[], object], grow: Callable[[], object]) -> int:
+    """The same for a function that reads the records (the annual report's sections): the same
+    number of queries before and after grow() adds more rows."""
+    call()  # warm per-process caches
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    before = len(captured.captured_queries)
+    grow()
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    after = len(captured.captured_queries)
+    assert before == after, f"{before} queries with less data, {after} with more"
+    return after

@@ -1,5 +1,6 @@
 """Young people's voice: what they told us by theme and its trend against the year before (the
-public view of voice/told.py, as a published panel report prints it: panels/reports/voice.py),
+public view of voice/told.py: the public summary page, and what a published panel report's voice
+section prints, panels/reports/voice.py, with every answer of the year rather than three a theme),
 the consultations whose findings were shown with what they led to, the Children in Care
 Council's matters answered and shown publicly, and "you said, we did". Only what an officer
 chose to show is read; every count of young people goes through public_count."""
@@ -14,16 +15,16 @@ from corporate_parenting.small_numbers import SMALL_NUMBER, public_count
 from corporate_parenting.years import PoliticalYear
 from voice.consultation_models import Consultation, Finding
 from voice.matters import Matter
-from voice.told import told_for_report
+from voice.told import what_we_were_told
 
 TITLE = "What children and young people told us"
 ANSWERS_SHOWN = 10  # "you said, we did" answers printed, newest first
 
 
 def build(period: PoliticalYear) -> Section:
-    """told_for_report's fixed queries, then the consultations with shown findings and the
+    """The public summary's fixed queries, then the consultations with shown findings and the
     matters shown publicly: two more."""
-    told = told_for_report(period)
+    told = what_we_were_told(period, public=True)
     shown_findings = Finding.objects.you_said_we_did()
     consultations = list(
         Consultation.objects.filter(
