@@ -132,9 +132,13 @@ def build(period: PoliticalYear) -> Section:
     summary = (
         f"In {period} {len(champions)} {plural(len(champions), 'councillor')} championed "
         f"{len(coverage.areas) - len(vacant)} of {len(coverage.areas)} areas and logged "
-        f"{coverage.engagements} {plural(coverage.engagements, 'engagement')}; "
-        f"{plans['done']} of {plans['total']} planned things were done."
+        f"{coverage.engagements} {plural(coverage.engagements, 'engagement')}."
     )
+    if plans["total"]:
+        summary += (
+            f" Of the {plans['total']} {plural(plans['total'], 'thing')} champions planned to "
+            f"do, {plans['done']} {plural(plans['done'], 'was', 'were')} done."
+        )
     young = [
         "Some councillors are champions: each looks out for one part of your life, like "
         "housing, school or health.",

@@ -10,7 +10,15 @@ from collections import defaultdict
 
 from django.db.models import Count, Prefetch, Q
 
-from annual.sections.common import cell, count_figure, in_period, link, percent, young_people_figure
+from annual.sections.common import (
+    cell,
+    count_figure,
+    in_period,
+    link,
+    percent,
+    plural,
+    young_people_figure,
+)
 from annual.snapshot import Chart, Figure, Section, Series, Table
 from corporate_parenting.years import PoliticalYear
 from panels.models import (
@@ -81,7 +89,12 @@ def build(period: PoliticalYear) -> Section:
         count_figure(
             "meetings_held", "Meetings held in public", len(meetings), link("panels:public_index")
         ),
-        count_figure("decisions", "Decisions recorded in the public minutes", decision_total),
+        count_figure(
+            "decisions",
+            "Decisions recorded in the public minutes",
+            decision_total,
+            link("panels:public_index"),
+        ),
         Figure(
             key="attendance_percent",
             label="Members present at the meetings they were expected at",
@@ -190,14 +203,18 @@ def build(period: PoliticalYear) -> Section:
     taken = sum(1 for p in planned if p.outcome == PlannedOutcome.TAKEN)
     summary = (
         f"In {period} the panel and board held {len(meetings)} public "
-        f"{'meeting' if len(meetings) == 1 else 'meetings'} and recorded {decision_total} "
-        f"{'decision' if decision_total == 1 else 'decisions'}; {taken} of the "
-        f"{len(planned)} items planned in the work programme were taken."
+        f"{plural(len(meetings), 'meeting')} and recorded {decision_total} "
+        f"{plural(decision_total, 'decision')} in their public minutes."
     )
+    if planned:
+        summary += (
+            f" {taken} of the {len(planned)} {plural(len(planned), 'item')} planned in the work "
+            f"programme {plural(taken, 'was', 'were')} taken."
+        )
+    times = {1: "once", 2: "twice"}.get(len(meetings), f"{len(meetings)} times")
     young = [
-        f"The people who look after children in care met {len(meetings)} "
-        f"{'time' if len(meetings) == 1 else 'times'} in public this year to check how things "
-        "are going.",
+        f"The councillors and officers who look after children in care met {times} in public "
+        "this year to check how things are going.",
     ]
     if young_people:
         young.append("Young people came along to meetings and had their say.")
