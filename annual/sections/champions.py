@@ -9,7 +9,14 @@ from collections import Counter
 
 from django.db.models import Count, Q, Sum
 
-from annual.sections.common import cell, count_figure, link, plural, young_people_figure
+from annual.sections.common import (
+    NOTHING_YET,
+    cell,
+    count_figure,
+    link,
+    plural,
+    young_people_figure,
+)
 from annual.snapshot import Chart, Section, Series, Table
 from champions.coverage import coverage_for
 from champions.models import Engagement, EngagementKind, PlanItem
@@ -43,7 +50,10 @@ def build(period: PoliticalYear) -> Section:
             title=TITLE,
             summary=f"The portal holds no champion areas or engagements for {period}.",
             empty=True,
-            young=[f"The portal has no record of councillor champions' work in {period}."],
+            young=[
+                f"The portal has no record of councillor champions' work in {period}.",
+                NOTHING_YET,
+            ],
         )
 
     day = judged_on(period)

@@ -11,6 +11,9 @@ from annual.snapshot import Cell, Figure
 from corporate_parenting.small_numbers import public_count
 from corporate_parenting.years import PoliticalYear
 
+# The young person's second sentence for a part of the year the portal holds nothing of.
+NOTHING_YET = "When there is news about this, you will find it here."
+
 
 def link(name: str, **kwargs: Any) -> str:
     """The address of a page by its URL name (the page a figure came from)."""

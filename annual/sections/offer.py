@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 
 from annual.sections.common import (
+    NOTHING_YET,
     cell,
     count_figure,
     in_period_datetime,
@@ -70,7 +71,10 @@ def build(period: PoliticalYear) -> Section:
             title=TITLE,
             summary=f"The portal holds no published offer entries or feedback for {period}.",
             empty=True,
-            young=[f"The portal has no record of the care leaver offer in {period}."],
+            young=[
+                f"The portal has no record of the care leaver offer in {period}.",
+                NOTHING_YET,
+            ],
         )
 
     you_said = link("offer:you_said_we_did")

@@ -11,6 +11,7 @@ from collections import defaultdict
 from django.db.models import Count, Prefetch, Q
 
 from annual.sections.common import (
+    NOTHING_YET,
     cell,
     count_figure,
     in_period,
@@ -74,7 +75,10 @@ def build(period: PoliticalYear) -> Section:
             title=TITLE,
             summary=f"The portal holds no public meetings of the panel or board for {period}.",
             empty=True,
-            young=[f"The portal has no record of the panel meeting in public in {period}."],
+            young=[
+                f"The portal has no record of the panel meeting in public in {period}.",
+                NOTHING_YET,
+            ],
         )
 
     held_by_body: dict[int, list[Meeting]] = defaultdict(list)

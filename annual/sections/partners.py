@@ -10,7 +10,7 @@ from collections import Counter
 
 from django.db.models import Count, Q
 
-from annual.sections.common import cell, count_figure, in_period, link, plural
+from annual.sections.common import NOTHING_YET, cell, count_figure, in_period, link, plural
 from annual.snapshot import Chart, Section, Series, Table
 from corporate_parenting.years import PoliticalYear
 from partners.models import PartnerOrganisation, Pledge, PledgeStatus, SelfAssessment
@@ -43,7 +43,10 @@ def build(period: PoliticalYear) -> Section:
             title=TITLE,
             summary=f"The portal holds no pledges made by partners for {period}.",
             empty=True,
-            young=[f"The portal has no record of partners' promises for {period}."],
+            young=[
+                f"The portal has no record of partners' promises for {period}.",
+                NOTHING_YET,
+            ],
         )
 
     statuses = Counter(p.status for p in pledges)  # type: ignore[attr-defined]  # with_status
@@ -125,5 +128,6 @@ def build(period: PoliticalYear) -> Section:
         figures=figures,
         tables=tables,
         charts=charts,
+        notes=["Each pledge's status is as it stood when this report was drawn up."],
         young=young,
     )

@@ -10,7 +10,7 @@ from collections import defaultdict
 from datetime import timedelta
 from decimal import Decimal
 
-from annual.sections.common import cell, count_figure, plural
+from annual.sections.common import NOTHING_YET, cell, count_figure, plural
 from annual.snapshot import Chart, Figure, Section, Series, Table
 from corporate_parenting.small_numbers import SMALL_NUMBER, public_count
 from corporate_parenting.years import PoliticalYear, years_later
@@ -68,7 +68,10 @@ def build(period: PoliticalYear) -> Section:
             title=TITLE,
             summary=f"The portal holds no KPI figures up to the end of {period}.",
             empty=True,
-            young=[f"The portal has no figures yet for how the council did in {period}."],
+            young=[
+                f"The portal has no figures yet for how the council did in {period}.",
+                NOTHING_YET,
+            ],
         )
 
     rag_counts = {

@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser
 
-from annual.sections.common import cell, count_figure, plural
+from annual.sections.common import NOTHING_YET, cell, count_figure, plural
 from annual.snapshot import Chart, Section, Series, Table
 from champions.models import Engagement
 from corporate_parenting.models import User
@@ -67,7 +67,10 @@ def build(period: PoliticalYear) -> Section:
                 "parenting principles."
             ),
             empty=True,
-            young=[f"The portal has no record of which promises the work of {period} kept."],
+            young=[
+                f"The portal has no record of which promises the work of {period} kept.",
+                NOTHING_YET,
+            ],
         )
     figures = [
         count_figure("principles_served", "Principles the year's work served", len(touched)),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from annual.sections.common import cell, count_figure, in_period, link, plural
+from annual.sections.common import NOTHING_YET, cell, count_figure, in_period, link, plural
 from annual.snapshot import Chart, Section, Series, Table
 from corporate_parenting.years import PoliticalYear
 from panels.models import ActionStatus, Resolution
@@ -18,6 +18,10 @@ from strategy.models import Priority
 from strategy.progress import Counts, progress_of
 
 TITLE = "The corporate parenting strategy"
+AS_DRAWN_UP = (
+    "Progress per objective, and what became of each action, are as the records stood when this "
+    "report was drawn up."
+)
 
 
 def build(period: PoliticalYear) -> Section:
@@ -46,7 +50,10 @@ def build(period: PoliticalYear) -> Section:
                 f"The portal holds no strategy objectives, and no panel actions set in {period}."
             ),
             empty=True,
-            young=[f"The portal has no record of the council's plan for {period}."],
+            young=[
+                f"The portal has no record of the council's plan for {period}.",
+                NOTHING_YET,
+            ],
         )
 
     public_page = link("strategy:public")
@@ -129,5 +136,6 @@ def build(period: PoliticalYear) -> Section:
         figures=figures,
         tables=tables,
         charts=charts,
+        notes=[AS_DRAWN_UP],
         young=young,
     )

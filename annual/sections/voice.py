@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
-from annual.sections.common import cell, count_figure, in_period, link, plural, young_people_figure
+from annual.sections.common import (
+    NOTHING_YET,
+    cell,
+    count_figure,
+    in_period,
+    link,
+    plural,
+    young_people_figure,
+)
 from annual.snapshot import Chart, Section, Series, Table
 from corporate_parenting.small_numbers import SMALL_NUMBER, public_count
 from corporate_parenting.years import PoliticalYear
@@ -55,7 +63,10 @@ def build(period: PoliticalYear) -> Section:
                 f"said in {period}, and no consultations whose findings were shown."
             ),
             empty=True,
-            young=[f"The portal has nothing yet of what young people told us in {period}."],
+            young=[
+                f"The portal has nothing yet of what young people told us in {period}.",
+                NOTHING_YET,
+            ],
         )
 
     public_page = link("voice:public") + f"?year={period.start_year}"

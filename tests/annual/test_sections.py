@@ -371,7 +371,7 @@ def test_a_year_without_records_says_so_in_every_section():
     assert [s.key for s in sections] == list(SECTION_KEYS)
     for section in sections:
         assert section.empty, section.key
-        assert "2024/25" in section.summary and section.young
+        assert "2024/25" in section.summary and 2 <= len(section.young) <= 4
         assert Section.from_dict(json.loads(json.dumps(section.to_dict()))) == section
 
 
