@@ -74,7 +74,10 @@ def build(period: PoliticalYear) -> Section:
     took_part = sum(c.took_part for c in consultations)
     figures = [
         young_people_figure(
-            "things_heard", "Things young people told us, shown with an answer", heard, public_page
+            "things_heard",
+            "What young people told us and was answered in public, counted once for each theme",
+            heard,
+            public_page,
         ),
         count_figure(
             "themes_heard", "Themes young people raised", sum(1 for r in rows if r.in_period)
