@@ -204,7 +204,7 @@ AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
 if AWS_STORAGE_BUCKET_NAME:
     _default_storage: dict[str, Any] = {
-        "BACKEND": "corporate_parenting.storage.ObjectStorage",
+        "BACKEND": "corporate_parenting.object_storage.ObjectStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": AWS_S3_ENDPOINT_URL,

@@ -8,10 +8,8 @@ container is in the pack a worker makes and downloads from the other. Everything
 writes through Django's storage API (FieldFile.open and .save, default_storage), never a local
 path, so the same code runs on either (README "Deployment").
 
-Reading from the object store streams. django-storages' own S3File copies the whole object into
-memory (AWS_S3_MAX_MEMORY_SIZE is 0: never spilled to disk) before the first byte is read, so
-every download of a 20 MB annex would hold 20 MB in a web process until it ended. ObjectStorage
-opens a file for reading as the object's response body, read in pieces as the download is sent.
+Reading from the object store streams (corporate_parenting/object_storage.py, imported only when
+STORAGES names it: boto3 takes a second or two to import, which a server on disk need not pay).
 
 Downloads go through the portal, never a presigned address on the store: the view's permission
 check and headers (attachment, nosniff, no-store for exempt papers) stay on every response, the
@@ -21,62 +19,9 @@ someone else.
 
 from __future__ import annotations
 
-from typing import Any
-
-from botocore.exceptions import ClientError
 from django.core.files import File
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
-from storages.backends.s3 import S3Storage
-from storages.utils import clean_name
-
-
-class StreamedObject(File):
-    """An object in the store opened for reading: its body, read as it is asked for."""
-
-    def __init__(self, storage: ObjectStorage, name: str) -> None:
-        super().__init__(None, name)
-        self.mode = "rb"
-        self._storage = storage
-        self._fetch()
-
-    def _fetch(self) -> None:
-        key = self._storage._normalize_name(clean_name(self.name or ""))
-        try:
-            answer = self._storage.connection.meta.client.get_object(
-                Bucket=self._storage.bucket_name, Key=key
-            )
-        except ClientError as error:
-            if error.response.get("ResponseMetadata", {}).get("HTTPStatusCode") == 404:
-                raise FileNotFoundError(f"No such file in the store: {self.name}") from error
-            raise
-        self.file = answer["Body"]
-        self.size = int(answer["ContentLength"])
-
-    def open(self, mode: str | None = None, *args: Any, **kwargs: Any) -> StreamedObject:
-        """Read again from the start (a stream cannot seek back: the object is asked for anew)."""
-        if mode not in (None, "rb"):
-            raise ValueError("A stored file opened for reading cannot be reopened to write")
-        self.close()
-        self._fetch()
-        return self
-
-    @property
-    def closed(self) -> bool:
-        return self.file is None or bool(self.file.closed)
-
-    def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
-
-
-class ObjectStorage(S3Storage):
-    """django-storages' S3 storage, with reads that stream (see the module's doc)."""
-
-    def _open(self, name: str, mode: str = "rb") -> File:
-        if mode != "rb":
-            return super()._open(name, mode)
-        return StreamedObject(self, name)
 
 
 def stored_file_response(
@@ -87,8 +32,9 @@ def stored_file_response(
     not of a stream from the object store."""
     kwargs = {"content_type": content_type} if content_type else {}
     response = FileResponse(file, as_attachment=as_attachment, filename=filename, **kwargs)
-    opened = file.file if isinstance(file, FieldFile) else file
-    size = getattr(opened, "size", None)
-    if not response.has_header("Content-Length") and isinstance(size, int):
-        response["Content-Length"] = str(size)
+    if not response.has_header("Content-Length"):
+        opened = file.file if isinstance(file, FieldFile) else file
+        size = getattr(opened, "size", None)
+        if isinstance(size, int):
+            response["Content-Length"] = str(size)
     return response

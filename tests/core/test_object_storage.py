@@ -22,7 +22,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from corporate_parenting.backups import MEDIA_FILE, backup_make, media_restore
-from corporate_parenting.storage import ObjectStorage, StreamedObject
+from corporate_parenting.object_storage import ObjectStorage, StreamedObject
 from panels import services as panel_services
 from panels.reports.models import PackBuild
 from panels.reports.pack import pack_request
@@ -80,7 +80,7 @@ def bucket(s3_endpoint, settings):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
-            "BACKEND": "corporate_parenting.storage.ObjectStorage",
+            "BACKEND": "corporate_parenting.object_storage.ObjectStorage",
             "OPTIONS": {
                 "bucket_name": name,
                 "endpoint_url": s3_endpoint,

@@ -114,7 +114,7 @@ def test_settings_share_cache_and_files_when_told_and_keep_them_local_otherwise(
         AWS_S3_ENDPOINT_URL="http://minio:9000",
     )
     assert cache == "django.core.cache.backends.redis.RedisCache"
-    assert files["BACKEND"] == "corporate_parenting.storage.ObjectStorage"
+    assert files["BACKEND"] == "corporate_parenting.object_storage.ObjectStorage"
     assert files["OPTIONS"]["bucket_name"] == "portal"
     assert files["OPTIONS"]["endpoint_url"] == "http://minio:9000"
     assert files["OPTIONS"]["addressing_style"] == "path"
