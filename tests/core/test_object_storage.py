@@ -140,6 +140,9 @@ def test_an_annex_uploaded_is_kept_in_the_bucket_and_streams_back(bucket, client
     with default_storage.open(annex.file.name) as opened:
         assert isinstance(opened, StreamedObject)
         assert opened.read(4) == b"%PDF"
+    for _ in range(2):  # opened again, it is asked for again: a stream cannot seek back
+        with annex.file.open("rb") as handle:
+            assert handle.read() == data
 
 
 def test_the_pack_merges_an_annex_from_the_bucket_and_is_kept_there(
