@@ -91,18 +91,24 @@ def _email_key(purpose: str, email: str) -> str:
     return f"email-limit:{purpose}:{digest.hexdigest()[:40]}"
 
 
+def count_in_window(key: str, *, seconds: int) -> int:
+    """Count one more under key in the cache, and say how many there have been in the window,
+    which starts at the first of them and lasts `seconds`. One atomic increment (INCR, when
+    CACHE_URL names Redis), so every web process counts together and none writes over another's
+    count: the sign-in, e-mail and feedback limits and the open data API's throttle count here."""
+    shared_cache.add(key, 0, timeout=seconds)  # a no-op when the count already exists
+    try:
+        return int(shared_cache.incr(key))
+    except ValueError:  # expired between add() and incr()
+        shared_cache.set(key, 1, timeout=seconds)
+        return 1
+
+
 def email_over_limit(*, purpose: str, email: str, limit: int, window_minutes: int) -> bool:
     """Count one more request about this e-mail address for purpose, and say whether it is
     past the limit: more than limit in the window, which starts at the first of them."""
     key = _email_key(purpose, email)
-    window = int(window_minutes) * 60
-    shared_cache.add(key, 0, timeout=window)  # a no-op when the count already exists
-    try:
-        count = shared_cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        shared_cache.set(key, 1, timeout=window)
-        count = 1
-    return count > int(limit)
+    return count_in_window(key, seconds=int(window_minutes) * 60) > int(limit)
 
 
 def email_limit_message(window_minutes: int) -> str:

@@ -197,8 +197,37 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # The largest report annex accepted; the proxy in front must allow a request this size.
 REPORT_ANNEX_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+# Uploaded and built files (papers, annexes, evidence, the logo, packs): under MEDIA_ROOT on this
+# server's disk, or, when AWS_STORAGE_BUCKET_NAME is set, in an S3-compatible object store that
+# every web and worker container shares (corporate_parenting/storage.py, README "Deployment").
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+if AWS_STORAGE_BUCKET_NAME:
+    _default_storage: dict[str, Any] = {
+        "BACKEND": "corporate_parenting.object_storage.ObjectStorage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            # None: boto3's own chain (an instance or task role) finds the credentials.
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("AWS_LOCATION", default=""),
+            # MinIO and most S3-compatible stores answer at one address for every bucket.
+            "addressing_style": env.str(
+                "AWS_S3_ADDRESSING_STYLE", default="path" if AWS_S3_ENDPOINT_URL else "auto"
+            ),
+            "signature_version": "s3v4",
+            # As on disk: a second file of the same name is given a name of its own, never
+            # written over the first.
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -212,6 +241,11 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not IS_PRODUCTION
 WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 
+# One cache for every process: charts, report PDFs, the offer's printable sections, the open data
+# API's pages and throttle, the sign-in, feedback and e-mail limits, site settings, sessions and
+# navigation. With more than one web or worker process, CACHE_URL must name a shared Redis
+# (rediscache://host:6379/1: Django's own RedisCache), or each process counts and caches alone;
+# without it (`make run`) the cache is this process's memory.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
 # E-mail: console in development, memory in tests, EMAIL_URL (smtp://...) in production.

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from corporate_parenting.client import client_address
+from corporate_parenting.client import client_address, count_in_window
 
 MESSAGE = (
     "There have been too many failed sign-ins from your network. "
@@ -32,13 +32,8 @@ def sign_in_is_throttled(request: HttpRequest) -> bool:
 
 
 def sign_in_failed(request: HttpRequest) -> None:
-    key = _key(request)
-    # The window starts at the first failure; add() is a no-op when the count already exists.
-    cache.add(key, 0, timeout=_window_seconds())
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout=_window_seconds())
+    # The window starts at the first failure.
+    count_in_window(_key(request), seconds=_window_seconds())
 
 
 def throttled_message() -> str:

@@ -12,10 +12,13 @@ from __future__ import annotations
 from django.core.files import File
 from django.http import FileResponse
 
+from corporate_parenting.storage import stored_file_response
+
 
 def upload_response(file: File, filename: str) -> FileResponse:
     """The uploaded file, opened for reading, as a download named `filename`, sent in pieces
-    from where it is kept (the response closes it). The type is taken from the name."""
-    response = FileResponse(file, as_attachment=True, filename=filename)
+    from where it is kept, on disk or in the object store (the response closes it). The type is
+    taken from the name."""
+    response = stored_file_response(file, as_attachment=True, filename=filename)
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -8,11 +8,11 @@ import hmac
 from collections.abc import Iterable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from corporate_parenting.client import count_in_window
 from corporate_parenting.models import User
 from offer.models import Feedback, OfferEntry
 from voice.models import Theme
@@ -33,14 +33,7 @@ def client_key(address: str) -> str:
 
 
 def _count_and_check(address: str) -> None:
-    key = client_key(address)
-    cache.add(key, 0, FEEDBACK_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, FEEDBACK_WINDOW_SECONDS)
-        count = 1
-    if count > FEEDBACK_LIMIT:
+    if count_in_window(client_key(address), seconds=FEEDBACK_WINDOW_SECONDS) > FEEDBACK_LIMIT:
         raise RateLimited
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from corporate_parenting.pdf import pdf_bytes_response
+from corporate_parenting.storage import stored_file_response
 from panels.models import Meeting, Supplement
 from panels.reports.models import PackBuild, PackBuildStatus, PackEdition, Report
 from panels.reports.pack import (
@@ -138,8 +139,9 @@ def _download(
     build = meeting.packs.ready().filter(edition=edition, content_key=key).first()
     if build is None or not build.file:
         raise Http404("The pack has not been made yet")
-    response = FileResponse(
+    response = stored_file_response(
         build.file.open("rb"),
+        as_attachment=False,
         content_type="application/pdf",
         filename=pack_filename(meeting, edition, supplement),
     )

@@ -27,25 +27,37 @@ def compose() -> dict:
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
 
-def test_compose_has_the_five_services_with_healthchecks():
+def test_compose_has_the_portal_its_database_cache_and_object_store_with_healthchecks():
     services = compose()["services"]
-    assert set(services) == {"web", "worker", "beat", "postgres", "redis"}
-    for name in ("web", "postgres", "redis"):
+    assert set(services) == {
+        "migrate",
+        "web",
+        "worker",
+        "beat",
+        "postgres",
+        "redis",
+        "minio",
+        "bucket",
+    }
+    for name in ("web", "postgres", "redis", "minio"):
         assert "healthcheck" in services[name], name
 
 
-def _web_steps() -> list[list[str]]:
-    """The web service runs `sh -c "step && exec step"`: each step as its words."""
-    command = compose()["services"]["web"]["command"]
-    assert command[:2] == ["sh", "-c"]
-    return [shlex.split(step.removeprefix("exec ")) for step in command[2].split(" && ")]
-
-
-def test_web_migrates_then_serves_the_portals_wsgi_application():
-    migrate, serve = _web_steps()
+def test_the_database_is_migrated_once_before_the_web_replicas_and_workers_start():
+    services = compose()["services"]
+    migrate = services["migrate"]["command"]
     assert migrate[:2] == ["python", "manage.py"]
     assert (ROOT / "manage.py").exists()
     assert migrate[2] in get_commands(), f"{migrate[2]} is not a manage.py command"
+    assert services["migrate"]["restart"] == "no"
+    for name in ("web", "worker", "beat"):
+        needs = services[name]["depends_on"]
+        assert needs["migrate"]["condition"] == "service_completed_successfully", name
+        assert "migrate" not in " ".join(services[name]["command"]), name
+
+
+def test_web_serves_the_portals_wsgi_application():
+    serve = compose()["services"]["web"]["command"]
     assert serve[0] == "gunicorn"
     # The options are gunicorn's own; the application is the portal's WSGI callable.
     arguments = Config().parser().parse_args(serve[1:])
@@ -53,6 +65,57 @@ def test_web_migrates_then_serves_the_portals_wsgi_application():
     module, _, attribute = arguments.args[0].partition(":")
     application = getattr(import_module(module), attribute or "application")
     assert isinstance(application, WSGIHandler)
+
+
+def test_two_web_replicas_two_workers_and_one_scheduler():
+    services = compose()["services"]
+    assert services["web"]["deploy"]["replicas"] == 2
+    assert services["worker"]["deploy"]["replicas"] == 2
+    # A second beat would send every scheduled run twice.
+    assert services["beat"]["deploy"]["replicas"] == 1
+    # Each web replica gets a host port of its own for the proxy.
+    (ports,) = services["web"]["ports"]
+    published, _, target = ports.partition(":")
+    first, _, last = published.partition("-")
+    assert int(last) - int(first) + 1 == 2 and target == "8000"
+
+
+def test_every_portal_container_shares_the_database_cache_object_store_and_key():
+    """What lets any web replica serve any request and any worker run any task."""
+    services = compose()["services"]
+    environments = [services[name]["environment"] for name in ("web", "worker", "beat")]
+    for environment in environments:
+        assert environment == environments[0]
+    environment = environments[0]
+    assert environment["SECRET_KEY"].startswith("${SECRET_KEY:?")
+    assert environment["DATABASE_URL"].endswith("@postgres:5432/portal")
+    assert environment["CACHE_URL"].startswith("rediscache://redis:6379/")
+    assert environment["CELERY_BROKER_URL"].startswith("redis://redis:6379/")
+    assert environment["AWS_S3_ENDPOINT_URL"] == "http://minio:9000"
+    assert environment["AWS_STORAGE_BUCKET_NAME"]
+    # No container keeps uploaded files on a disk of its own.
+    for name in ("web", "worker", "beat"):
+        assert "MEDIA_ROOT" not in services[name]["environment"]
+        assert not services[name].get("volumes"), name
+
+
+def test_the_bucket_is_made_before_the_portal_starts_with_the_stores_own_credentials():
+    services = compose()["services"]
+    bucket = services["bucket"]
+    assert bucket["depends_on"]["minio"]["condition"] == "service_healthy"
+    script = bucket["entrypoint"][-1]
+    assert "mc mb --ignore-existing" in script
+    # Private: files are served only through the portal's views.
+    assert "mc anonymous set none" in script
+    portal = services["web"]["environment"]
+    minio = services["minio"]["environment"]
+    assert portal["AWS_ACCESS_KEY_ID"] == minio["MINIO_ROOT_USER"]
+    assert portal["AWS_SECRET_ACCESS_KEY"] == minio["MINIO_ROOT_PASSWORD"]
+    assert minio["MINIO_ROOT_PASSWORD"].startswith("${MINIO_ROOT_PASSWORD:?")
+    assert bucket["environment"]["PORTAL_BUCKET"] == portal["AWS_STORAGE_BUCKET_NAME"]
+    for name in ("web", "worker", "beat"):
+        needs = services[name]["depends_on"]
+        assert needs["bucket"]["condition"] == "service_completed_successfully", name
 
 
 @pytest.mark.parametrize(("service", "subcommand"), [("worker", "worker"), ("beat", "beat")])
@@ -85,7 +148,7 @@ def test_the_image_is_built_from_the_projects_dockerfile():
 
 def test_compose_keeps_data_in_volumes_and_waits_for_healthy_services():
     data = compose()
-    assert {"postgres-data", "media"} <= set(data["volumes"])
+    assert {"postgres-data", "redis-data", "minio-data"} <= set(data["volumes"])
     web = data["services"]["web"]
     assert web["depends_on"]["postgres"]["condition"] == "service_healthy"
     assert web["depends_on"]["redis"]["condition"] == "service_healthy"
