@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -122,6 +123,10 @@ class User(AbstractBaseUser, PermissionsMixin):
             names = set(self.groups.values_list("name", flat=True))
             self._roles = frozenset(names & set(Role.values))
         return self._roles
+
+    def roles_read(self, names: Iterable[str]) -> None:
+        """The roles' names, read with the person (corporate_parenting.auth.PortalBackend)."""
+        self._roles = frozenset(set(names) & set(Role.values))
 
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles & set(roles)) or (self.is_superuser and Role.ADMIN in roles)

@@ -156,7 +156,8 @@ AUTH_USER_MODEL = "corporate_parenting.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the person's roles and second-factor devices with them.
+    "corporate_parenting.auth.PortalBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -353,6 +354,17 @@ CONTENT_SECURITY_POLICY = {
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# Sessions are read from the default cache and written to it and the database (cached_db), so a
+# signed-in page does not ask the database for its session. A cache each process keeps to itself
+# (locmem, when CACHE_URL is not set) can hold a session another process has since changed or
+# ended (signed out, second factor passed), so production reads sessions from the database
+# unless the cache is shared. Development and tests serve from one process.
+_CACHE_SHARED = not CACHES["default"]["BACKEND"].endswith((".LocMemCache", ".DummyCache"))
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if _CACHE_SHARED or not IS_PRODUCTION
+    else "django.contrib.sessions.backends.db"
+)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -406,7 +418,8 @@ TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=not DEBUG)
 OTP_TOTP_ISSUER = PORTAL_SERVICE_NAME
 _after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
 MIDDLEWARE[_after_auth:_after_auth] = [
-    "django_otp.middleware.OTPMiddleware",
+    # django-otp's OTPMiddleware, using the devices read with the person.
+    "corporate_parenting.auth.SignedInDeviceMiddleware",
     "corporate_parenting.two_factor.SecondFactorMiddleware",
     "corporate_parenting.history.middleware.PortalHistoryMiddleware",
 ]

@@ -3,19 +3,23 @@ from importlib import import_module
 from django.contrib import messages
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from corporate_parenting import forms
 from corporate_parenting.audit import audit_record
+from corporate_parenting.freshness import committed_state
 from corporate_parenting.headers import public_asset
 from corporate_parenting.http import SignedInRequest
 from corporate_parenting.logo import CONTENT_TYPES
 from corporate_parenting.models import Role, SiteSettings
+from corporate_parenting.navigation import roles_of
 from corporate_parenting.permissions import role_required
 from corporate_parenting.services import site_settings_update
 
@@ -32,7 +36,28 @@ HOME_TEMPLATES: dict[str | None, str] = {
 APPS_WITH_HOME_PANELS = ("champions", "panels", "events", "offer", "partners")
 
 
+# How long a home page's panels are kept; a commit anywhere in the database replaces them sooner.
+HOME_PANELS_SECONDS = 300
+
+
 def _home_panels(request: HttpRequest) -> list[str]:
+    """The signed-in person's panels, kept in the default cache under the database's committed
+    state (corporate_parenting.freshness), their roles and the day: a change anyone commits
+    (a new follow-up, an event signed up to, a role given) shows on the next request."""
+    state = committed_state()
+    if state is None:
+        return _panels_now(request)
+    user = request.user
+    roles = ",".join(sorted(roles_of(request)))
+    key = f"home-panels:{state}:{user.pk}:{roles}:{timezone.localdate().isoformat()}"
+    panels = cache.get(key)
+    if panels is None:
+        panels = _panels_now(request)
+        cache.set(key, panels, HOME_PANELS_SECONDS)
+    return panels
+
+
+def _panels_now(request: HttpRequest) -> list[str]:
     panels: list[str] = []
     for app_label in APPS_WITH_HOME_PANELS:
         try:

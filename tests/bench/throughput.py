@@ -40,7 +40,7 @@ MAX_REQUESTS = 20_000
 READY_TIMEOUT_SECONDS = 60.0
 REQUEST_TIMEOUT_SECONDS = 10.0
 SETTINGS_MODULE = "corporate_parenting.settings_test"
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "corporate_parenting.auth.PortalBackend"
 
 
 @dataclass
