@@ -25,7 +25,8 @@ class EngagementFilter(PortalFilterSet):
     )
     area = django_filters.ModelChoiceFilter(
         label="Area",
-        queryset=ChampionArea.objects.all(),
+        # The drop-downs read what their options show, not the areas' and people's whole rows.
+        queryset=ChampionArea.objects.only("pk", "name"),
         empty_label="Any area",
     )
     kind = django_filters.ChoiceFilter(
@@ -33,7 +34,7 @@ class EngagementFilter(PortalFilterSet):
     )
     member = django_filters.ModelChoiceFilter(
         label="Champion",
-        queryset=Member.objects.with_user(),
+        queryset=Member.objects.with_user().only("pk", "user__full_name", "user__email"),
         empty_label="Any champion",
     )
     status = django_filters.ChoiceFilter(

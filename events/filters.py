@@ -9,7 +9,7 @@ from events.models import Category, Event
 class EventFilter(PortalFilterSet):
     area = django_filters.ModelChoiceFilter(
         field_name="areas",
-        queryset=ChampionArea.objects.order_by("name"),
+        queryset=ChampionArea.objects.only("pk", "name").order_by("name"),
         label="Champion area",
         empty_label="All areas",
         widget=forms.Select(attrs={"class": "govuk-select"}),

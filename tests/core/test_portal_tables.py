@@ -22,11 +22,13 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from pytest_django.asserts import assertHTMLEqual, assertInHTML
 
+import corporate_parenting.tables as tables_module
 import corporate_parenting.tables.rows as rows_module
 from corporate_parenting.tables import (
     PortalDateColumn,
     PortalDateTimeColumn,
     PortalTable,
+    RowsPaginator,
     Select,
     row_link,
 )
@@ -160,6 +162,28 @@ def test_an_empty_table_says_so(request_for):
         "Nothing to show.</td></tr>",
         html,
     )
+
+
+@pytest.mark.django_db
+def test_a_long_list_is_paged_up_to_a_bound_and_says_there_are_more(
+    meetings, request_for, monkeypatch
+):
+    monkeypatch.setattr(tables_module, "ROWS_COUNTED", 1)
+    table = MeetingRows(Meeting.objects.select_related("body").order_by("date"))
+    tables.RequestConfig(
+        request_for, paginate={"per_page": 1, "paginator_class": RowsPaginator}
+    ).configure(table)
+    html = render_to_string("django_tables2/govuk.html", {"table": table}, request_for)
+    assert table.paginator.num_pages == 1
+    assert "More than 1 rows: the pages stop at the first 1." in html
+    monkeypatch.setattr(tables_module, "ROWS_COUNTED", 2)
+    table = MeetingRows(Meeting.objects.select_related("body").order_by("date"))
+    tables.RequestConfig(
+        request_for, paginate={"per_page": 1, "paginator_class": RowsPaginator}
+    ).configure(table)
+    html = render_to_string("django_tables2/govuk.html", {"table": table}, request_for)
+    assert table.paginator.num_pages == 2
+    assert "More than" not in html
 
 
 @pytest.mark.django_db
