@@ -3,13 +3,13 @@ corporate_parenting.years; a year here is a PoliticalYear."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from corporate_parenting.counting import count_of
@@ -141,17 +141,18 @@ class EngagementQuerySet(models.QuerySet):
     def submitted(self) -> EngagementQuerySet:
         return self.filter(status="submitted")
 
-    def most_recent_per_area(self, count: int) -> EngagementQuerySet:
-        """The `count` most recent of these engagements in each area (by date, then newest
-        logged)."""
-        ranked = self.annotate(
-            rank=Window(
-                RowNumber(), partition_by=F("area_id"), order_by=(F("date").desc(), F("pk").desc())
-            )
-        ).filter(rank__lte=count)
-        # Ranking the keys alone keeps the year's sort narrow; whole rows (and their joins) are
-        # then read for the few that are kept.
-        kept = self.model._default_manager.filter(pk__in=ranked.values("pk"))
+    def most_recent_in_areas(self, area_ids: Iterable[int], count: int) -> EngagementQuerySet:
+        """The `count` most recent of these engagements in each of those areas (by date, then
+        newest logged). One query: each area's few are read from its (area, date) index and the
+        keys joined (UNION ALL), rather than ranking every engagement of the year (a window over
+        5,000 rows at ten times the demo, for 240 kept)."""
+        parts = [
+            self.filter(area_id=area_id).order_by("-date", "-pk").values("pk")[:count]
+            for area_id in area_ids
+        ]
+        if not parts:
+            return cast(EngagementQuerySet, self.none())
+        kept = self.model._default_manager.filter(pk__in=parts[0].union(*parts[1:], all=True))
         return cast(EngagementQuerySet, kept)  # the default manager is this queryset's
 
     def drafts(self) -> EngagementQuerySet:

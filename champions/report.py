@@ -9,7 +9,7 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
-from django.utils.dates import MONTHS_3
+from django.utils.dates import MONTHS, MONTHS_3
 
 from champions.models import (
     Appointment,
@@ -26,7 +26,11 @@ from corporate_parenting.models import Duty, DutyKind, User
 from corporate_parenting.years import PoliticalYear
 
 NOT_CHOSEN = "Not chosen yet"
-PER_AREA = 30  # engagements listed per area; the counts cover every one
+PER_AREA = 30  # engagements listed per area in the PDF; the counts cover every one
+# The page lists fewer: the report is read on screen to see where things stand, and the PDF (the
+# document the panel receives) and the engagements list have the rest. 30 lines a list made the
+# page 430 list items long at ten times the demo, most of its time.
+PER_AREA_ON_PAGE = 10
 
 
 @dataclass
@@ -43,12 +47,19 @@ class Served:
     def name(self) -> str:
         return self.member.name
 
+    @property
+    def period(self) -> str:
+        """'1 May 2026 to 30 April 2027, appointment ended' (Django's "j F Y"), written here:
+        the report lists every champion of every area, 120 dates at ten times the demo."""
+        period = f"{long_date(self.start)} to {long_date(self.end)}"
+        return f"{period}, appointment ended" if self.ended else period
+
 
 @dataclass
 class AreaSection:
     area: ChampionArea
     champions: list[Served]
-    engagements: list[Engagement]  # the most recent, at most PER_AREA
+    engagements: list[Engagement]  # the most recent, at most per_area
     total: int = 0
     young_people: int = 0
 
@@ -78,6 +89,11 @@ class AreaSection:
 def short_date(day: date) -> str:
     """'5 Nov 2026', as the report writes dates in its lists (Django's "j M Y")."""
     return f"{day.day} {MONTHS_3[day.month].title()} {day.year}"
+
+
+def long_date(day: date) -> str:
+    """'5 November 2026' (Django's "j F Y")."""
+    return f"{day.day} {MONTHS[day.month]} {day.year}"
 
 
 def done_line(engagement: Engagement) -> str:
@@ -110,6 +126,10 @@ class MemberRow:
     plan: list[PlanLine] = field(default_factory=list)
 
     @property
+    def has_plan(self) -> bool:
+        return bool(self.plan)
+
+    @property
     def plan_done(self) -> int:
         return sum(1 for line in self.plan if line.done)
 
@@ -132,6 +152,12 @@ class AnnualReport:
     @property
     def champion_count(self) -> int:
         return len(self.members)
+
+    @property
+    def without_plan(self) -> list[str]:
+        """The champions with no plan recorded, named once on the page rather than each under
+        a heading of their own."""
+        return [row.member.name for row in self.members if not row.plan]
 
     @property
     def met_count(self) -> int:
@@ -178,24 +204,19 @@ def _year_counts(in_year: QuerySet[Engagement]) -> _YearCounts:
     return counts
 
 
-def annual_report(year: PoliticalYear, *, today: date | None = None) -> AnnualReport:
+def annual_report(
+    year: PoliticalYear, *, today: date | None = None, per_area: int | None = None
+) -> AnnualReport:
     """The report for a political year, in a fixed number of queries whatever the data size.
 
-    Each area lists its most recent engagements (PER_AREA of them); its counts cover them all.
-    Champions whose appointment ended are still listed, with the day it ended. Sponsor and
-    author are the people chosen for the year (report_people_set).
+    Each area lists its most recent engagements (per_area of them, PER_AREA unless asked);
+    its counts cover them all. Champions whose appointment ended are still listed, with the day
+    it ended. Sponsor and author are the people chosen for the year (report_people_set).
     """
     today = today or timezone.localdate()
     default_target = ChampionSettings.load().engagement_target
     in_year = Engagement.objects.submitted().in_year(year)
-    recent = (
-        in_year.most_recent_per_area(PER_AREA).select_related("member__user").order_by("date", "pk")
-    )
-    by_area: dict[int, list[Engagement]] = defaultdict(list)
-    for engagement in recent:
-        by_area[engagement.area_id].append(engagement)
-    counts = _year_counts(in_year)
-    areas = (
+    areas = list(
         ChampionArea.objects.with_is_vacant(year)
         .order_by("name")
         .prefetch_related(
@@ -208,6 +229,15 @@ def annual_report(year: PoliticalYear, *, today: date | None = None) -> AnnualRe
             )
         )
     )
+    recent = (
+        in_year.most_recent_in_areas([area.pk for area in areas], per_area or PER_AREA)
+        .select_related("member__user")
+        .order_by("date", "pk")
+    )
+    by_area: dict[int, list[Engagement]] = defaultdict(list)
+    for engagement in recent:
+        by_area[engagement.area_id].append(engagement)
+    counts = _year_counts(in_year)
     chosen = ReportPeople.objects.select_related("sponsor", "author").filter(
         start_year=year.start_year
     )

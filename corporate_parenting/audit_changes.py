@@ -110,9 +110,11 @@ def _events(keys: list[EventKey]) -> list[Events]:
     return [found[key] for key in keys if key in found]
 
 
-def change_count(changes: QuerySet[Events]) -> int:
+def change_count(changes: QuerySet[Events], *, up_to: int | None = None) -> int:
     """How many changes a filtered `change_list()` holds: each event table counted on its own
-    and the counts added, which PostgreSQL does quicker than counting the union's rows."""
+    and the counts added, which PostgreSQL does quicker than counting the union's rows. With
+    up_to, each table stops counting there, so the answer is exact up to `up_to` and at least
+    `up_to` past it (a list's pages need no more: RowsPaginator)."""
     query = changes.query
     if query.is_sliced or len(query.alias_map) > 1:  # not a plain filter of the list
         return changes.count()
@@ -126,8 +128,9 @@ def change_count(changes: QuerySet[Events]) -> int:
     table = Events._meta.db_table
     condition = f" WHERE {where}" if where else ""
     branches = _branches(compiler.connection)
+    limit = "" if up_to is None else f" LIMIT {int(up_to)}"
     counts = "\nUNION ALL\n".join(
-        f"SELECT COUNT(*) AS n FROM ({branch}) AS {table}{condition}"  # noqa: S608 (as above)
+        f"SELECT COUNT(*) AS n FROM (SELECT 1 FROM ({branch}) AS {table}{condition}{limit}) AS b"  # noqa: S608 (as above)
         for branch in branches
     )
     sql = f"SELECT SUM(n) FROM ({counts}) AS counts"  # noqa: S608 (as above)
@@ -144,6 +147,10 @@ class ChangeRows(TableQuerysetData):
         if getattr(self, "_length", None) is None:
             self._length = change_count(self.data)
         return self._length
+
+    def count_up_to(self, limit: int) -> int:
+        """The count, exact up to `limit` (RowsPaginator asks this rather than len)."""
+        return change_count(self.data, up_to=limit)
 
     def __getitem__(self, key: Any) -> Any:
         if isinstance(key, slice):

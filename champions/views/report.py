@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from champions import forms, services
 from champions.models import ReportPeople
-from champions.report import annual_report
+from champions.report import PER_AREA, PER_AREA_ON_PAGE, annual_report
 from champions.views.common import year_from_request, year_links
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
@@ -25,7 +25,13 @@ def report(request: SignedInRequest) -> HttpResponse:
     return render(
         request,
         "champions/report.html",
-        {"report": annual_report(year), "year": year, **year_links(year)},
+        {
+            "report": annual_report(year, per_area=PER_AREA_ON_PAGE),
+            "year": year,
+            "on_page": True,
+            "per_area_in_pdf": PER_AREA,
+            **year_links(year),
+        },
     )
 
 

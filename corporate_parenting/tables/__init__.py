@@ -21,6 +21,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
+from django_tables2.data import TableQuerysetData
 
 from corporate_parenting.tables.filters import PortalFilterSet, Select
 from corporate_parenting.tables.rows import (
@@ -69,11 +70,16 @@ class RowsPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        # django-tables2 pages its BoundRows; their data holds the queryset.
-        queryset = getattr(getattr(self.object_list, "data", None), "data", None)
-        if not isinstance(queryset, QuerySet):
+        # django-tables2 pages its BoundRows; their data holds the queryset. Data of its own kind
+        # (the audit trail's) counts itself with count_up_to, or is counted as Django would.
+        data = getattr(self.object_list, "data", None)
+        count_up_to = getattr(data, "count_up_to", None)
+        if count_up_to is None and type(data) is TableQuerysetData:
+            queryset = data.data
+            count_up_to = lambda limit: queryset.order_by()[:limit].count()  # noqa: E731
+        if count_up_to is None:
             return super().count
-        counted = queryset.order_by()[: ROWS_COUNTED + 1].count()
+        counted = count_up_to(ROWS_COUNTED + 1)
         self.more = counted > ROWS_COUNTED
         return min(counted, ROWS_COUNTED)
 
