@@ -71,7 +71,12 @@ def meeting_detail(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(
         Meeting.objects.visible_to(request.user).for_minutes().distinct(), pk=pk
     )
-    page = meeting_page(meeting, request.user, is_staff=request.user.is_council_staff)
+    page = meeting_page(
+        meeting,
+        request.user,
+        is_staff=request.user.is_council_staff,
+        all_carried=request.GET.get("carried") == "all",
+    )
     return render(request, "panels/meeting_detail.html", page)
 
 

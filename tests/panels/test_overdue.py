@@ -82,3 +82,27 @@ def test_the_meeting_action_log_flags_a_carried_overdue_action(client_for, offic
     page = client_for("officer").get(f"/panels/meetings/{later.pk}/").text
     row = page[page.index("Carried and late") :]
     assert TAG in row[: row.index("</tr>")]
+
+
+def test_the_meeting_action_log_shows_the_earliest_due_and_links_to_them_all(
+    client_for, officer, item, monkeypatch
+):
+    from panels import meeting_page
+
+    monkeypatch.setattr(meeting_page, "CARRIED_SHOWN", 1)
+    ActionFactory(item=item, owner=officer, due_date=PAST, text="Due first")
+    ActionFactory(item=item, owner=officer, due_date=None, text="Due at the next meeting")
+    later = services.meeting_create(
+        actor=None,
+        body=item.meeting.body,
+        date=datetime.date(2020, 6, 1),
+        start_time=datetime.time(18, 30),
+    )
+    client = client_for("officer")
+    page = client.get(f"/panels/meetings/{later.pk}/").text
+    assert "Due first" in page and "Due at the next meeting" not in page
+    assert "These are the 1 of 2 open actions due earliest." in page
+    assert 'href="?carried=all#carried-actions">Show all 2 open actions</a>' in page
+    page = client.get(f"/panels/meetings/{later.pk}/?carried=all").text
+    assert "Due first" in page and "Due at the next meeting" in page
+    assert "Show all" not in page
