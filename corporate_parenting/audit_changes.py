@@ -18,6 +18,7 @@ from operator import or_
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -59,11 +60,20 @@ class _LightEventsCompiler(SQLCompiler):
 
 
 class _LightEventsQuery(Query):
-    def get_compiler(self, *args: Any, **kwargs: Any) -> SQLCompiler:
-        compiler = super().get_compiler(*args, **kwargs)
-        # What pghistory's EventsQuery does: the same query, compiled after our CTE.
-        compiler.__class__ = _LightEventsCompiler
-        return compiler
+    def get_compiler(
+        self,
+        using: str | None = None,
+        connection: BaseDatabaseWrapper | None = None,
+        elide_empty: bool = True,
+    ) -> SQLCompiler:
+        # The same query, compiled after our CTE: Query.get_compiler, with our compiler made
+        # directly rather than swapped in afterwards (as pghistory's EventsQuery does).
+        if using is None and connection is None:
+            raise ValueError("Need either using or connection")
+        if using:
+            connection = connections[using]
+        assert connection is not None  # one of the two was given
+        return _LightEventsCompiler(self, connection, using, elide_empty)
 
 
 def change_list() -> QuerySet[Events]:

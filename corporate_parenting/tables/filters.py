@@ -22,18 +22,27 @@ class PortalFilterSet(django_filters.FilterSet):
             helper.add_input(Submit("", "Apply filters", css_class="govuk-button--secondary"))
             form.helper = helper
             for field in form.fields.values():
-                _govuk_drop_down(field.widget)
+                _govuk_drop_down(field)
         return form
 
 
-def _govuk_drop_down(widget: forms.Widget) -> None:
+def _govuk_drop_down(field: forms.Field) -> None:
     """A drop-down of this form (its own copy: Form deep-copies its fields) as Select, or, for
     another kind (django-filter's BooleanWidget), with the class crispy-forms-gds would give it."""
+    widget = field.widget
     if type(widget) is forms.Select:
-        widget.__class__ = Select
+        field.widget = select_like(widget)
     elif isinstance(widget, forms.Select) and not isinstance(
         widget, (Select, forms.SelectMultiple)
     ):
         classes = widget.attrs.get("class", "").split()
         if "govuk-select" not in classes:
             widget.attrs["class"] = " ".join([*classes, "govuk-select"])
+
+
+def select_like(widget: forms.Select) -> Select:
+    """A Select in the place of Django's: the same attributes, choices and required state."""
+    replacement = Select(attrs=widget.attrs, choices=widget.choices)
+    replacement.is_required = widget.is_required
+    replacement.is_localized = widget.is_localized
+    return replacement

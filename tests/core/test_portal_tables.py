@@ -317,7 +317,11 @@ def test_a_filter_form_reads_as_it_did_with_djangos_drop_downs(officer, meetings
         assert type(form.fields["status"].widget) is Select
         if django_widgets:
             for field in form.fields.values():
-                field.widget.__class__ = forms.Select
+                if type(field.widget) is Select:
+                    django_select = forms.Select(attrs=field.widget.attrs)
+                    django_select.choices = field.widget.choices
+                    django_select.is_required = field.widget.is_required
+                    field.widget = django_select
         return crispy.render(Context({"form": form}))
 
     html = rendered(django_widgets=False)
