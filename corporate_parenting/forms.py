@@ -25,6 +25,7 @@ from corporate_parenting.logo import (
     logo_prepare,
 )
 from corporate_parenting.models import SiteSettings
+from corporate_parenting.widgets import list_model_choices, select_like
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321, and User.email
 
@@ -57,6 +58,12 @@ class GovUKFormMixin:
             text_validator = _text_validator(field)
             if text_validator is not None and text_validator not in field.validators:
                 field.validators.append(text_validator)
+            # Drop-downs write their options in Python (widgets.Select): Django's Select renders
+            # two templates an option, most of a form's time where a list is long.
+            if type(field.widget) is forms.Select:
+                field.widget = select_like(field.widget)
+            if isinstance(field, forms.ModelChoiceField):
+                list_model_choices(field)
         self.helper = FormHelper()
         self.helper.show_non_field_errors = False  # the error summary above the form lists them
         self.helper.layout = self.build_layout()

@@ -1,8 +1,10 @@
 """Widgets that write Django's own markup in Python, for long lists of options."""
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import BaseRenderer
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
@@ -68,3 +70,32 @@ class Select(forms.Select):
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
         return SafeString("".join(parts))
+
+
+def select_like(widget: forms.Select) -> Select:
+    """A Select in the place of Django's: the same attributes, choices and required state."""
+    replacement = Select(attrs=widget.attrs, choices=widget.choices)
+    replacement.is_required = widget.is_required
+    replacement.is_localized = widget.is_localized
+    return replacement
+
+
+class ListedChoiceIterator(ModelChoiceIterator):
+    """ModelChoiceIterator reading a drop-down's rows in one ordinary query. Django's reads them
+    through a server-side cursor (declare, fetch, close: three round trips and a cursor the
+    database keeps), meant for long lists; a form's few dozen options come quicker in one.
+    ModelChoiceField.iterator is Django's documented hook for this."""
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for row in self.queryset.all():
+            yield self.choice(row)
+
+
+def list_model_choices(field: forms.ModelChoiceField) -> None:
+    """The field's options read by ListedChoiceIterator, now and whenever its queryset changes."""
+    if field.iterator is ModelChoiceIterator:
+        field.iterator = ListedChoiceIterator
+        if not hasattr(field, "_choices"):  # choices set by hand are kept
+            field.widget.choices = field.choices

@@ -178,7 +178,12 @@ class OfferEntryForm(GovUKFormMixin, forms.ModelForm):
             self.initial.setdefault("principles", principles_initial(self.instance))
         owner = self.fields["owner"]
         assert isinstance(owner, forms.ModelChoiceField)
-        owner.queryset = User.objects.filter(groups__name__in=list(STAFF_ROLES)).distinct()
+        # Staff by a subquery on their roles, not a join made distinct again (a sort of every
+        # staff member's whole row), and only what the drop-down shows.
+        staff = User.groups.through.objects.filter(group__name__in=list(STAFF_ROLES))
+        owner.queryset = User.objects.filter(pk__in=staff.values("user_id")).only(
+            "pk", "full_name", "email"
+        )
         owner.empty_label = "Nobody yet"
         provider = self.fields["provider"]
         assert isinstance(provider, forms.ModelChoiceField)

@@ -74,7 +74,11 @@ class RowsPaginator(Paginator):
         # (the audit trail's) counts itself with count_up_to, or is counted as Django would.
         data = getattr(self.object_list, "data", None)
         count_up_to = getattr(data, "count_up_to", None)
-        if count_up_to is None and type(data) is TableQuerysetData:
+        if (
+            count_up_to is None
+            and isinstance(data, TableQuerysetData)
+            and type(data) is TableQuerysetData
+        ):
             queryset = data.data
             count_up_to = lambda limit: queryset.order_by()[:limit].count()  # noqa: E731
         if count_up_to is None:

@@ -5,7 +5,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django import forms
 
-from corporate_parenting.widgets import Select
+from corporate_parenting.widgets import Select, select_like
 
 
 class PortalFilterSet(django_filters.FilterSet):
@@ -38,11 +38,3 @@ def _govuk_drop_down(field: forms.Field) -> None:
         classes = widget.attrs.get("class", "").split()
         if "govuk-select" not in classes:
             widget.attrs["class"] = " ".join([*classes, "govuk-select"])
-
-
-def select_like(widget: forms.Select) -> Select:
-    """A Select in the place of Django's: the same attributes, choices and required state."""
-    replacement = Select(attrs=widget.attrs, choices=widget.choices)
-    replacement.is_required = widget.is_required
-    replacement.is_localized = widget.is_localized
-    return replacement
