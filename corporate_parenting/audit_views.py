@@ -142,9 +142,12 @@ def _start_of(day: date) -> datetime:
 class ChangeTable(PortalTable):
     """Sorted and paged on `change_list()`; the rows drawn are full `Events` (ChangeRows)."""
 
-    # Newest first; the event's id orders the changes saved together, so pages never overlap.
+    # Newest first; the event's id, then its table, order the changes saved together (two tables
+    # can hold the same id at the same moment), so pages never overlap and the CSV keeps their order.
     pgh_created_at = PortalDateTimeColumn(
-        format="j M Y H:i:s", verbose_name="When", order_by=("pgh_created_at", "pgh_id")
+        format="j M Y H:i:s",
+        verbose_name="When",
+        order_by=("pgh_created_at", "pgh_id", "pgh_model"),
     )
     who = tables.Column(verbose_name="Who", accessor="pgh_context", orderable=False, default="")
     # Each record type is one event table, where the event's id is unique.
