@@ -5,6 +5,9 @@ SHELL := /bin/bash
 PORT ?= 8000
 PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
+# The suite runs in this many processes (pytest-xdist), each with its own test database and its
+# own Redis database; TEST_WORKERS=0 runs it in one.
+TEST_WORKERS ?= 2
 SASS := node_modules/.bin/sass --quiet-deps --no-source-map --load-path=node_modules --style=compressed
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
@@ -72,7 +75,7 @@ test: install assets
 	$(PYTHON) -m ruff format --check .
 	DJANGO_ENV=test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_ENV=test $(PYTHON) -m mypy .
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(PYTHON) -m ruff check .

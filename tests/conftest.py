@@ -67,7 +67,11 @@ def _services_required() -> bool:
 
 # Tests purge the queue and stop workers: they use a Redis database of their own, never the one
 # REDIS_URL names (a developer's running portal may use it).
-REDIS_TEST_DATABASE = int(os.environ.get("REDIS_TEST_DATABASE", "15"))
+# Under pytest-xdist each worker has its own: 15 for the first, 14 for the second, and so on.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+REDIS_TEST_DATABASE = int(
+    os.environ.get("REDIS_TEST_DATABASE", str(15 - int(_WORKER) if _WORKER.isdigit() else 15))
+)
 
 
 def redis_url_for_tests(url: str) -> str:
