@@ -10,7 +10,13 @@ from datetime import date
 from django.utils.safestring import SafeString
 
 from annual.assemble import assemble
-from annual.models import NARRATIVE_FIELDS, AnnualReport, AnnualSettings, YearStart
+from annual.models import (
+    NARRATIVE_FIELDS,
+    SECTION_TITLES,
+    AnnualReport,
+    AnnualSettings,
+    YearStart,
+)
 from annual.snapshot import SECTION_KEYS, Section
 from corporate_parenting.models import SiteSettings
 from corporate_parenting.years import PoliticalYear, political_year_for, political_year_starting
@@ -42,7 +48,9 @@ def report_period(report: AnnualReport) -> PoliticalYear:
 
 
 def _not_ready(key: str) -> Section:
-    return Section(key=key, title=key.capitalize(), summary=NOT_READY, empty=True)
+    return Section(
+        key=key, title=SECTION_TITLES.get(key, key.capitalize()), summary=NOT_READY, empty=True
+    )
 
 
 def assemble_sections(period: PoliticalYear, keys: list[str]) -> list[Section]:

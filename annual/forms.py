@@ -32,21 +32,6 @@ class AnnualSettingsForm(GovUKFormMixin, forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        places = [(LEAVE_OUT, "Leave it out")] + [
-            (str(n), f"Place {n}") for n in range(1, len(SECTION_KEYS) + 1)
-        ]
-        # The fields are made before the mixin lays them out.
-        self.base_fields = dict(self.base_fields)
-        for key in SECTION_KEYS:
-            self.base_fields[f"place_{key}"] = forms.ChoiceField(
-                label=SECTION_LABELS[key],
-                choices=places,
-                required=False,
-                error_messages={"invalid_choice": "Choose a place from the list, or leave it out"},
-            )
-        super().__init__(*args, **kwargs)
-
     def build_layout(self) -> Layout:
         return Layout(
             Field.radios("year_start"),
@@ -55,6 +40,7 @@ class AnnualSettingsForm(GovUKFormMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None
         places = {
             key: int(data[f"place_{key}"]) for key in SECTION_KEYS if data.get(f"place_{key}")
         }
@@ -76,8 +62,17 @@ class AnnualSettingsForm(GovUKFormMixin, forms.Form):
         return initial
 
 
-def year_choices(latest: int) -> list[tuple[int, str]]:
-    return [(year, f"{year} to {year + 1}") for year in range(latest + 1, latest - 5, -1)]
+# A place for each section, made once as the module loads.
+_PLACES = [(LEAVE_OUT, "Leave it out")] + [
+    (str(n), f"Place {n}") for n in range(1, len(SECTION_KEYS) + 1)
+]
+for _key in SECTION_KEYS:
+    AnnualSettingsForm.base_fields[f"place_{_key}"] = forms.ChoiceField(
+        label=SECTION_LABELS[_key],
+        choices=_PLACES,
+        required=False,
+        error_messages={"invalid_choice": "Choose a place from the list, or leave it out"},
+    )
 
 
 class AnnualStartForm(GovUKFormMixin, forms.Form):

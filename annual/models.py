@@ -31,6 +31,19 @@ SECTION_LABELS = {
 }
 
 
+# What a section is called when the portal cannot assemble it yet.
+SECTION_TITLES = {
+    "panel": "The panel and board",
+    "champions": "Champions",
+    "voice": "Young people's voice",
+    "performance": "Performance",
+    "offer": "The care leaver offer",
+    "partners": "Partners",
+    "strategy": "The strategy",
+    "principles": "The corporate parenting principles",
+}
+
+
 class YearStart(models.TextChoices):
     APRIL = "april", "April to March (the financial year)"
     MUNICIPAL = "municipal", "The municipal year (from the council's annual meeting)"

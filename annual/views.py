@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -266,10 +267,10 @@ def document(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
     report = get_object_or_404(_visible(request).distinct(), pk=pk)
     here = reverse("annual:document", args=[pk, edition])
     if request.method == "POST":
-        build = document_request(
+        requested = document_request(
             report=report, edition=edition, retry=request.user.is_authenticated
         )
-        if build.status == AnnualBuildStatus.FAILED:
+        if requested.status == AnnualBuildStatus.FAILED:
             messages.error(request, "The document could not be made")
         return redirect(here)
     view = report_view(report)
@@ -298,7 +299,7 @@ def document(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
     )
 
 
-def download(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
+def download(request: HttpRequest, pk: int, edition: str) -> HttpResponseBase:
     """The PDF as the report stands now, once the worker has made it; otherwise its page."""
     edition = _edition(edition)
     report = get_object_or_404(_visible(request).distinct(), pk=pk)

@@ -86,6 +86,7 @@ def test_approval_is_the_panels_resolution_and_freezes_the_figures(
     )
     report.refresh_from_db()
     assert report.status == AnnualStatus.APPROVED
+    assert report.resolution_id is not None
     resolution = Resolution.objects.get(pk=report.resolution_id)
     assert resolution.item.meeting == meeting and resolution.decision_status == approved
     assert "annual" in resolution.item.title.lower()
