@@ -237,7 +237,8 @@ def young_version(request: HttpRequest, pk: int) -> HttpResponse:
 
 def public_list(request: HttpRequest) -> HttpResponse:
     reports = list(AnnualReport.objects.public().select_related("body"))
-    bodies = sorted({r.body for r in reports}, key=lambda b: b.name)
+    # Every public body's feed, so a reader can follow a body before its first report.
+    bodies = Body.objects.public().order_by("name")
     return render(
         request,
         "annual/public_list.html",
