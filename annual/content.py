@@ -148,6 +148,11 @@ class ReportView:
     def is_frozen(self) -> bool:
         return self.report.frozen is not None
 
+    @property
+    def young_sections(self) -> list[Section]:
+        """The sections with plain-English lines for the young person's version."""
+        return [section for section in self.sections if section.young]
+
 
 def report_view(report: AnnualReport) -> ReportView:
     sections = report_sections(report)

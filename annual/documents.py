@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from annual.content import ReportView, report_view
+from annual.content import ReportView, previous_report, report_view
 from annual.models import AnnualBuild, AnnualBuildStatus, AnnualEdition, AnnualReport
 from corporate_parenting.models import SiteSettings
 from corporate_parenting.pdf import render_document, write_pdf
@@ -63,13 +63,24 @@ def _printed(view: ReportView) -> object:
     }
 
 
-def content_key(view: ReportView, edition: str) -> str:
-    parts = [
-        LAYOUT_VERSION,
-        edition,
-        SiteSettings.load().updated_at.isoformat(),
-        _printed(view),
-    ]
+def content_key(report: AnnualReport, edition: str) -> str:
+    """The version of what the PDF prints. A report the panel approved has its sections frozen
+    and its text locked: its own version, last year's report it is compared with and the
+    branding say it all, without laying anything out. A draft's figures are read now."""
+    parts: list[object] = [LAYOUT_VERSION, edition, SiteSettings.load().updated_at.isoformat()]
+    if report.frozen is not None:
+        previous = previous_report(report)
+        parts += [
+            report.pk,
+            report.version,
+            report.status,
+            report.title,
+            report.body.name,
+            report.updated_at.isoformat(),
+            [previous.pk, previous.updated_at.isoformat()] if previous else None,
+        ]
+    else:
+        parts.append(_printed(report_view(report)))
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -98,9 +109,9 @@ def document_filename(report: AnnualReport, edition: str) -> str:
 # ---------------------------------------------------------------- builds
 
 
-def document_current(view: ReportView, edition: str) -> AnnualBuild | None:
-    key = content_key(view, edition)
-    return AnnualBuild.objects.filter(report=view.report, edition=edition, content_key=key).first()
+def document_current(report: AnnualReport, edition: str) -> AnnualBuild | None:
+    key = content_key(report, edition)
+    return AnnualBuild.objects.filter(report=report, edition=edition, content_key=key).first()
 
 
 def build_is_stale(build: AnnualBuild) -> bool:
@@ -120,8 +131,9 @@ def _queue(build_id: int) -> None:
 def document_request(*, report: AnnualReport, edition: str, retry: bool = True) -> AnnualBuild:
     """Ask for the PDF as the report stands now. The same content is made once; a failed or
     abandoned build is queued again when retry is allowed."""
-    view = report_view(report)
-    key = content_key(view, edition)
+    # As stored: the worker checks the key against the stored report, not the caller's copy.
+    report = AnnualReport.objects.for_page().get(pk=report.pk)
+    key = content_key(report, edition)
     build, created = AnnualBuild.objects.get_or_create(
         report=report, edition=edition, content_key=key
     )
@@ -182,10 +194,9 @@ def document_render(*, build_id: int) -> None:
     started = time.perf_counter()
     try:
         report = AnnualReport.objects.for_page().get(pk=build.report_id)
-        view = report_view(report)
-        if content_key(view, build.edition) != build.content_key:
+        if content_key(report, build.edition) != build.content_key:
             raise RuntimeError(f"Annual report {report.pk} changed before its PDF was made")
-        pdf, pages = render_annual_pdf(view, build.edition)
+        pdf, pages = render_annual_pdf(report_view(report), build.edition)
     except Exception:
         logger.exception("Annual report document %s could not be made", build.pk)
         _finish(

@@ -226,7 +226,9 @@ class AnnualBuild(BaseModel):
     """One PDF of a report, made once for one version of its content (content_key) and kept."""
 
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="builds")
-    edition = models.CharField(max_length=10, choices=AnnualEdition.choices)
+    # One of AnnualEdition, checked by annual.documents (no choices here: the pages' addresses
+    # take the edition by a converter of their own, annual.urls).
+    edition = models.CharField(max_length=10)
     content_key = models.CharField(max_length=64)
     status = models.CharField(
         max_length=10, choices=AnnualBuildStatus.choices, default=AnnualBuildStatus.QUEUED
@@ -249,4 +251,5 @@ class AnnualBuild(BaseModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_edition_display()}: {self.report}"
+        label = dict(AnnualEdition.choices).get(self.edition, self.edition)
+        return f"{label}: {self.report}"

@@ -22,6 +22,7 @@ from annual.content import last_full_year, report_view, year_starting
 from annual.documents import (
     build_is_stale,
     content_key,
+    document_current,
     document_filename,
     document_request,
 )
@@ -274,8 +275,7 @@ def document(request: HttpRequest, pk: int, edition: str) -> HttpResponse:
         if requested.status == AnnualBuildStatus.FAILED:
             messages.error(request, "The document could not be made")
         return redirect(here)
-    view = report_view(report)
-    build = report.builds.filter(edition=edition, content_key=content_key(view, edition)).first()
+    build = document_current(report, edition)
     state = "none" if build is None else ("stale" if build_is_stale(build) else build.status)
     waiting = state in (AnnualBuildStatus.QUEUED, AnnualBuildStatus.BUILDING)
     auto_refresh = False
@@ -304,7 +304,7 @@ def download(request: HttpRequest, pk: int, edition: str) -> HttpResponseBase:
     """The PDF as the report stands now, once the worker has made it; otherwise its page."""
     edition = _edition(edition)
     report = get_object_or_404(_visible(request).distinct(), pk=pk)
-    key = content_key(report_view(report), edition)
+    key = content_key(report, edition)
     build = report.builds.ready().filter(edition=edition, content_key=key).first()
     if build is None or not build.file:
         return redirect("annual:document", pk=pk, edition=edition)

@@ -225,13 +225,7 @@ class Migration(migrations.Migration):
                 ("updated_at", models.DateTimeField(auto_now=True)),
                 (
                     "edition",
-                    models.CharField(
-                        choices=[
-                            ("full", "The annual report"),
-                            ("young", "The young person's version"),
-                        ],
-                        max_length=10,
-                    ),
+                    models.CharField(max_length=10),
                 ),
                 ("content_key", models.CharField(max_length=64)),
                 (
