@@ -29,7 +29,16 @@ CORE_TRAILING_ITEMS: tuple[NavItem, ...] = (
     NavItem("Your account", "people:account", frozenset(Role.values)),
 )
 # Each app lists its own entries as NAV_ITEMS in <app>/navigation.py, shown in this order.
-APPS_WITH_NAVIGATION = ("champions", "panels", "events", "offer", "strategy", "voice", "partners")
+APPS_WITH_NAVIGATION = (
+    "champions",
+    "panels",
+    "events",
+    "offer",
+    "strategy",
+    "voice",
+    "partners",
+    "annual",
+)
 
 
 def _app_items() -> tuple[NavItem, ...]:

@@ -42,6 +42,7 @@ urlpatterns = [
     path("strategy/", include("strategy.urls")),
     path("voice/", include("voice.urls")),
     path("partners/", include("partners.urls")),
+    path("annual/", include("annual.urls")),
     path("", include("corporate_parenting.reminders.urls")),
     path("", include("corporate_parenting.people.urls")),
     path("api/v1/", open_data.api.urls),

@@ -37,6 +37,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from annual import services as annual_services
+from annual.models import AnnualReport
 from champions.models import FollowUpStatus
 from corporate_parenting.models import User
 from corporate_parenting.reminders import services as alerts
@@ -96,8 +98,8 @@ pytestmark = [pytest.mark.django_db, pytest.mark.timeout(600)]
 
 # Each walk's bound; reaching it fails. The walks needed about 5,900 requests before the
 # consultations' pages (December 2026), about 7,300 with them, the Council's matters and the
-# partners' pages.
-MAX_REQUESTS = 10_000
+# partners' pages; about 10,300 with the annual reports' pages.
+MAX_REQUESTS = 11_000
 PROJECT_APPS = (
     "corporate_parenting",
     "champions",
@@ -131,6 +133,7 @@ PLANTED: tuple[type[models.Model], ...] = (
     Consultation,
     Finding,
     Quote,
+    AnnualReport,
 )
 
 
@@ -413,6 +416,57 @@ def _plant_partner_draft(canaries: Canaries) -> None:
     )
 
 
+def _plant_annual(canaries: Canaries, world: World) -> None:
+    """Annual reports never public: the public body's draft (its members read it) and one the
+    panel approved but the clerk has not published; and a private body's published report."""
+    clerk, body = world.clerk, world.body
+    approved = DecisionStatus.objects.get(name="Recommendations Approved")
+    draft = annual_services.annual_report_start(actor=clerk, body=body, start_year=2025)
+    annual_services.annual_report_save(
+        actor=clerk,
+        report=draft,
+        texts={
+            "title": draft.title,
+            "chair_foreword": canaries.text("annual-draft-foreword"),
+            "young_text": canaries.text("annual-draft-young"),
+        },
+        priorities=[annual_services.PriorityRow(text=canaries.text("annual-draft-priority"))],
+    )
+    unpublished = annual_services.annual_report_start(actor=clerk, body=body, start_year=2024)
+    annual_services.annual_report_save(
+        actor=clerk,
+        report=unpublished,
+        texts={
+            "title": canaries.text("annual-unpublished-title"),
+            "council_foreword": canaries.text("annual-unpublished-foreword"),
+        },
+        priorities=[],
+    )
+    held = _meeting(body, -3, "Civic Offices")
+    services.attendance_record(actor=clerk, meeting=held, present=[], apologies=[])
+    annual_services.annual_report_approve(
+        actor=clerk, report=unpublished, meeting=held, decision_status=approved
+    )
+    private = {"private_body": True}
+    fostering = Body.objects.get(slug="fostering-panel")
+    secret = annual_services.annual_report_start(actor=clerk, body=fostering, start_year=2025)
+    annual_services.annual_report_save(
+        actor=clerk,
+        report=secret,
+        texts={
+            "title": canaries.text("annual-private-title", **private),
+            "achievements": canaries.text("annual-private-achievements", **private),
+        },
+        priorities=[],
+    )
+    fostering_held = _meeting(fostering, -4, "Civic Offices")
+    services.attendance_record(actor=clerk, meeting=fostering_held, present=[], apologies=[])
+    annual_services.annual_report_approve(
+        actor=clerk, report=secret, meeting=fostering_held, decision_status=approved
+    )
+    annual_services.annual_report_publish(actor=clerk, report=secret)
+
+
 def plant_private(canaries: Canaries, world: World) -> None:
     body, chair, clerk, sponsor, walker = (
         world.body,
@@ -609,6 +663,7 @@ def plant_private(canaries: Canaries, world: World) -> None:
         status=Feedback.Status.NEW,
     )
     _plant_partner_draft(canaries)
+    _plant_annual(canaries, world)
     # What young people said, tagged with a theme but never chosen to be shown: feedback
     # moderated and hidden, feedback not moderated yet, and a champion's engagement whose
     # follow-up is done but not marked for "You said, we did".

@@ -13,6 +13,7 @@ from typing import Any
 import pghistory
 from django.db import models
 
+from annual.models import AnnualPriority, AnnualReport, AnnualSettings
 from champions.models import (
     Appointment,
     ChampionArea,
@@ -98,6 +99,10 @@ GOVERNANCE_MODELS: tuple[type[models.Model], ...] = (
     Pledge,
     ProgressUpdate,
     SelfAssessment,
+    # the annual report, its priorities for next year, and the council's choice of sections
+    AnnualReport,
+    AnnualPriority,
+    AnnualSettings,
 )
 
 # "updated_at" changes on every save; leaving it out keeps a save that changes nothing silent.

@@ -16,7 +16,16 @@ from corporate_parenting.services import roles_ensure
 from corporate_parenting.two_factor import demo_devices_ensure
 
 # Each capability's demo data lives in <app>/demo.py with a load(stdout) function, loaded in this order.
-DEMO_APPS = ("champions", "offer", "panels", "events", "strategy", "voice", "partners")
+DEMO_APPS = (
+    "champions",
+    "offer",
+    "panels",
+    "events",
+    "strategy",
+    "voice",
+    "partners",
+    "annual",
+)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,58 @@
+"""The annual report's forms as people use them: the admin's choice of sections and year, an
+officer starting and writing a report, hostile input refused on its field with nothing lost."""
+
+import pytest
+from django.urls import reverse
+
+from annual.models import AnnualReport, AnnualSettings
+from tests.panels.factories import BodyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_admin_orders_the_sections_and_a_clash_is_refused(client_for):
+    client = client_for("admin")
+    url = reverse("annual:settings")
+    clash = client.post(url, {"year_start": "april", "place_panel": "1", "place_voice": "1"})
+    assert "Place 1 is taken" in clash.content.decode()
+    saved = client.post(url, {"year_start": "municipal", "place_voice": "1", "place_panel": "2"})
+    assert saved.status_code == 302
+    settings = AnnualSettings.load()
+    assert (settings.year_start, settings.sections) == ("municipal", ["voice", "panel"])
+
+
+def test_an_officer_starts_and_writes_a_report_and_hostile_text_is_refused(client_for, builders):
+    client = client_for("officer")
+    body = BodyFactory(name="Corporate Parenting Panel")
+    started = client.post(reverse("annual:start"), {"body": body.pk, "start_year": "2025"})
+    report = AnnualReport.objects.get(body=body)
+    assert started.url == report.get_absolute_url()
+    again = client.post(reverse("annual:start"), {"body": body.pk, "start_year": "2025"})
+    assert "already has an annual report" in again.content.decode()
+
+    url = reverse("annual:write", args=[report.pk])
+    form = {
+        "title": "Annual report\r\nwith a line break",
+        "chair_foreword": "Fine words\x00",
+        "council_foreword": "x" * 60_000,
+        "achievements": "We are proud",
+        "young_text": "",
+        "priorities-TOTAL_FORMS": "1",
+        "priorities-INITIAL_FORMS": "0",
+        "priorities-0-text": "p" * 10_000,
+        "priorities-0-objective": "\x00",
+    }
+    page = client.post(url, form).content.decode()
+    assert page.count("govuk-error-message") >= 4
+    assert "We are proud" in page  # nothing typed is lost
+    form |= {
+        "title": "Our year",
+        "chair_foreword": "Fine words",
+        "council_foreword": "",
+        "priorities-0-text": "More homes near school",
+        "priorities-0-objective": "",
+    }
+    assert client.post(url, form).status_code == 302
+    report.refresh_from_db()
+    assert report.title == "Our year" and report.version > 1
+    assert [p.text for p in report.priorities.all()] == ["More homes near school"]
