@@ -86,6 +86,7 @@ CRAWLS = [
 ]
 
 
+@pytest.mark.timeout(600)  # a crawl takes a minute or two; a busy machine can take five
 @pytest.mark.parametrize(("role", "viewport"), CRAWLS)
 def test_crawl_every_page_for_each_role(demo, new_page, role, viewport):
     page = new_page(viewport)
