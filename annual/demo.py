@@ -1,5 +1,6 @@
-"""Demo data: a draft annual report of the Corporate Parenting Panel for the demo's last full
-year, its forewords, achievements and priorities invented and marked as demonstration. It stays
+"""Demo data: a draft annual report of the Corporate Parenting Panel for the year the demo is in
+(its meetings, engagements and pledges are dated around today, so the year so far is the one with
+figures in every section), its forewords, achievements and priorities invented and marked as demonstration. It stays
 a draft (not public): an officer records the panel's approval and the clerk publishes it.
 
 Safe to run again: nothing is duplicated and nothing a user changed is reset.
@@ -12,9 +13,10 @@ from typing import TextIO
 from django.utils import timezone
 
 from annual import services
-from annual.content import last_full_year
+from annual.content import start_month
 from annual.models import AnnualReport, AnnualSettings
 from corporate_parenting.models import User
+from corporate_parenting.years import political_year_for
 from panels.models import Body
 from strategy.models import Objective
 
@@ -47,7 +49,7 @@ def load(stdout: TextIO) -> None:
     officer = User.objects.filter(email="officer@example.org").first()
     if body is None or officer is None:
         return
-    year = last_full_year(timezone.localdate(), AnnualSettings.load())
+    year = political_year_for(timezone.localdate(), start_month(AnnualSettings.load()))
     report = AnnualReport.objects.filter(body=body, start_year=year.start_year).first()
     if report is None:
         report = services.annual_report_start(actor=officer, body=body, start_year=year.start_year)
