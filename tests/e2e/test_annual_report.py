@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from annual.content import assemble_sections, report_period
 from annual.models import AnnualReport
 from panels import services as panel_services
-from panels.models import Body
+from panels.models import Body, DecisionStatus
 from tests.annual import builders
 from tests.e2e.axe import assert_accessible
 from tests.e2e.journeys import sign_in
@@ -46,6 +46,9 @@ def test_the_years_report_from_draft_to_published(demo, new_page, monkeypatch):
     panel = Body.objects.get(slug="corporate-parenting-panel")
     # The demo's own draft makes way: the officer starts the year afresh.
     AnnualReport.objects.filter(body=panel).delete()
+    # A data migration makes the decision statuses; an earlier browser test's flush (in the same
+    # test process) may have emptied the table.
+    DecisionStatus.objects.get_or_create(name="Recommendations Approved")
     # The meeting at which the panel approves it: held last week, its minutes still open.
     meeting = panel_services.meeting_create(
         actor=None,
