@@ -7,7 +7,7 @@ PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 # The suite runs in this many processes (pytest-xdist), each with its own test database and its
 # own Redis database; TEST_WORKERS=0 runs it in one.
-TEST_WORKERS ?= 2
+TEST_WORKERS ?= 0
 SASS := node_modules/.bin/sass --quiet-deps --no-source-map --load-path=node_modules --style=compressed
 GOVUK := node_modules/govuk-frontend/dist/govuk
 
