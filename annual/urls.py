@@ -26,6 +26,7 @@ urlpatterns = [
     path("start/", views.report_start, name="start"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path("<int:pk>/write/", views.report_write, name="write"),
+    path("<int:pk>/history/", views.report_history, name="history"),
     path("<int:pk>/approve/", views.report_approve, name="approve"),
     path("<int:pk>/publish/", views.report_publish, name="publish"),
     path("<int:pk>/young-people/", views.young_version, name="young"),

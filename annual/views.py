@@ -40,10 +40,11 @@ from annual.models import (
     AnnualReport,
     AnnualSettings,
 )
+from annual.versions import report_versions
 from corporate_parenting.feeds import FeedLink, syndication_link
 from corporate_parenting.forms import add_service_errors
 from corporate_parenting.http import SignedInRequest
-from corporate_parenting.models import EVERYONE_SIGNED_IN, STAFF_ROLES, Role
+from corporate_parenting.models import EVERYONE_SIGNED_IN, STAFF_ROLES, AuditEvent, Role
 from corporate_parenting.permissions import is_council_staff, role_required
 from panels.models import Body
 
@@ -148,6 +149,20 @@ def report_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         else ""
     )
     return render(request, "annual/detail.html", context)
+
+
+@role_required(*STAFF_ROLES)
+def report_history(request: SignedInRequest, pk: int) -> HttpResponse:
+    report = _staff_report(request, pk)
+    return render(
+        request,
+        "annual/history.html",
+        {
+            "report": report,
+            "versions": report_versions(report),
+            "audit_events": AuditEvent.objects.for_object(report)[:50],
+        },
+    )
 
 
 @role_required(*STAFF_ROLES)

@@ -71,7 +71,7 @@ def _as_lines(name: str, value: Any) -> list[str]:
     return str(value or "").splitlines()
 
 
-def _diff(old: list[str], new: list[str]) -> list[Line]:
+def line_diff(old: list[str], new: list[str]) -> list[Line]:
     """The changed lines with one line of context either side; unchanged lines left out between
     them are one "gap" line, so separate changes never run together."""
     lines = []
@@ -109,7 +109,7 @@ def _section_changes(before: list[dict], after: list[dict]) -> list[FieldChange]
         heading = (new or old or {}).get("heading", "")
         state = " (added)" if old is None else " (removed)" if new is None else ""
         label = f"Section {index + 1}: {heading}{state}"
-        changes.append(FieldChange(label, _diff(old_lines, new_lines)))
+        changes.append(FieldChange(label, line_diff(old_lines, new_lines)))
     return changes
 
 
@@ -128,7 +128,7 @@ def field_changes(before: dict[str, Any], after: dict[str, Any]) -> list[FieldCh
         old, new = _as_lines(name, before.get(name)), _as_lines(name, after.get(name))
         if old == new:
             continue
-        changes.append(FieldChange(label, _diff(old, new)))
+        changes.append(FieldChange(label, line_diff(old, new)))
     return changes
 
 

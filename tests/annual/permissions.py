@@ -85,6 +85,7 @@ ROWS: dict[str, Row] = {
     "annual:start": Row(SIGN_IN, FORBIDDEN, OK, OK),
     "annual:detail": Row(SIGN_IN, OK, OK, OK, kwargs=_members_draft, partner=NOT_FOUND),
     "annual:write": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=_draft),
+    "annual:history": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=_draft),
     "annual:approve": Row(SIGN_IN, FORBIDDEN, OK, OK, kwargs=_draft),
     "annual:publish": Row(SIGN_IN, FORBIDDEN, NOT_ALLOWED, NOT_ALLOWED, kwargs=_draft),
     # A draft of a body the councillor does not sit on: not found for them and the public.

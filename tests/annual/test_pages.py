@@ -56,3 +56,41 @@ def test_an_officer_starts_and_writes_a_report_and_hostile_text_is_refused(clien
     report.refresh_from_db()
     assert report.title == "Our year" and report.version > 1
     assert [p.text for p in report.priorities.all()] == ["More homes near school"]
+
+
+def test_the_versions_page_shows_each_write_with_what_changed_and_who(
+    client_for, user_for_role, django_assert_max_num_queries
+):
+    client = client_for("officer")
+    body = BodyFactory(name="Corporate Parenting Panel")
+    client.post(reverse("annual:start"), {"body": body.pk, "start_year": "2025"})
+    report = AnnualReport.objects.get(body=body)
+    url = reverse("annual:write", args=[report.pk])
+    form = {
+        "title": report.title,
+        "chair_foreword": "A year of listening",
+        "council_foreword": "",
+        "achievements": "",
+        "young_text": "",
+        "priorities-TOTAL_FORMS": "1",
+        "priorities-INITIAL_FORMS": "0",
+        "priorities-0-text": "More homes near school",
+        "priorities-0-objective": "",
+    }
+    assert client.post(url, form).status_code == 302
+    form |= {"chair_foreword": "A year of listening and doing"}
+    assert client.post(url, form).status_code == 302
+
+    page = client.get(reverse("annual:history", args=[report.pk])).content.decode()
+    assert page.index("removed:</span> A year of listening<") < page.index("Version 1: started")
+    assert "added:</span> A year of listening and doing" in page
+    assert "added:</span> 1. More homes near school" in page
+    assert f"by {user_for_role['officer'].full_name}" in page
+    detail = client.get(report.get_absolute_url()).content.decode()
+    assert reverse("annual:history", args=[report.pk]) in detail
+
+    # The same few queries however many versions there are.
+    for n in range(5):
+        assert client.post(url, form | {"achievements": f"Proud {n}"}).status_code == 302
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("annual:history", args=[report.pk])).status_code == 200
