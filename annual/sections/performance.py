@@ -2,16 +2,21 @@
 offer/kpis, the rows as offer/scorecard.py arranges them), each indicator's latest figure in
 each of the last three years against England and statistical neighbours. Figures the
 demonstration loader invented are marked in `notes` by offer/demo_marking.py's rule, as on every
-page. A count-unit figure is about children and young people, so it is shown by public_count."""
+page. A count-unit figure is about children and young people, so it is shown by public_count.
+
+The section's figures are the scorecard's counts (with figures, green, amber, red, improving),
+which the comparison with last year's report matches; each indicator's own three years are in
+the scorecard table, and a few of them in charts."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 from annual.sections.common import NOTHING_YET, cell, count_figure, plural
-from annual.snapshot import Chart, Figure, Section, Series, Table
+from annual.snapshot import Chart, Section, Series, Table
 from corporate_parenting.small_numbers import SMALL_NUMBER, public_count
 from corporate_parenting.years import PoliticalYear, years_later
 from offer.demo_marking import figures_are_invented
@@ -24,6 +29,11 @@ INVENTED = (
     "These figures are invented for the demonstration. They are not a council's real figures."
 )
 HISTORY_YEARS = 5  # figures read back from the year's end
+# A chart each for the indicators furthest from target: off target first, then close, then the
+# rest, in scorecard order. Every indicator's three years are in the scorecard table; a chart
+# for each of a hundred would bury the few the panel must look at (and made a 71-page PDF).
+CHARTS_AT_MOST = 6
+CHART_ORDER = {Rag.RED: 0, Rag.AMBER: 1, Rag.GREEN: 2, None: 3}
 
 
 def _text(value: Decimal | None, unit: str, *, comparator: bool = False) -> str:
@@ -36,6 +46,12 @@ def _number(value: Decimal | None, unit: str) -> float | None:
     if value is None or (unit == Unit.COUNT and value < SMALL_NUMBER):
         return None
     return float(value)
+
+
+def _charted(rows: list[tuple[Indicator, Any, list[Measurement | None]]]) -> list:
+    """The rows given a chart: CHARTS_AT_MOST of them, furthest from target first."""
+    ranked = sorted(enumerate(rows), key=lambda pair: (CHART_ORDER.get(pair[1][1].rag, 3), pair[0]))
+    return [row for _, row in ranked[:CHARTS_AT_MOST]]
 
 
 def build(period: PoliticalYear) -> Section:
@@ -85,16 +101,6 @@ def build(period: PoliticalYear) -> Section:
         count_figure("off_target", "Off target (red)", rag_counts[Rag.RED]),
         count_figure("improving", "Improving on the period before", improving),
     ]
-    for indicator, status, _ in rows:
-        latest = status.latest
-        figures.append(
-            Figure(
-                key=f"kpi_{indicator.code}",
-                label=f"{indicator.name} ({latest.period})" if latest else indicator.name,
-                value=_text(latest.value if latest else None, indicator.unit),
-                number=_number(latest.value if latest else None, indicator.unit),
-            )
-        )
     table = Table(
         caption=f"The scorecard at the end of {period}: the latest figures and the two years before",
         headers=[
@@ -162,9 +168,14 @@ def build(period: PoliticalYear) -> Section:
             ],
             note=INVENTED if figures_are_invented(m for m in by_year if m) else "",
         )
-        for indicator, status, by_year in rows
+        for indicator, status, by_year in _charted(rows)
     ]
     notes = [INVENTED] if figures_are_invented(used) else []
+    if len(rows) > len(charts):
+        notes.append(
+            f"The charts show {len(charts)} of the {len(rows)} indicators, those off target "
+            "first; the scorecard gives the three years of all of them."
+        )
     stale = sum(1 for _, s, _ in rows if s.latest and s.latest.period_start < period.start)
     if stale:
         notes.append(

@@ -386,3 +386,28 @@ def test_nothing_private_unpublished_or_unmoderated_reaches_the_report():
 def test_the_report_makes_the_same_queries_whatever_the_year_s_size():
     plant(1)
     assert_constant_queries_of(lambda: assemble(PERIOD), lambda: plant(3))
+
+
+def test_a_long_scorecard_charts_the_indicators_off_target_first_and_tables_them_all():
+    """A hundred indicators made a 71-page PDF: a chart each. The table keeps every one; the
+    charts are the few furthest from target, and the note says so."""
+    for n in range(9):
+        MeasurementFactory(
+            indicator=IndicatorFactory(code=f"K{n}", name=f"Measure {n}"),
+            period="2024",
+            period_start=datetime.date(2024, 4, 1),
+            value=Decimal(60 if n in (4, 7) else 90),  # two off target (red), the rest green
+        )
+    [performance] = assemble(PERIOD, ["performance"])
+    assert len(performance.tables[0].rows) == 9
+    titles = [chart.title for chart in performance.charts]
+    assert len(titles) == 6
+    assert titles[:2] == ["Measure 4: three years", "Measure 7: three years"]
+    assert "The charts show 6 of the 9 indicators" in " ".join(performance.notes)
+    assert [f.key for f in performance.figures] == [
+        "indicators",
+        "on_target",
+        "near_target",
+        "off_target",
+        "improving",
+    ]
