@@ -93,6 +93,7 @@ def markdown(results: dict[str, Any]) -> str:
     for key in factors:
         header += [f"×{key} median / p95 ms", f"×{key} p95 ÷ landing"]
     header += ["queries " + " / ".join(f"×{key}" for key in factors), "p95 target", "queries"]
+    header.append(f"where a request's time goes, ×{list(factors)[-1]}, when over target")
     lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
 
     same = queries_same(results)
@@ -116,6 +117,7 @@ def markdown(results: dict[str, Any]) -> str:
                 under_ceiling = under_ceiling and measured["p95_under_ceiling"]
             verdict = OK if p95_ok else (MISS if under_ceiling else OVER)
             cells += [" / ".join(queries), verdict, OK if same[role][page] else MISS]
+            cells.append(_cause(factors, role, page))
             lines.append("| " + " | ".join(cells) + " |")
 
     throughput_rows: list[str] = []
@@ -151,6 +153,15 @@ def markdown(results: dict[str, Any]) -> str:
         ]
         lines += [f"\nNote: {note}." for note in sorted(notes)]
     return "\n".join(lines)
+
+
+def _cause(factors: dict[str, dict[str, Any]], role: str, page: str) -> str:
+    """The measured cause at the largest size where the page missed its target, else at any."""
+    for factor in reversed(list(factors.values())):
+        spent = factor["roles"].get(role, {}).get(page, {}).get("time_spent")
+        if spent:
+            return str(spent["cause"]).replace("|", "/")
+    return ""
 
 
 def _over(results: dict[str, Any]) -> dict[str, dict[str, int]]:

@@ -89,6 +89,19 @@ def measure_factor(
                     "p95_ok": ratio <= limit,
                     "p95_under_ceiling": ratio <= ceiling,
                 }
+                if ratio > limit:
+                    # What the page over its target spends its time on, measured apart.
+                    spent = pages.attribute(client, url)
+                    roles[role][page]["time_spent"] = {
+                        "total_ms": round(spent.total_ms, 2),
+                        "sql_ms": round(spent.sql_ms, 2),
+                        "templates_ms": round(spent.templates_ms, 2),
+                        "python_ms": round(spent.rest_ms, 2),
+                        "top_template": spent.top_template,
+                        "top_template_ms": round(spent.top_template_ms, 2),
+                        "top_template_renders": spent.top_template_renders,
+                        "cause": spent.cause(),
+                    }
             print(f"×{factor}: {role}: {len(roles[role])} pages", flush=True)
 
     result: dict[str, Any] = {
