@@ -25,10 +25,26 @@ def _numbers(chart: Chart) -> list[float]:
     return [v for s in chart.series for v in s.values if v is not None]
 
 
-def _label(text: str, x: float, y: float, anchor: str = "middle") -> str:
+LABEL_CHARS = 24  # an axis label is cut to this (the table under the chart has it whole)
+CHAR_WIDTH = 6.2  # about, at font-size 11, in the drawing's units
+TILT = 35  # degrees: axis labels too long for their slot are tilted so none overlaps
+TILT_SIN = 0.574
+
+
+def _label(
+    text: str, x: float, y: float, anchor: str = "middle", *, limit: int = LABEL_CHARS
+) -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="11" text-anchor="{anchor}" '
-        f'fill="#0b0c0c">{escape(text[:18])}</text>'
+        f'fill="#0b0c0c">{escape(text[:limit])}</text>'
+    )
+
+
+def _tilted(text: str, x: float, y: float) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="11" text-anchor="end" '
+        f'transform="rotate(-{TILT} {x:.1f} {y:.1f})" fill="#0b0c0c">'
+        f"{escape(text[:LABEL_CHARS])}</text>"
     )
 
 
@@ -36,8 +52,15 @@ def draw_chart(chart: Chart, ident: str) -> SafeString:
     """An SVG bar chart or trend line of the chart's series over its labels."""
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     top = _scale(_numbers(chart))
+    count = max(len(chart.labels), 1)
+    step = plot_w / count
+    longest = max((len(label[:LABEL_CHARS]) for label in chart.labels), default=0)
+    tilt = longest * CHAR_WIDTH > step * 0.9
+    # Tilted labels need room under the axis; the key goes below them.
+    extra = round(longest * CHAR_WIDTH * TILT_SIN) if tilt else 0
+    height = HEIGHT + extra
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'class="annual-chart" role="img" aria-labelledby="{ident}-title">'
         f'<title id="{ident}-title">{escape(chart.title)}</title>',
         f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" y2="{TOP + plot_h}" '
@@ -45,10 +68,12 @@ def draw_chart(chart: Chart, ident: str) -> SafeString:
         _label(f"{top:g}", LEFT - 6, TOP + 4, "end"),
         _label("0", LEFT - 6, TOP + plot_h + 4, "end"),
     ]
-    count = max(len(chart.labels), 1)
-    step = plot_w / count
     for n, label in enumerate(chart.labels):
-        parts.append(_label(label, LEFT + step * (n + 0.5), TOP + plot_h + 18))
+        x = LEFT + step * (n + 0.5)
+        if tilt:
+            parts.append(_tilted(label, x + 4, TOP + plot_h + 14))
+        else:
+            parts.append(_label(label, x, TOP + plot_h + 18))
 
     def y_of(value: float) -> float:
         return TOP + plot_h - plot_h * value / top
@@ -79,17 +104,29 @@ def draw_chart(chart: Chart, ident: str) -> SafeString:
                     f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
                     f'height="{TOP + plot_h - y:.1f}" fill="{colour}"/>'
                 )
-    # The key, under the axis.
-    for index, s in enumerate(series):
-        x = LEFT + index * 140
+    # The key, under the axis: each name in full, a second row when they do not fit in one.
+    places: list[tuple[float, int]] = []
+    x, row = float(LEFT), 0
+    for s in series:
+        needed = 30 + len(s.name[:40]) * CHAR_WIDTH + 20
+        if x > LEFT and x + needed > WIDTH - RIGHT:
+            x, row = float(LEFT), row + 1
+        places.append((x, row))
+        x += needed
+    rows = (places[-1][1] + 1) if places else 1
+    height += (rows - 1) * 18
+    for index, (s, (x, row)) in enumerate(zip(series, places, strict=True)):
+        y = height - 12 - (rows - 1 - row) * 18
         dash = (
             f' stroke-dasharray="{DASHES[index]}"' if chart.kind == "line" and DASHES[index] else ""
         )
         parts.append(
-            f'<line x1="{x}" y1="{HEIGHT - 12}" x2="{x + 24}" y2="{HEIGHT - 12}" '
+            f'<line x1="{x:.1f}" y1="{y}" x2="{x + 24:.1f}" y2="{y}" '
             f'stroke="{COLOURS[index]}" stroke-width="6"{dash}/>'
         )
-        parts.append(_label(s.name, x + 30, HEIGHT - 8, "start"))
+        parts.append(_label(s.name, x + 30, y + 4, "start", limit=40))
+    # The drawing's height is known only now: set it in the opening tag.
+    parts[0] = parts[0].replace(f"0 0 {WIDTH} {HEIGHT + extra}", f"0 0 {WIDTH} {height}", 1)
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text in it is escaped
 

@@ -411,3 +411,33 @@ def test_a_long_scorecard_charts_the_indicators_off_target_first_and_tables_them
         "off_target",
         "improving",
     ]
+
+
+def test_a_chart_tilts_axis_labels_too_long_for_their_place_and_names_every_series_in_full():
+    from annual.charts import draw_chart
+    from annual.snapshot import Chart, Series
+
+    names = ["This council", "England", "Statistical neighbours"]
+    short = draw_chart(
+        Chart(
+            title="Three years",
+            kind="line",
+            labels=["2022", "2023", "2024"],
+            series=[Series(name=name, values=[1, 2, 3]) for name in names],
+        ),
+        "a",
+    )
+    assert "rotate(" not in short
+    assert all(f">{name}</text>" in short for name in names)
+    areas = ["Children in Care", "Care leavers", "Education and schools", "Health", "Housing"]
+    long = draw_chart(
+        Chart(
+            title="By area",
+            kind="bar",
+            labels=areas * 2,
+            series=[Series(name="Engagements", values=[1.0] * 10)],
+        ),
+        "b",
+    )
+    assert long.count("rotate(-35") == 10
+    assert ">Education and schools</text>" in long
