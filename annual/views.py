@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -251,14 +252,27 @@ def young_version(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "annual/young.html", context)
 
 
+PUBLIC_PER_PAGE = 20
+
+
 def public_list(request: HttpRequest) -> HttpResponse:
-    reports = list(AnnualReport.objects.public().select_related("body"))
+    reports = (
+        AnnualReport.objects.public()
+        .select_related("body")
+        .order_by("-start_year", "body__name", "pk")
+    )
+    # Any page number answers: not a number is the first page, past the end the last.
+    page = Paginator(reports, PUBLIC_PER_PAGE).get_page(request.GET.get("page"))
     # Every public body's feed, so a reader can follow a body before its first report.
     bodies = Body.objects.public().order_by("name")
     return render(
         request,
         "annual/public_list.html",
-        {"reports": reports, "page_feeds": [link for b in bodies for link in feed_links(b)]},
+        {
+            "reports": page.object_list,
+            "page": page,
+            "page_feeds": [link for b in bodies for link in feed_links(b)],
+        },
     )
 
 

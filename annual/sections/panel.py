@@ -22,6 +22,7 @@ from annual.sections.common import (
 )
 from annual.snapshot import Chart, Figure, Section, Series, Table
 from corporate_parenting.years import PoliticalYear
+from panels.members import public_members
 from panels.models import (
     Attendance,
     AttendanceKind,
@@ -33,7 +34,6 @@ from panels.models import (
     Resolution,
 )
 from panels.stats import ROLE_ONLY_LABELS
-from panels.views.public import public_members
 
 TITLE = "The panel and board"
 MEMBER_KINDS = (AttendanceKind.PRESENT, AttendanceKind.APOLOGIES, AttendanceKind.ABSENT)

@@ -14,8 +14,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from panels.members import public_members
 from panels.minutes import build_minutes, declaration_sentence
-from panels.models import Body, Declaration, MemberRole, Membership, Resolution, Supplement
+from panels.models import Body, Declaration, Resolution, Supplement
 from panels.models import Meeting as MeetingModel
 from panels.reports.models import Report
 from panels.stats import attendance_statistics
@@ -23,32 +24,6 @@ from panels.views.feeds import body_feed_links
 
 RECENT = 20
 SHOWN = 5  # meetings of each body on the public index
-
-ROLE_ORDER = [
-    MemberRole.CHAIR,
-    MemberRole.VICE_CHAIR,
-    MemberRole.MEMBER,
-    MemberRole.CO_OPTED,
-    MemberRole.YOUNG_PEOPLE,
-]
-
-
-def public_members(memberships: list[Membership]) -> list[dict[str, str]]:
-    """Members in the order of their roles, names withheld for young people's representatives."""
-    rows = sorted(
-        memberships,
-        key=lambda m: (
-            ROLE_ORDER.index(MemberRole(m.role)) if m.role in ROLE_ORDER else 99,
-            m.sort_name,
-        ),
-    )
-    return [
-        {
-            "name": m.public_name,
-            "role": m.role_label if m.is_role_only else m.get_role_display(),
-        }
-        for m in rows
-    ]
 
 
 def public_body(request: HttpRequest, slug: str) -> HttpResponse:

@@ -182,3 +182,25 @@ def test_last_years_published_report_is_compared(officer, builders, body, approv
     assert view.previous == last
     meetings = next(r for r in view.comparison if r.label == "Meetings held")
     assert (meetings.before, meetings.now, meetings.change) == ("0", "1", "up 1")
+
+
+def test_the_public_list_comes_in_pages_newest_year_first(
+    officer, builders, body, approved, client, monkeypatch
+):
+    from annual import views
+
+    meeting = held_meeting(body, datetime.date(2025, 6, 10))
+    for year in (2023, 2024):
+        report = services.annual_report_start(actor=officer, body=body, start_year=year)
+        services.annual_report_approve(
+            actor=officer, report=report, meeting=meeting, decision_status=approved
+        )
+        services.annual_report_publish(actor=officer, report=report)
+    monkeypatch.setattr(views, "PUBLIC_PER_PAGE", 1)
+    first = client.get("/annual/public/").content.decode()
+    assert "2024/25" in first and "2023/24" not in first
+    assert 'href="?page=2"' in first
+    second = client.get("/annual/public/?page=2").content.decode()
+    assert "2023/24" in second and "2024/25" not in second
+    for hostile in ("x" * 10_000, "\x00", "99999999999999999999", "-1"):
+        assert client.get("/annual/public/", {"page": hostile}).status_code == 200
