@@ -94,3 +94,15 @@ def test_the_versions_page_shows_each_write_with_what_changed_and_who(
         assert client.post(url, form | {"achievements": f"Proud {n}"}).status_code == 302
     with django_assert_max_num_queries(12):
         assert client.get(reverse("annual:history", args=[report.pk])).status_code == 200
+
+
+def test_a_year_outside_the_list_is_refused_on_its_field_keeping_the_body(client_for):
+    client = client_for("officer")
+    body = BodyFactory(name="Corporate Parenting Board")
+    for year in ("1", "9999", "-1", "2025\x00", "2025\r\n", "9" * 10_000, ""):
+        page = client.post(reverse("annual:start"), {"body": body.pk, "start_year": year})
+        assert page.status_code == 200, repr(year[:20])
+        text = page.content.decode()
+        assert "Choose a year from the list" in text or "Choose the year" in text
+        assert f'value="{body.pk}" selected' in text  # the body chosen is kept
+    assert not AnnualReport.objects.exists()
