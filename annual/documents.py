@@ -22,6 +22,7 @@ from django.utils.text import slugify
 
 from annual.content import ReportView, previous_report, report_view
 from annual.models import AnnualBuild, AnnualBuildStatus, AnnualEdition, AnnualReport
+from corporate_parenting.builds import claim_build, finish_build
 from corporate_parenting.models import SiteSettings
 from corporate_parenting.pdf import render_document, write_pdf
 
@@ -152,38 +153,12 @@ def document_request(*, report: AnnualReport, edition: str, retry: bool = True) 
 
 
 def _claim(build_id: int) -> AnnualBuild | None:
-    with transaction.atomic():
-        build = (
-            AnnualBuild.objects.select_for_update(of=("self",))
-            .select_related("report__body")
-            .filter(pk=build_id)
-            .first()
-        )
-        if build is None:
-            return None
-        claimable = build.status == AnnualBuildStatus.QUEUED or (
-            build.status == AnnualBuildStatus.BUILDING and build_is_stale(build)
-        )
-        if not claimable:
-            return None
-        build.status = AnnualBuildStatus.BUILDING
-        build.started_at = timezone.now()
-        build.save(update_fields=["status", "started_at", "updated_at"])
-        return build
+    queryset = AnnualBuild.objects.select_related("report__body")
+    return claim_build(queryset, build_id, is_stale=build_is_stale)
 
 
 def _finish(build: AnnualBuild, **fields: object) -> None:
-    with transaction.atomic():
-        current = AnnualBuild.objects.select_for_update().get(pk=build.pk)
-        if current.status != AnnualBuildStatus.BUILDING or current.started_at != build.started_at:
-            if build.file and build.file.name != current.file.name:
-                build.file.delete(save=False)
-            return
-        for name, value in fields.items():
-            setattr(current, name, value)
-        current.file = build.file
-        current.finished_at = timezone.now()
-        current.save()
+    finish_build(build, **fields)
 
 
 def document_render(*, build_id: int) -> None:

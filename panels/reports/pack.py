@@ -27,6 +27,7 @@ from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 from weasyprint import Document
 
+from corporate_parenting.builds import claim_build, finish_build
 from corporate_parenting.models import SiteSettings
 from corporate_parenting.pdf import render_document
 from offer.models import Measurement
@@ -691,39 +692,13 @@ def pack_request(
 
 
 def _claim(build_id: int) -> PackBuild | None:
-    with transaction.atomic():
-        build = (
-            PackBuild.objects.select_for_update(of=("self",))
-            .select_related("meeting__body", "supplement")
-            .filter(pk=build_id)
-            .first()
-        )
-        if build is None:
-            return None
-        claimable = build.status == PackBuildStatus.QUEUED or (
-            build.status == PackBuildStatus.BUILDING and pack_is_stale(build)
-        )
-        if not claimable:
-            return None
-        build.status = PackBuildStatus.BUILDING
-        build.started_at = timezone.now()
-        build.save(update_fields=["status", "started_at", "updated_at"])
-        return build
+    queryset = PackBuild.objects.select_related("meeting__body", "supplement")
+    return claim_build(queryset, build_id, is_stale=pack_is_stale)
 
 
 def _finish(build: PackBuild, **fields: object) -> None:
     """Record the outcome, unless another worker finished the same build first."""
-    with transaction.atomic():
-        current = PackBuild.objects.select_for_update().get(pk=build.pk)
-        if current.status != PackBuildStatus.BUILDING or current.started_at != build.started_at:
-            if build.file and build.file.name != current.file.name:
-                build.file.delete(save=False)
-            return
-        for name, value in fields.items():
-            setattr(current, name, value)
-        current.file = build.file
-        current.finished_at = timezone.now()
-        current.save()
+    finish_build(build, **fields)
 
 
 def pack_render(*, build_id: int) -> None:
