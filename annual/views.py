@@ -407,10 +407,12 @@ rss = AnnualReportFeed()
 atom = AnnualReportAtomFeed()
 
 
-def feed_links(body: Body) -> list[FeedLink]:
+def feed_links(body: Body, label: str = "") -> list[FeedLink]:
+    """The body's annual report feeds, in RSS then Atom: on the public list of annual reports,
+    and among the body's own feeds (panels.views.feeds.body_feed_links)."""
     return [
         syndication_link(
-            label=f"{body.name}: annual reports",
+            label=label or f"{body.name}: annual reports",
             title=feed.title(body),
             url=feed.feed_url(body),
             feed_type=feed.feed_type,

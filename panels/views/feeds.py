@@ -187,7 +187,10 @@ atom = BodyPapersAtomFeed()
 
 
 def body_feed_links(body: Body) -> list[FeedLink]:
-    """A public body's feeds, each kind in RSS then Atom, as its pages offer them."""
+    """A public body's feeds, each kind in RSS then Atom, as its pages offer them: its papers,
+    then its published annual reports."""
+    from annual.views import feed_links as annual_feed_links  # annual builds on panels
+
     return [
         syndication_link(
             label=label,
@@ -198,4 +201,4 @@ def body_feed_links(body: Body) -> list[FeedLink]:
         for kind, label in FEED_KINDS.items()
         for source in [BodyFeedSource(body=body, kind=kind)]
         for feed in (rss, atom)
-    ]
+    ] + annual_feed_links(body, label="Annual reports")

@@ -204,3 +204,9 @@ def test_the_public_list_comes_in_pages_newest_year_first(
     assert "2023/24" in second and "2024/25" not in second
     for hostile in ("x" * 10_000, "\x00", "99999999999999999999", "-1"):
         assert client.get("/annual/public/", {"page": hostile}).status_code == 200
+
+
+def test_a_public_body_offers_its_annual_report_feed_among_its_own(body, client):
+    page = client.get(f"/panels/public/bodies/{body.slug}/").content.decode()
+    assert f"/annual/public/bodies/{body.slug}.rss" in page
+    assert f"/annual/public/bodies/{body.slug}.atom" in page
