@@ -68,15 +68,21 @@ def build(period: PoliticalYear) -> Section:
     )
     vacant = coverage.vacant
     young_people = you_said["young"] or 0
+    # The champion report for the year, where these come from: a signed-in page, so only the
+    # report's own page links to it (the public page links no figure).
+    report_url = f"{link('champions:report')}?year={period.start.year}"
     figures = [
-        count_figure("areas", "Champion areas", len(coverage.areas)),
-        count_figure("areas_vacant", "Areas without a champion", len(vacant)),
-        count_figure("champions", "Councillors championing an area", len(champions)),
-        count_figure("engagements", "Engagements logged by champions", coverage.engagements),
+        count_figure("areas", "Champion areas", len(coverage.areas), report_url),
+        count_figure("areas_vacant", "Areas without a champion", len(vacant), report_url),
+        count_figure("champions", "Councillors championing an area", len(champions), report_url),
+        count_figure(
+            "engagements", "Engagements logged by champions", coverage.engagements, report_url
+        ),
         count_figure(
             "champions_met_target",
             f"Champions who met the target of {coverage.settings.engagement_target}",
             coverage.met_count,
+            report_url,
         ),
         young_people_figure("young_people_met", "Young people champions met", young_people),
         count_figure(
@@ -85,13 +91,16 @@ def build(period: PoliticalYear) -> Section:
             you_said["published"],
             link("offer:you_said_we_did") if you_said["published"] else "",
         ),
-        count_figure("plan_items", "Things champions planned to do", plans["total"]),
-        count_figure("plan_items_done", "Planned things done", plans["done"]),
+        count_figure("plan_items", "Things champions planned to do", plans["total"], report_url),
+        count_figure("plan_items_done", "Planned things done", plans["done"], report_url),
         count_figure(
-            "plan_items_overdue", "Planned things not done by their date", plans["overdue"]
+            "plan_items_overdue",
+            "Planned things not done by their date",
+            plans["overdue"],
+            report_url,
         ),
-        count_figure("trained", "Champions with champion training completed", trained),
-        count_figure("dbs_cleared", "Champions with a current DBS check", dbs_cleared),
+        count_figure("trained", "Champions with champion training completed", trained, report_url),
+        count_figure("dbs_cleared", "Champions with a current DBS check", dbs_cleared, report_url),
     ]
 
     area_counts: Counter[str] = Counter()

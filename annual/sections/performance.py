@@ -15,7 +15,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from annual.sections.common import NOTHING_YET, cell, count_figure, plural
+from annual.sections.common import NOTHING_YET, cell, count_figure, link, plural
 from annual.snapshot import Chart, Section, Series, Table
 from corporate_parenting.small_numbers import SMALL_NUMBER, public_count
 from corporate_parenting.years import PoliticalYear, years_later
@@ -90,16 +90,17 @@ def build(period: PoliticalYear) -> Section:
             ],
         )
 
+    scorecard = link("offer:scorecard")  # signed in: only the report's own page links it
     rag_counts = {
         rag: sum(1 for _, s, _ in rows if s.rag == rag) for rag in (Rag.GREEN, Rag.AMBER, Rag.RED)
     }
     improving = sum(1 for _, s, _ in rows if s.trend == Trend.IMPROVING)
     figures = [
-        count_figure("indicators", "Indicators with figures", len(rows)),
-        count_figure("on_target", "On target (green)", rag_counts[Rag.GREEN]),
-        count_figure("near_target", "Close to target (amber)", rag_counts[Rag.AMBER]),
-        count_figure("off_target", "Off target (red)", rag_counts[Rag.RED]),
-        count_figure("improving", "Improving on the period before", improving),
+        count_figure("indicators", "Indicators with figures", len(rows), scorecard),
+        count_figure("on_target", "On target (green)", rag_counts[Rag.GREEN], scorecard),
+        count_figure("near_target", "Close to target (amber)", rag_counts[Rag.AMBER], scorecard),
+        count_figure("off_target", "Off target (red)", rag_counts[Rag.RED], scorecard),
+        count_figure("improving", "Improving on the period before", improving, scorecard),
     ]
     table = Table(
         caption=f"The scorecard at the end of {period}: the latest figures and the two years before",
