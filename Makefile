@@ -92,6 +92,7 @@ format: install
 bench: install assets
 	$(PYTHON) -m tests.bench.run
 	$(PYTHON) -m tests.bench.pack
+	$(PYTHON) -m tests.bench.annual
 	$(PYTHON) -m tests.bench.load
 
 # Backups (README "Backups"): the database with pg_dump and the uploaded files, into backups/<date>/.
