@@ -84,7 +84,9 @@ def build(period: PoliticalYear) -> Section:
             coverage.met_count,
             report_url,
         ),
-        young_people_figure("young_people_met", "Young people champions met", young_people),
+        young_people_figure(
+            "young_people_met", "Young people champions met", young_people, report_url
+        ),
         count_figure(
             "you_said_we_did",
             'Follow-ups answered in "You said, we did"',

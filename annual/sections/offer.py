@@ -78,16 +78,21 @@ def build(period: PoliticalYear) -> Section:
         )
 
     you_said = link("offer:you_said_we_did")
+    # The offer as it is published: the entries these count are there, each with its date.
+    offer = link("offer:index")
     figures = [
-        count_figure("entries", "Entries in the offer", len(entries), link("offer:index")),
-        count_figure("entries_added", "Entries added in the year", len(added)),
-        count_figure("entries_changed", "Entries changed in the year", len(changed)),
-        count_figure("entries_reviewed", "Entries reviewed in the year", len(reviewed)),
+        count_figure("entries", "Entries in the offer", len(entries), offer),
+        count_figure("entries_added", "Entries added in the year", len(added), offer),
+        count_figure("entries_changed", "Entries changed in the year", len(changed), offer),
+        count_figure("entries_reviewed", "Entries reviewed in the year", len(reviewed), offer),
         young_people_figure(
             "feedback_shown", 'Feedback answered in "You said, we did"', feedback["total"], you_said
         ),
         young_people_figure(
-            "feedback_missing", "Of which told us something was missing", feedback["missing"]
+            "feedback_missing",
+            "Of which told us something was missing",
+            feedback["missing"],
+            you_said,
         ),
     ]
     categories: Counter[tuple[str, str]] = Counter()
