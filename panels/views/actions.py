@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -16,7 +17,7 @@ from corporate_parenting.tables import table_page
 from panels import services
 from panels.filters import ActionFilter
 from panels.forms.actions import ActionUpdateForm
-from panels.models import Resolution
+from panels.models import ActionUpdate, Resolution
 from panels.tables import ActionTable
 
 
@@ -52,7 +53,11 @@ def action_detail(request: SignedInRequest, pk: int) -> HttpResponse:
         Resolution.objects.actions()
         .visible_to(request.user)
         .for_log()
-        .prefetch_related("updates__author"),
+        # The authors joined to the updates: one query whether or not there are any (a nested
+        # prefetch asks a second only when there are, so the count varied with the action).
+        .prefetch_related(
+            Prefetch("updates", queryset=ActionUpdate.objects.select_related("author"))
+        ),
         pk=pk,
     )
     # Staff update any action; a member, the actions that are theirs (Resolution.owned_by).

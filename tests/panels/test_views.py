@@ -208,6 +208,21 @@ def test_officer_completes_an_action_from_my_actions(client_for, officer, meetin
     assert action.text not in client.get("/panels/actions/mine/").text
 
 
+def test_an_action_page_asks_the_same_queries_with_or_without_updates(client_for, meeting):
+    # The benchmark's admin reached an action with no updates at one size and one with updates
+    # at the other: the page must ask as many queries for either.
+    action = ActionFactory(item=meeting.items.first())
+    admin = client_for("admin")
+
+    def grow():
+        for number, author in enumerate((action.owner, factories.officer(), action.owner)):
+            services.action_update_add(
+                actor=author, resolution=action, text=f"Update {number}", status="open"
+            )
+
+    assert_constant_queries(admin, f"/panels/actions/{action.pk}/", grow)
+
+
 def test_councillor_can_read_but_not_update_an_action(client_for, meeting):
     action = ActionFactory(item=meeting.items.first())
     client = client_for("councillor")
