@@ -11,9 +11,9 @@ children):
   year it was last worked on: the offer is kept, not dated).
 
 Each source is one Source in SOURCES: adding one (consultation findings, say) is one entry there.
-Each source costs three queries whatever the number of records: one grouped count, one ranking
-of the newest records per principle that the person asking may open (a window), and one reading
-those records.
+Each source costs two queries whatever the number of records: one grouped count, and one ranking
+of the newest records per principle that the person asking may open (a window), with the fields
+each record is listed by.
 """
 
 from __future__ import annotations
@@ -257,31 +257,29 @@ def _counts(source: Source, year: PoliticalYear) -> dict[int, int]:
 
 def _listed(source: Source, year: PoliticalYear, user: User) -> dict[int, list[Record]]:
     """{principle id: the newest records naming it that this person may open}: the pairs
-    ranked by a window in one query, then the records' fields read by id in another."""
+    ranked by a window, with each record's fields, in one query."""
     newest_first = (F(source.day_field).desc(), F("pk").desc())
-    visible = _in_year(source.listed(user), source, year)
     ranked = (
-        visible.annotate(named=F(source.relation))
+        _in_year(source.listed(user), source, year)
+        .annotate(named=F(source.relation))
         .filter(named__isnull=False)
         .annotate(rank=Window(RowNumber(), partition_by=F("named"), order_by=newest_first))
         .filter(rank__lte=LISTED)
+        .order_by("named", "rank")
     )
-    pairs = list(ranked.order_by("named", "rank").values_list("named", "pk"))
     staff = is_council_staff(user)
-    records: dict[int, Record] = {}
-    # The ids as a subquery, so that the query is made (and counted) however many there are.
-    chosen = visible.filter(pk__in=ranked.order_by().values("pk"))
-    for row in chosen.order_by().values("pk", source.day, *source.fields):
-        day = row[source.day]
-        records[row["pk"]] = Record(
-            title=source.title(row),
-            url=source.link(row | {"staff": staff}),
-            day=timezone.localdate(day) if isinstance(day, datetime.datetime) else day,
-        )
+    records: dict[int, Record] = {}  # a record naming several principles is made once
     listed: dict[int, list[Record]] = defaultdict(list)
-    for principle, pk in pairs:
-        if pk in records:  # not if changed between the two queries
-            listed[principle].append(records[pk])
+    for row in ranked.values("named", "pk", source.day, *source.fields):
+        record = records.get(row["pk"])
+        if record is None:
+            day = row[source.day]
+            record = records[row["pk"]] = Record(
+                title=source.title(row),
+                url=source.link(row | {"staff": staff}),
+                day=timezone.localdate(day) if isinstance(day, datetime.datetime) else day,
+            )
+        listed[row["named"]].append(record)
     return listed
 
 
